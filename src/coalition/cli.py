@@ -1,0 +1,304 @@
+"""The ``coalition`` command: one small function per command, each calling the library.
+
+Exit status: 0 done; 1 an error stopped the command; 2 bad usage; 3 done, but some inputs
+were skipped (each named on standard error with its reason).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from coalition.errors import CoalitionError
+from coalition.models import Certainty, ClaimQuery, Dimension, Rejected, Stance
+from coalition.settings import Settings
+
+if TYPE_CHECKING:
+    from coalition.aggregate import Cell
+    from coalition.store import Store
+
+EXIT_SKIPPED = 3
+
+app = typer.Typer(
+    help="Turn news into evidence-backed claims of who backs whom, and aggregate them.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+Db = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL [env COALITION_DB; default sqlite:///coalition.db]."),
+]
+Target = Annotated[str | None, typer.Option("--target", help="Only claims toward this code.")]
+Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+
+
+@contextmanager
+def _errors_to_exit() -> Iterator[None]:
+    """Library errors become one line on standard error and exit status 1."""
+    try:
+        yield
+    except CoalitionError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True)
+        raise typer.Exit(1) from exc
+
+
+def _date(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=flag) from None
+
+
+def _code(value: str | None) -> str | None:
+    return value.strip().upper() if value else None
+
+
+def _store(settings: Settings) -> Store:
+    from coalition.store import Store
+
+    return Store(settings.db)
+
+
+def _report_rejected(item: Rejected) -> None:
+    err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}", markup=True)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, feeds or URLs.")],
+    db: Db = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", min=1, help="Extraction processes.")
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Extract on the dask.distributed scheduler at this address."),
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option("--batch-size", min=1, help="Articles per extraction batch.")
+    ] = None,
+) -> None:
+    """Read articles, extract their claims and store both; already stored articles are skipped."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from coalition.pipeline import run_ingest
+
+    with _errors_to_exit():
+        settings = Settings.load(db=db, workers=workers, batch_size=batch_size)
+        store = _store(settings)
+        client = None
+        if dask:
+            from coalition.cluster import connect
+
+            client = connect(dask)
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.completed} inputs"), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task("ingesting", total=None)
+
+            def progress(event: str, item: Any) -> None:
+                bar.advance(task)
+                if event == "rejected":
+                    bar.console.print(f"[yellow]skipped[/yellow] {item}", markup=True,
+                                      highlight=False)
+
+            report = run_ingest(sources, store, settings, progress=progress, client=client)
+        if client is not None:
+            client.close()
+        store.close()
+    summary = Table(title="ingest", show_header=False)
+    summary.add_row("ingested", str(report.ingested))
+    summary.add_row("claims", str(report.claims))
+    summary.add_row("duplicates", str(report.duplicates))
+    summary.add_row("skipped", str(report.skipped))
+    out.print(summary)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Article files (or directories).")],
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", help="Where to write claims as JSON Lines ('-': stdout).")
+    ] = Path("-"),
+    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1)] = None,
+) -> None:
+    """Write the claims of FILES as JSON Lines without a database (doc = file name stem)."""
+    from coalition.export import write_claims_jsonl
+    from coalition.extract import Extractor
+    from coalition.ingest import read_sources
+    from coalition.models import Article
+
+    with _errors_to_exit():
+        settings = Settings.load(workers=workers)
+        rejected: list[Rejected] = []
+
+        def articles() -> Iterator[Article]:
+            for item in read_sources(files, settings):
+                if isinstance(item, Rejected):
+                    rejected.append(item)
+                    _report_rejected(item)
+                else:
+                    yield item
+
+        pairs = Extractor(settings).extract_many(articles(), n_process=settings.workers,
+                                                 batch_size=settings.batch_size)
+        claims = (claim for _article, found in pairs for claim in found)
+        if str(out_path) == "-":
+            count = write_claims_jsonl(claims, sys.stdout)
+        else:
+            with out_path.open("w", encoding="utf-8") as fh:
+                count = write_claims_jsonl(claims, fh)
+            err.print(f"{count} claims written to {out_path}")
+    if rejected:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def scorecard(
+    target: Target = None,
+    since: Since = None,
+    until: Until = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
+    ] = "table",
+    db: Db = None,
+) -> None:
+    """Actors as rows, dimensions as columns: the stance with most evidence and its articles."""
+    from coalition.aggregate import scorecard as build_scorecard
+    from coalition.export import SCORECARD_FORMATS, scorecard_text
+
+    if fmt not in SCORECARD_FORMATS:
+        choices = ", ".join(SCORECARD_FORMATS)
+        raise typer.BadParameter(f"use one of {choices}", param_hint="--format")
+    with _errors_to_exit():
+        store = _store(Settings.load(db=db))
+        counts = store.stance_counts(target=_code(target), since=_date(since, "--since"),
+                                     until=_date(until, "--until"))
+        store.close()
+    cells = build_scorecard(counts)
+    if fmt == "table":
+        out.print(_scorecard_table(cells, target))
+    else:
+        sys.stdout.write(scorecard_text(cells, fmt))
+
+
+_STANCE_STYLE = {Stance.SUPPORT: "green", Stance.REFUSE: "yellow", Stance.OPPOSE: "red"}
+
+
+def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
+    from coalition.export import cell_label, scorecard_matrix
+
+    title = f"scorecard toward {target.upper()}" if target else "scorecard"
+    table = Table(title=title, caption="stance, supporting articles; ! = conflicting evidence")
+    header, _ = scorecard_matrix(cells)
+    for name in header:
+        table.add_column(name, no_wrap=True)
+    rows: dict[tuple[str, str], dict[Dimension, str]] = {}
+    for cell in cells:
+        style = _STANCE_STYLE[cell.stance]
+        rows.setdefault((cell.actor, cell.target), {})[cell.dimension] = (
+            f"[{style}]{cell_label(cell)}[/{style}]"
+        )
+    for (actor, tgt), by_dim in sorted(rows.items()):
+        table.add_row(actor, tgt, *(by_dim.get(d, "") for d in Dimension))
+    if not rows:
+        table.caption = "no claims yet: run `coalition ingest` first"
+    return table
+
+
+@app.command()
+def claims(
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. IRN.")] = None,
+    target: Target = None,
+    dimension: Annotated[Dimension | None, typer.Option("--dimension")] = None,
+    stance: Annotated[Stance | None, typer.Option("--stance")] = None,
+    certainty: Annotated[Certainty | None, typer.Option("--certainty")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    db: Db = None,
+) -> None:
+    """The stored claims with their evidence sentence, article title, date and source."""
+    import json
+
+    from coalition.export import claims_json
+
+    query = ClaimQuery(actor=_code(actor), target=_code(target), dimension=dimension,
+                       stance=stance, certainty=certainty, since=_date(since, "--since"),
+                       until=_date(until, "--until"), limit=limit)
+    with _errors_to_exit():
+        store = _store(Settings.load(db=db))
+        rows = store.claims(query)
+        store.close()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(claims_json(rows), indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(rows)} claims", show_lines=True)
+    for name in ("claim", "evidence", "article"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        c = row.claim
+        hedge = " (hedged)" if c.certainty is Certainty.HEDGED else ""
+        when = row.published.isoformat() if row.published else "undated"
+        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{hedge}",
+                      f"“{c.evidence}”", f"{row.title or row.article_id}\n{when}\n{row.source}")
+    out.print(table)
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Let anyone add articles from the browser.")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option("--token", help="Allow writes to requests carrying this token.")
+    ] = None,
+) -> None:
+    """Serve the dashboard and JSON API on the same database as the CLI."""
+    from coalition.web import serve as run_server
+
+    with _errors_to_exit():
+        settings = Settings.load(db=db, allow_ingest=allow_ingest or None, ingest_token=token)
+        store = _store(settings)
+        err.print(f"coalition dashboard on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops")
+        run_server(store, settings, host=host, port=port)
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """Every setting with its value now, its default and what it does."""
+    with _errors_to_exit():
+        current = Settings.load()
+    table = Table(title="settings (config file, then COALITION_* env, then flags)")
+    for name in ("setting", "value", "default", "help"):
+        table.add_column(name, overflow="fold")
+    for name, default, help_text in Settings.documented():
+        value = getattr(current, name)
+        shown = "(set)" if name == "ingest_token" and value else str(value)
+        table.add_row(name, shown, str(default), help_text)
+    out.print(table)
+
+
+def main() -> None:
+    """Entry point of the ``coalition`` script."""
+    app()

@@ -1,0 +1,77 @@
+"""Claims and scorecards as files: the contract's JSON Lines, CSV, JSON and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from coalition.models import Claim, Dimension
+
+if TYPE_CHECKING:
+    from coalition.aggregate import Cell
+
+SCORECARD_FORMATS = ("table", "csv", "json", "markdown")
+
+
+def write_claims_jsonl(claims: Iterable[Claim], out: TextIO) -> int:
+    """Write claims one JSON object a line (``Claim.as_dict``); returns how many."""
+    count = 0
+    for claim in claims:
+        out.write(json.dumps(claim.as_dict(), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def cell_label(cell: Cell) -> str:
+    """A cell as text: stance, supporting articles, ``!`` where the evidence conflicts."""
+    mark = " !" if cell.conflicting else ""
+    return f"{cell.stance.value} {cell.articles}{mark}"
+
+
+def scorecard_matrix(cells: Sequence[Cell]) -> tuple[list[str], list[list[str]]]:
+    """Actors (with their target) as rows, the nine dimensions as columns."""
+    rows: dict[tuple[str, str], dict[Dimension, str]] = {}
+    for cell in cells:
+        rows.setdefault((cell.actor, cell.target), {})[cell.dimension] = cell_label(cell)
+    header = ["actor", "target", *(d.value for d in Dimension)]
+    body = [
+        [actor, target, *(by_dim.get(d, "") for d in Dimension)]
+        for (actor, target), by_dim in sorted(rows.items())
+    ]
+    return header, body
+
+
+def scorecard_text(cells: Sequence[Cell], fmt: str) -> str:
+    """The scorecard as ``csv``, ``json`` (a list of cells) or ``markdown``."""
+    if fmt == "json":
+        return json.dumps([cell.as_dict() for cell in cells], indent=2, ensure_ascii=False)
+    header, body = scorecard_matrix(cells)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(body)
+        return buffer.getvalue()
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+        lines += ["| " + " | ".join(row) + " |" for row in body]
+        return "\n".join(lines) + "\n"
+    raise ValueError(f"unknown scorecard format {fmt!r}; use one of {', '.join(SCORECARD_FORMATS)}")
+
+
+def claims_json(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Stored claims with their article's title, date and source, as JSON-ready dicts."""
+    return [
+        {
+            **row.claim.as_dict(),
+            "id": row.id,
+            "title": row.title,
+            "published": row.published.isoformat() if row.published else None,
+            "url": row.url,
+            "source": row.source,
+        }
+        for row in rows
+    ]
