@@ -302,3 +302,7 @@ def show_settings() -> None:
 def main() -> None:
     """Entry point of the ``coalition`` script."""
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""Tokens per second of `coalition ingest` against spaCy's own `nlp.pipe`, in one run.
+
+    python benchmarks/extract_speed.py [--articles 2000] [--workers 1] [--memory 1000,10000]
+
+Both sides see the same generated articles (benchmarks/corpus.py). The baseline is the full
+en_core_web_sm pipeline through ``nlp.pipe`` with the model already loaded; coalition is timed
+end to end as a ``coalition ingest`` subprocess into a fresh SQLite file, start-up, model load
+and database writes included, so the ratio errs against us. It then prints peak memory (RSS of
+the ingest process and its children) at each corpus size of ``--memory``, and the dev-corpus F1
+with and without the sentence prefilter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write  # noqa: E402
+
+CLI = [sys.executable, "-m", "coalition.cli"]
+SHARED = ROOT.parent / "shared"
+
+
+def count_tokens(texts: list[str]) -> int:
+    from coalition.extract.model import load_model
+
+    nlp = load_model("en_core_web_sm")
+    return sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+
+
+def baseline_seconds(texts: list[str], workers: int) -> float:
+    from coalition.extract.model import load_model
+
+    nlp = load_model("en_core_web_sm")
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=workers):
+        pass
+    return time.perf_counter() - start
+
+
+def ingest_run(corpus: Path, workers: int) -> tuple[float, int]:
+    """Seconds and peak RSS (bytes, process tree) of one `coalition ingest` run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"sqlite:///{tmp}/bench.db"
+        cmd = [*CLI, "ingest", str(corpus), "--db", db, "--workers", str(workers)]
+        start = time.perf_counter()
+        proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        peak = 0
+        while proc.poll() is None:
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            sys.exit(f"ingest failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
+    return seconds, peak
+
+
+def dev_f1(prefilter: bool) -> float | None:
+    from coalition.evaluate import load_rows, score
+    from coalition.extract import Extractor
+    from coalition.ingest import read_sources
+    from coalition.models import Article
+    from coalition.settings import Settings
+
+    dev = SHARED / "corpus" / "dev"
+    if not (dev / "gold.jsonl").is_file():
+        return None
+    settings = Settings()
+    articles = [a for a in read_sources([str(p) for p in sorted(dev.glob("*.txt"))], settings)
+                if isinstance(a, Article)]
+    extractor = Extractor(settings, prefilter=prefilter)
+    pred = [c.as_dict() for a in articles for c in extractor.extract(a)]
+    return score(load_rows([dev / "gold.jsonl"]), pred).strict.f1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--memory", default="1000,10000",
+                        help="corpus sizes for the peak-memory check ('' to skip)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        write(corpus, args.articles)
+        texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+        tokens = count_tokens(texts)
+        base = baseline_seconds(texts, args.workers)
+        ours, _ = ingest_run(corpus, args.workers)
+        print(f"corpus: {len(texts)} distinct articles, {tokens:,} tokens, "
+              f"{args.workers} worker(s)")
+        print(f"spaCy nlp.pipe (full pipeline, model preloaded): {tokens / base:,.0f} tokens/s")
+        print(f"coalition ingest (end to end, into SQLite):      {tokens / ours:,.0f} tokens/s")
+        print(f"ratio coalition / nlp.pipe: {base / ours:.2f}x (goal >= 2x)")
+
+        peaks: dict[int, float] = {}
+        for size in [int(s) for s in args.memory.split(",") if s.strip()]:
+            sized = Path(tmp) / f"corpus-{size}"
+            write(sized, size)
+            _, peak = ingest_run(sized, args.workers)
+            peaks[size] = peak / 2**20
+            print(f"peak memory, {size:>6} articles: {peaks[size]:,.0f} MiB")
+        if len(peaks) > 1:
+            sizes = sorted(peaks)
+            print(f"memory ratio {sizes[-1]} / {sizes[0]} articles: "
+                  f"{peaks[sizes[-1]] / peaks[sizes[0]]:.2f} (goal: flat, under 1024 MiB)")
+
+    with_filter, without = dev_f1(True), dev_f1(False)
+    if with_filter is not None:
+        print(f"dev-corpus strict F1: {with_filter:.3f} with prefilter, "
+              f"{without:.3f} parsing every sentence")
+    print(json.dumps({"tokens": tokens, "ratio": round(base / ours, 2),
+                      "peak_mib": {k: round(v) for k, v in peaks.items()}}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""``python -m coalition`` runs the CLI."""
+
+from coalition.cli import main
+
+main()
