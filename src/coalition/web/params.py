@@ -1,0 +1,135 @@
+"""Query parameters of the API and the pages, checked once with messages that name the parameter.
+
+FastAPI declares the parameters (so they appear in the OpenAPI schema) as plain strings; the
+checks live here so a page and its JSON twin refuse the same input with the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, TypeVar
+
+from fastapi import Query
+
+from coalition.models import Certainty, ClaimQuery, Dimension, Stance
+
+MAX_LIMIT = 500
+_CODE = re.compile(r"[A-Z]{2,10}")
+E = TypeVar("E", bound=StrEnum)
+
+
+class ParamError(ValueError):
+    """A query parameter the app cannot use; ``name`` is the parameter, the message says why."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+def code(name: str, value: str | None) -> str | None:
+    """An actor code (ISO 3166-1 alpha-3 or an alliance such as NATO), upper-cased."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip().upper()
+    if not _CODE.fullmatch(text):
+        raise ParamError(name, f"{value!r} is not an actor code (ISO alpha-3 like RUS, or NATO)")
+    return text
+
+
+def day(name: str, value: str | None) -> date | None:
+    """A date in ISO form, ``YYYY-MM-DD``."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ParamError(name, f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def choice(name: str, value: str | None, kind: type[E]) -> E | None:
+    """One value of a contract enum (dimension, stance, certainty)."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return kind(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise ParamError(name, f"unknown value {value!r}; use one of {allowed}") from None
+
+
+def number(name: str, value: str | None, default: int, low: int, high: int) -> int:
+    """An integer within ``low..high``."""
+    if value is None or not value.strip():
+        return default
+    try:
+        result = int(value)
+    except ValueError:
+        raise ParamError(name, f"{value!r} is not a whole number") from None
+    if not low <= result <= high:
+        raise ParamError(name, f"{result} is out of range {low}..{high}")
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A checked date range and target, shared by the scorecard, map and network."""
+
+    target: str | None
+    since: date | None
+    until: date | None
+
+
+def period(target: str | None, since: str | None, until: str | None) -> Period:
+    """Check target and date range; ``since`` must not be after ``until``."""
+    first, last = day("since", since), day("until", until)
+    if first and last and first > last:
+        raise ParamError("since", f"{first} is after until={last}")
+    return Period(code("target", target), first, last)
+
+
+TargetParam = Annotated[
+    str | None, Query(description="Target actor code (ISO alpha-3 or alliance), e.g. RUS")
+]
+SinceParam = Annotated[str | None, Query(description="Earliest article date, YYYY-MM-DD")]
+UntilParam = Annotated[str | None, Query(description="Latest article date, YYYY-MM-DD")]
+
+
+def period_params(
+    target: TargetParam = None, since: SinceParam = None, until: UntilParam = None
+) -> Period:
+    """FastAPI dependency: the target and date range of a view."""
+    return period(target, since, until)
+
+
+def claim_params(
+    actor: Annotated[str | None, Query(description="Actor code, e.g. IRN")] = None,
+    target: TargetParam = None,
+    dimension: Annotated[
+        str | None, Query(description="One of " + ", ".join(d.value for d in Dimension))
+    ] = None,
+    stance: Annotated[str | None, Query(description="support, refuse or oppose")] = None,
+    certainty: Annotated[str | None, Query(description="asserted or hedged")] = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
+    q: Annotated[str | None, Query(description="Words the evidence sentence contains")] = None,
+    limit: Annotated[str | None, Query(description=f"Claims per page, 1..{MAX_LIMIT}")] = None,
+    offset: Annotated[str | None, Query(description="Claims to skip")] = None,
+) -> ClaimQuery:
+    """FastAPI dependency: the filters of a claims listing, as a :class:`ClaimQuery`."""
+    span = period(target, since, until)
+    return ClaimQuery(
+        actor=code("actor", actor),
+        target=span.target,
+        dimension=choice("dimension", dimension, Dimension),
+        stance=choice("stance", stance, Stance),
+        certainty=choice("certainty", certainty, Certainty),
+        since=span.since,
+        until=span.until,
+        text=q.strip() or None if q else None,
+        limit=number("limit", limit, 50, 1, MAX_LIMIT),
+        offset=number("offset", offset, 0, 0, 10_000_000),
+    )
