@@ -1,0 +1,80 @@
+"""Database URLs to SQLAlchemy engines: which backends we accept and how each connection is set up.
+
+SQLite runs in WAL mode so readers never wait for the writer; write transactions start with
+``BEGIN IMMEDIATE`` so two writers queue on the busy timeout instead of failing when a read
+lock cannot be upgraded. PostgreSQL goes through psycopg 3 whatever driver the URL names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from coalition.errors import StoreError
+
+BUSY_TIMEOUT_MS = 30_000
+_WRITE = "coalition_write"
+
+
+def parse_url(url: str) -> URL:
+    """The SQLAlchemy URL for ``url``, with PostgreSQL pointed at psycopg 3.
+
+    Raises:
+        StoreError: the text is not a database URL, or names a backend we do not support.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            f"database URL {url!r} is not a URL; use sqlite:///path/to/file.db "
+            "or postgresql://user@host/dbname"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend in {"postgresql", "postgres"}:
+        return parsed.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        if parsed.get_driver_name() != "pysqlite":
+            return parsed.set(drivername="sqlite")
+        return parsed
+    raise StoreError(
+        f"database URL {parsed.render_as_string(hide_password=True)!r}: "
+        f"backend {backend!r} is not supported; use sqlite or postgresql"
+    )
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for ``url`` whose connections are set up for concurrent readers and a writer."""
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        _set_up_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, but its transactions take the write lock up front on SQLite."""
+    return engine.execution_options(**{_WRITE: True})
+
+
+def _set_up_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # The driver's own implicit BEGIN would be deferred; we emit BEGIN ourselves below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            # NORMAL is durable across application crashes in WAL mode, and much faster.
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

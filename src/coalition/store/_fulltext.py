@@ -1,0 +1,148 @@
+"""Full-text search over article text and titles and claim evidence, one way per backend.
+
+SQLite uses FTS5 tables that mirror ``articles`` and ``claims`` through triggers, so every write
+path keeps them in sync inside its own transaction. PostgreSQL uses GIN indexes over
+``to_tsvector`` expressions and ``websearch_to_tsquery``. Both stem English words, so "supplied"
+finds "supplies". Snippets are plain text: the web layer escapes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Connection, text
+
+# ts_headline and snippet() need a marker; the empty marker keeps the snippet plain text.
+_SNIPPET_WORDS = 24
+_ARTICLE_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+_CLAIM_VECTOR = "to_tsvector('english', evidence)"
+_TERM = re.compile(r'"([^"]*)"|(\w+)')
+_WORD = re.compile(r"\w+")
+
+_SQLITE_DDL = [
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+    """CREATE VIRTUAL TABLE claims_fts USING fts5(
+        evidence, content='claims', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, evidence) VALUES (new.id, new.evidence);
+    END""",
+    """CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, evidence) VALUES ('delete', old.id, old.evidence);
+    END""",
+    """CREATE TRIGGER claims_fts_update AFTER UPDATE OF evidence ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, evidence) VALUES ('delete', old.id, old.evidence);
+        INSERT INTO claims_fts(rowid, evidence) VALUES (new.id, new.evidence);
+    END""",
+]
+
+_POSTGRES_DDL = [
+    f"CREATE INDEX articles_fts ON articles USING gin ({_ARTICLE_VECTOR})",
+    f"CREATE INDEX claims_fts ON claims USING gin ({_CLAIM_VECTOR})",
+]
+
+_SQLITE_SEARCH = f"""
+SELECT * FROM (
+    SELECT 'article' AS kind, a.doc, a.title, NULL AS claim_id,
+           snippet(articles_fts, 1, '', '', '…', {_SNIPPET_WORDS}) AS snippet,
+           -bm25(articles_fts) AS rank
+    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+    WHERE articles_fts MATCH :query ORDER BY bm25(articles_fts) LIMIT :limit
+)
+UNION ALL
+SELECT * FROM (
+    SELECT 'claim', a.doc, a.title, c.id, c.evidence, -bm25(claims_fts)
+    FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+    JOIN articles a ON a.id = c.article_id
+    WHERE claims_fts MATCH :query ORDER BY bm25(claims_fts) LIMIT :limit
+)
+"""
+
+_POSTGRES_SEARCH = f"""
+WITH q AS (SELECT websearch_to_tsquery('english', :query) AS query),
+top_articles AS (
+    SELECT a.doc, a.title, a.text, ts_rank({_ARTICLE_VECTOR}, q.query) AS rank, q.query
+    FROM articles a, q WHERE {_ARTICLE_VECTOR} @@ q.query
+    ORDER BY rank DESC, a.id LIMIT :limit
+)
+SELECT 'article' AS kind, doc, title, NULL::integer AS claim_id,
+       ts_headline('english', text, query,
+                   'StartSel="", StopSel="", MaxWords={_SNIPPET_WORDS}, MinWords=8') AS snippet,
+       rank
+FROM top_articles
+UNION ALL
+SELECT * FROM (
+    SELECT 'claim', a.doc, a.title, c.id, c.evidence, ts_rank({_CLAIM_VECTOR}, q.query)
+    FROM claims c JOIN articles a ON a.id = c.article_id, q
+    WHERE {_CLAIM_VECTOR} @@ q.query
+    ORDER BY 6 DESC, c.id LIMIT :limit
+) AS top_claims
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: a whole article or one claim's evidence sentence.
+
+    ``rank`` is higher for better matches; ranks compare within one search only.
+    """
+
+    kind: Literal["article", "claim"]
+    article_id: str
+    title: str | None
+    snippet: str
+    rank: float
+    claim_id: int | None = None
+
+
+def create_fulltext(conn: Connection) -> None:
+    """Create the full-text tables or indexes of the connection's backend."""
+    ddl = _SQLITE_DDL if conn.dialect.name == "sqlite" else _POSTGRES_DDL
+    for statement in ddl:
+        conn.exec_driver_sql(statement)
+
+
+def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
+    """The best ``limit`` hits for ``query``: all words must match; "quoted phrases" as phrases."""
+    if conn.dialect.name == "sqlite":
+        match = fts5_query(query)
+        if not match:
+            return []
+        rows = conn.execute(text(_SQLITE_SEARCH), {"query": match, "limit": limit})
+    else:
+        if not _WORD.search(query):
+            return []
+        rows = conn.execute(text(_POSTGRES_SEARCH), {"query": query, "limit": limit})
+    hits = [
+        SearchHit(kind=r.kind, article_id=r.doc, title=r.title, snippet=r.snippet,
+                  rank=float(r.rank), claim_id=r.claim_id)
+        for r in rows
+    ]
+    hits.sort(key=lambda h: (-h.rank, h.kind, h.article_id, h.claim_id or 0))
+    return hits[:limit]
+
+
+def fts5_query(query: str) -> str:
+    """User text as an FTS5 query that cannot be a syntax error: quoted words and phrases."""
+    terms = []
+    for phrase, word in _TERM.findall(query):
+        words = _WORD.findall(phrase) if phrase else [word]
+        if words:
+            terms.append('"' + " ".join(words) + '"')
+    return " ".join(terms)

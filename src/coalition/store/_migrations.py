@@ -1,0 +1,93 @@
+"""Named, ordered schema migrations, recorded in the ``schema_version`` table.
+
+A fresh database runs migration 1, which creates the current schema from
+:mod:`coalition.store._schema`, and is stamped with every known version. A database made by an
+older coalition runs only the migrations it has not seen, in order. So a later migration changes
+``_schema`` *and* adds an entry here with the ``ALTER`` that brings old databases along.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, inspect, select, text
+
+from coalition.errors import StoreError
+from coalition.store._engine import writer
+from coalition.store._fulltext import create_fulltext
+from coalition.store._schema import metadata, schema_version
+
+# Any fixed number: PostgreSQL sessions migrating the same database take turns on this lock.
+_MIGRATION_LOCK = 72_311_022
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema's history."""
+
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _create_everything(conn: Connection) -> None:
+    metadata.create_all(conn)
+    create_fulltext(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "create articles, claims, their indexes and full-text search", _create_everything),
+)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the database at ``engine`` to the latest schema; returns the version it is at.
+
+    Raises:
+        StoreError: the database was made by a newer coalition.
+    """
+    latest = MIGRATIONS[-1].version
+    with engine.connect() as conn:
+        seen = _applied(conn)
+    if seen and max(seen) >= latest:
+        return _check_known(max(seen), latest)
+    with writer(engine).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        applied = _applied(conn)
+        if not applied:
+            MIGRATIONS[0].apply(conn)
+            _record(conn, MIGRATIONS)
+            return latest
+        pending = [m for m in MIGRATIONS if m.version not in applied]
+        for migration in pending:
+            migration.apply(conn)
+        _record(conn, pending)
+        return _check_known(max(applied | {m.version for m in pending}), latest)
+
+
+def _applied(conn: Connection) -> set[int]:
+    if not inspect(conn).has_table(schema_version.name):
+        return set()
+    return set(conn.execute(select(schema_version.c.version)).scalars())
+
+
+def _record(conn: Connection, done: tuple[Migration, ...] | list[Migration]) -> None:
+    if not done:
+        return
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.execute(
+        schema_version.insert(),
+        [{"version": m.version, "name": m.name, "applied_at": now} for m in done],
+    )
+
+
+def _check_known(version: int, latest: int) -> int:
+    if version > latest:
+        raise StoreError(
+            f"database schema version {version} is newer than this coalition understands "
+            f"(up to {latest}); upgrade coalition"
+        )
+    return version

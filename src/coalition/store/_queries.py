@@ -1,0 +1,208 @@
+"""The read side of the store: claim listings, articles, and the counts aggregates start from."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    distinct,
+    func,
+    literal,
+    select,
+    union_all,
+)
+
+from coalition.errors import StoreError
+from coalition.models import (
+    Article,
+    Certainty,
+    Claim,
+    ClaimQuery,
+    Dimension,
+    Stance,
+    StanceCount,
+    StoredArticle,
+    StoredClaim,
+)
+from coalition.store._schema import articles, claims
+
+_CLAIM_COLUMNS = (
+    *claims.c,
+    articles.c.doc.label("article_doc"),
+    articles.c.title,
+    articles.c.url,
+    articles.c.source,
+    articles.c.site,
+)
+_NEWEST_FIRST = (claims.c.published.desc().nulls_last(), claims.c.id)
+
+
+def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
+    """Claims matching ``query``, newest article first, then in the order they were stored."""
+    _check_page(query.limit, query.offset)
+    stmt = (
+        select(*_CLAIM_COLUMNS)
+        .join_from(claims, articles, claims.c.article_id == articles.c.id)
+        .where(*_filters(query))
+        .order_by(*_NEWEST_FIRST)
+        .limit(query.limit)
+        .offset(query.offset)
+    )
+    return [_stored_claim(row) for row in conn.execute(stmt)]
+
+
+def count_claims(conn: Connection, query: ClaimQuery) -> int:
+    """How many claims match ``query``, ignoring its limit and offset."""
+    stmt: Select[Any] = select(func.count()).select_from(claims)
+    if query.text:
+        stmt = select(func.count()).select_from(
+            claims.join(articles, claims.c.article_id == articles.c.id)
+        )
+    return int(conn.execute(stmt.where(*_filters(query))).scalar_one())
+
+
+def get_article(conn: Connection, article_id: str) -> StoredArticle | None:
+    """One article by its id, with its claims in text order."""
+    row = conn.execute(select(articles).where(articles.c.doc == article_id)).first()
+    if row is None:
+        return None
+    found = conn.execute(
+        select(*_CLAIM_COLUMNS)
+        .join_from(claims, articles, claims.c.article_id == articles.c.id)
+        .where(claims.c.article_id == row.id)
+        .order_by(claims.c.start, claims.c.id)
+    )
+    return _stored_article(row, tuple(_stored_claim(c) for c in found))
+
+
+def list_articles(conn: Connection, limit: int, offset: int) -> list[StoredArticle]:
+    """Articles newest first (undated last), without their claims."""
+    _check_page(limit, offset)
+    stmt = (
+        select(articles)
+        .order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [_stored_article(row, ()) for row in conn.execute(stmt)]
+
+
+def stance_counts(
+    conn: Connection, target: str | None, since: date | None, until: date | None
+) -> list[StanceCount]:
+    """Evidence per (actor, target, dimension, stance): distinct articles, claims, date span."""
+    where = _dates(since, until)
+    if target is not None:
+        where.append(claims.c.target == target)
+    keys = (claims.c.actor, claims.c.target, claims.c.dimension, claims.c.stance)
+    stmt = (
+        select(
+            *keys,
+            func.count(distinct(claims.c.article_id)).label("articles"),
+            func.count().label("claims"),
+            func.min(claims.c.published).label("first_seen"),
+            func.max(claims.c.published).label("last_seen"),
+        )
+        .where(*where)
+        .group_by(*keys)
+        .order_by(*keys)
+    )
+    return [
+        StanceCount(
+            actor=r.actor, target=r.target, dimension=Dimension(r.dimension),
+            stance=Stance(r.stance), articles=r.articles, claims=r.claims,
+            first_seen=r.first_seen, last_seen=r.last_seen,
+        )
+        for r in conn.execute(stmt)
+    ]
+
+
+def actor_counts(conn: Connection) -> list[tuple[str, int, int]]:
+    """(code, claims as actor, claims as target) for every code, most claims first."""
+    sides = union_all(
+        select(claims.c.actor.label("code"), func.count().label("as_actor"),
+               literal(0).label("as_target")).group_by(claims.c.actor),
+        select(claims.c.target, literal(0), func.count()).group_by(claims.c.target),
+    ).subquery()
+    as_actor = func.sum(sides.c.as_actor)
+    as_target = func.sum(sides.c.as_target)
+    stmt = (
+        select(sides.c.code, as_actor, as_target)
+        .group_by(sides.c.code)
+        .order_by((as_actor + as_target).desc(), sides.c.code)
+    )
+    return [(code, int(a), int(t)) for code, a, t in conn.execute(stmt)]
+
+
+def stats(conn: Connection) -> dict[str, int]:
+    """Articles and claims stored, counted in one statement so they agree with each other."""
+    stmt = select(
+        select(func.count()).select_from(articles).scalar_subquery().label("articles"),
+        select(func.count()).select_from(claims).scalar_subquery().label("claims"),
+    )
+    row = conn.execute(stmt).one()
+    return {"articles": int(row.articles), "claims": int(row.claims)}
+
+
+def _filters(query: ClaimQuery) -> list[ColumnElement[bool]]:
+    where = _dates(query.since, query.until)
+    exact = {
+        claims.c.actor: query.actor,
+        claims.c.target: query.target,
+        claims.c.dimension: query.dimension,
+        claims.c.stance: query.stance,
+        claims.c.certainty: query.certainty,
+    }
+    where += [column == str(value) for column, value in exact.items() if value is not None]
+    if query.article_id is not None:
+        article_pk = select(articles.c.id).where(articles.c.doc == query.article_id)
+        where.append(claims.c.article_id == article_pk.scalar_subquery())
+    if query.text:
+        where.append(
+            claims.c.evidence.icontains(query.text, autoescape=True)
+            | articles.c.title.icontains(query.text, autoescape=True)
+        )
+    return where
+
+
+def _dates(since: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if since is not None:
+        where.append(claims.c.published >= since)
+    if until is not None:
+        where.append(claims.c.published <= until)
+    if since is not None and until is not None and since > until:
+        raise StoreError(f"date range {since} .. {until} is empty: since is after until")
+    return where
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 0 or offset < 0:
+        raise StoreError(f"limit and offset must not be negative (got {limit}, {offset})")
+
+
+def _stored_claim(row: Row[Any]) -> StoredClaim:
+    claim = Claim(
+        doc=row.doc, actor=row.actor, target=row.target, dimension=Dimension(row.dimension),
+        stance=Stance(row.stance), certainty=Certainty(row.certainty), evidence=row.evidence,
+        start=row.start, end=row.end, confidence=row.confidence, actor_start=row.actor_start,
+        actor_end=row.actor_end, trigger_start=row.trigger_start, trigger_end=row.trigger_end,
+        extractor=row.extractor,
+    )
+    return StoredClaim(
+        id=row.id, claim=claim, article_id=row.article_doc, title=row.title, url=row.url,
+        source=row.source, published=row.published, site=row.site,
+    )
+
+
+def _stored_article(row: Row[Any], found: tuple[StoredClaim, ...]) -> StoredArticle:
+    article = Article(
+        id=row.doc, text=row.text, source=row.source, url=row.url, title=row.title,
+        published=row.published, author=row.author, site=row.site, sha256=row.sha256,
+    )
+    return StoredArticle(article=article, ingested_at=row.ingested_at, claims=found)

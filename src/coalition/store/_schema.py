@@ -1,0 +1,107 @@
+"""The tables of the claim store, as SQLAlchemy Core metadata shared by SQLite and PostgreSQL.
+
+This is the shape after every migration in :mod:`coalition.store._migrations`; a fresh database
+is created from it directly. Full-text indexes are dialect-specific and live in
+:mod:`coalition.store._fulltext`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from coalition.models import Certainty, Dimension, Stance
+
+metadata = MetaData()
+
+
+def _one_of(column: str, values: type[Dimension] | type[Stance] | type[Certainty]) -> str:
+    listed = ", ".join(f"'{v.value}'" for v in values)
+    return f"{column} IN ({listed})"
+
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc", String(300), nullable=False, unique=True),
+    # NULL urls never clash: both SQLite and PostgreSQL treat NULLs as distinct in UNIQUE.
+    Column("url", String(2000), unique=True),
+    Column("title", Text),
+    Column("published", Date),
+    Column("author", Text),
+    Column("site", Text),
+    Column("source", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    # ISO 8601 text in UTC, so both backends hand back the same string.
+    Column("ingested_at", String(32), nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("doc", String(300), nullable=False),
+    Column("actor", String(16), nullable=False),
+    Column("target", String(16), nullable=False),
+    Column("dimension", String(16), nullable=False),
+    Column("stance", String(8), nullable=False),
+    Column("certainty", String(8), nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("actor_start", Integer),
+    Column("actor_end", Integer),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("confidence", Float, nullable=False),
+    Column("extractor", String(100), nullable=False),
+    # A copy of the article's date: articles never change once stored, and having it here lets
+    # the stance counts and date filters run from one covering index without a join.
+    Column("published", Date),
+    CheckConstraint(_one_of("dimension", Dimension), name="claims_dimension"),
+    CheckConstraint(_one_of("stance", Stance), name="claims_stance"),
+    CheckConstraint(_one_of("certainty", Certainty), name="claims_certainty"),
+    CheckConstraint('0 <= start AND start <= "end"', name="claims_offsets"),
+    CheckConstraint("confidence >= 0 AND confidence <= 1", name="claims_confidence"),
+)
+
+Index(
+    "claims_by_target",
+    claims.c.target,
+    claims.c.actor,
+    claims.c.dimension,
+    claims.c.stance,
+    claims.c.published,
+    claims.c.article_id,
+)
+Index("claims_by_actor", claims.c.actor, claims.c.published)
+Index("claims_by_article", claims.c.article_id)
+Index("claims_by_published", claims.c.published, claims.c.id)
+Index("articles_by_published", articles.c.published, articles.c.id)

@@ -1,0 +1,159 @@
+"""The claim store: one object over a SQLite file or a PostgreSQL database, same code for both."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from coalition.errors import StoreError
+from coalition.models import (
+    Article,
+    Claim,
+    ClaimQuery,
+    StanceCount,
+    StoredArticle,
+    StoredClaim,
+)
+from coalition.store import _fulltext, _queries, _writes
+from coalition.store._engine import make_engine, parse_url
+from coalition.store._fulltext import SearchHit
+from coalition.store._migrations import migrate
+
+T = TypeVar("T")
+
+
+class Store:
+    """Articles and their claims in a database, with the queries the CLI, web and aggregates use.
+
+    Readers may run in many threads or processes while one ingest writes: on SQLite the file is
+    in WAL mode, so a reader sees the last committed article and never waits for the writer.
+
+    Args:
+        url: a SQLAlchemy URL: ``sqlite:///path.db`` or ``postgresql://user@host/db``
+            (any PostgreSQL driver name is replaced by psycopg 3).
+
+    Raises:
+        StoreError: the URL is unusable, the server does not answer or the schema is too new.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = parse_url(url)
+        self._name = self.url.render_as_string(hide_password=True)
+        self._engine = make_engine(self.url)
+        try:
+            with self._errors("open"):
+                self.schema_version = migrate(self._engine)
+        except StoreError:
+            self._engine.dispose()
+            raise
+
+    def close(self) -> None:
+        """Release every connection; the store cannot be used afterwards."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self._name!r})"
+
+    def add_article(self, article: Article, claims: Sequence[Claim]) -> Article | None:
+        """Store an article and its claims in one transaction.
+
+        Args:
+            article: the article; its ``sha256`` and ``url`` decide whether it is new.
+            claims: its claims; their ``doc`` is set to the id the article is stored under.
+
+        Returns:
+            The article as stored (its id may carry a ``-<hash>`` suffix when another text
+            already has the id), or ``None`` when the same URL or text is stored already.
+        """
+        with self._errors(f"store {article.id!r}"):
+            return _writes.add_article(self._engine, article, claims)
+
+    def has_article(self, article: Article) -> bool:
+        """Whether an article with the same URL or the same content hash is stored."""
+        with self._errors("look up an article"):
+            return _writes.has_article(self._engine, article)
+
+    def claims(self, query: ClaimQuery) -> list[StoredClaim]:
+        """Claims matching ``query``, newest article first, one page (``limit``/``offset``)."""
+        return self._read("list claims", lambda c: _queries.list_claims(c, query))
+
+    def count_claims(self, query: ClaimQuery) -> int:
+        """How many claims match ``query`` in all pages."""
+        return self._read("count claims", lambda c: _queries.count_claims(c, query))
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """One article with its claims, or ``None`` when no article has that id."""
+        return self._read("read an article", lambda c: _queries.get_article(c, article_id))
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[StoredArticle]:
+        """A page of articles, newest first, without their claims."""
+        return self._read("list articles", lambda c: _queries.list_articles(c, limit, offset))
+
+    def stance_counts(
+        self, target: str | None = None, since: date | None = None, until: date | None = None
+    ) -> list[StanceCount]:
+        """Evidence per (actor, target, dimension, stance), the input of the aggregates.
+
+        Args:
+            target: only claims toward this code.
+            since: only claims of articles published on or after this date.
+            until: only claims of articles published on or before this date.
+                With either date given, claims of undated articles are left out.
+
+        Returns:
+            One count per (actor, target, dimension, stance), sorted by those four.
+        """
+        return self._read(
+            "count stances", lambda c: _queries.stance_counts(c, target, since, until)
+        )
+
+    def actor_counts(self) -> list[tuple[str, int, int]]:
+        """(code, claims as actor, claims as target) for every code, most claims first."""
+        return self._read("count actors", _queries.actor_counts)
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over article titles and text and claim evidence, best first.
+
+        Args:
+            text: words that must all occur (stemmed), "quoted phrases" as phrases.
+            limit: at most this many hits.
+
+        Returns:
+            Article and claim hits with plain-text snippets.
+        """
+        if limit < 0:
+            raise StoreError(f"search limit must not be negative (got {limit})")
+        return self._read("search", lambda c: _fulltext.search(c, text, limit))
+
+    def stats(self) -> dict[str, int]:
+        """How many articles and claims are stored."""
+        return self._read("count rows", _queries.stats)
+
+    def _read(self, what: str, query: Callable[[Connection], T]) -> T:
+        # One transaction per read, so a multi-statement read sees one snapshot.
+        with self._errors(what), self._engine.begin() as conn:
+            return query(conn)
+
+    @contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            if exc.connection_invalidated or "connect" in reason or "open database" in reason:
+                raise StoreError(f"cannot {what}: database {self._name} is unreachable: "
+                                 f"{reason}") from exc
+            raise StoreError(f"cannot {what} in {self._name}: {reason}") from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot {what} in {self._name}: {exc}") from exc
