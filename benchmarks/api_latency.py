@@ -1,0 +1,128 @@
+"""Latency of the scorecard and claims endpoints on a database of 100,000 claims.
+
+    python benchmarks/api_latency.py [--claims 100000] [--requests 200]
+
+Fills a fresh SQLite file (a temporary directory) with synthetic articles and claims through
+``Store.add_article``, then calls the real app in-process through ``httpx.ASGITransport`` (the
+full FastAPI stack: parameter checks, store queries, aggregation, JSON) and prints the p50 and
+p95 latency of each request kind against the goal, p95 < 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from coalition.models import Article, Certainty, Claim, Dimension, Stance
+from coalition.settings import Settings
+
+GOAL_MS = 50.0
+CLAIMS_PER_ARTICLE = 20
+ACTORS = ["IRN", "PRK", "BLR", "CHN", "IND", "KAZ", "SRB", "TUR", "HUN", "ARM", "AZE", "GEO",
+          "SYR", "VEN", "CUB", "NIC", "ERI", "MLI", "CAF", "SDN", "BRA", "ZAF", "SAU", "ARE",
+          "ISR", "EGY", "PAK", "MNG", "VNM", "LAO", "USA", "GBR", "FRA", "DEU", "POL", "UKR",
+          "RUS", "NATO", "EU", "CSTO"]
+TARGETS = ["RUS", "UKR", "ARM", "ISR", "TWN", "SRB", "BLR", "IRN"]
+REQUESTS = {
+    "scorecard target=RUS": "/api/scorecard?target=RUS",
+    "scorecard target=UKR dated": "/api/scorecard?target=UKR&since=2024-01-01&until=2025-06-30",
+    "scorecard all targets": "/api/scorecard",
+    "claims target=RUS": "/api/claims?target=RUS&limit=50",
+    "claims actor+dimension": "/api/claims?actor=IRN&dimension=arms&stance=support&limit=50",
+    "claims page 20": "/api/claims?target=UKR&limit=50&offset=1000",
+}
+
+
+def synthetic(index: int, rng: random.Random) -> tuple[Article, list[Claim]]:
+    """One article of ``CLAIMS_PER_ARTICLE`` sentences, each the evidence of one claim."""
+    published = date(2022, 2, 24) + timedelta(days=rng.randrange(1200))
+    rows = []
+    for n in range(CLAIMS_PER_ARTICLE):
+        actor, target = rng.choice(ACTORS), rng.choice(TARGETS)
+        if actor == target:
+            target = "RUS" if actor != "RUS" else "UKR"
+        rows.append((actor, target, rng.choice(list(Dimension)), rng.choice(list(Stance)), n))
+    sentences = [f"{a} and {t} ({d.value}, {s.value}) sentence {n} of story {index}."
+                 for a, t, d, s, n in rows]
+    text = " ".join(sentences)
+    article = Article(id=f"story-{index}", text=text, source=f"synthetic/{index}",
+                      title=f"Synthetic story {index}", published=published)
+    claims, start = [], 0
+    for (actor, target, dimension, stance, _n), sentence in zip(rows, sentences, strict=True):
+        claims.append(Claim(doc=article.id, actor=actor, target=target, dimension=dimension,
+                            stance=stance, certainty=Certainty.ASSERTED, evidence=sentence,
+                            start=start, end=start + len(sentence)))
+        start += len(sentence) + 1
+    return article, claims
+
+
+def fill(url: str, total: int) -> float:
+    """Store ``total`` claims; returns the seconds it took."""
+    from coalition.store import Store
+
+    rng = random.Random(20260227)
+    began = time.perf_counter()
+    with Store(url) as store:
+        for index in range(total // CLAIMS_PER_ARTICLE):
+            store.add_article(*synthetic(index, rng))
+    return time.perf_counter() - began
+
+
+async def measure(url: str, rounds: int) -> dict[str, list[float]]:
+    """Milliseconds per request, for each request kind, after one warm-up call each."""
+    import httpx
+
+    from coalition.store import Store
+    from coalition.web import create_app
+
+    timings: dict[str, list[float]] = {name: [] for name in REQUESTS}
+    with Store(url) as store:
+        app = create_app(store, Settings(db=url))
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            for path in REQUESTS.values():
+                (await client.get(path)).raise_for_status()
+            for _ in range(rounds):
+                for name, path in REQUESTS.items():
+                    began = time.perf_counter()
+                    response = await client.get(path)
+                    timings[name].append((time.perf_counter() - began) * 1000)
+                    response.raise_for_status()
+    return timings
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which ``fraction`` of the sorted values fall (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=200, help="rounds of each request kind")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        seconds = fill(url, args.claims)
+        print(f"filled {args.claims:,} claims in {seconds:.1f} s ({url})")
+        timings = asyncio.run(measure(url, args.requests))
+    print(f"{'request':32} {'p50 ms':>8} {'p95 ms':>8}  goal p95 < {GOAL_MS:.0f} ms")
+    failed = 0
+    for name, values in timings.items():
+        p50, p95 = statistics.median(values), percentile(values, 0.95)
+        verdict = "ok" if p95 < GOAL_MS else "SLOW"
+        failed += verdict != "ok"
+        print(f"{name:32} {p50:8.1f} {p95:8.1f}  {verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""The JSON API under ``/api``: scorecard, claims, articles, actors, network, map and search.
+
+Each endpoint is the JSON twin of a page; parameters are checked in :mod:`.params` and refused
+with a 400 that names the parameter.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from coalition.models import ClaimQuery
+from coalition.web import views
+from coalition.web.params import Period, claim_params, number, period_params
+
+router = APIRouter(prefix="/api", tags=["api"])
+Span = Annotated[Period, Depends(period_params)]
+Filters = Annotated[ClaimQuery, Depends(claim_params)]
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+def _span_json(span: Period) -> dict[str, Any]:
+    return {
+        "target": span.target,
+        "since": span.since.isoformat() if span.since else None,
+        "until": span.until.isoformat() if span.until else None,
+    }
+
+
+@router.get("/scorecard")
+def scorecard(request: Request, span: Span) -> dict[str, Any]:
+    """Cells per (actor, target, dimension): leading stance, evidence counts, conflicts."""
+    found = views.cells(_store(request), span)
+    return {**_span_json(span), "cells": [cell.as_dict() for cell in found]}
+
+
+@router.get("/claims")
+def claims(request: Request, query: Filters) -> dict[str, Any]:
+    """Claims matching the filters, newest first, paginated, with the total."""
+    return views.claim_page(_store(request), query).as_dict()
+
+
+@router.get("/articles")
+def articles(
+    request: Request,
+    limit: Annotated[str | None, Query(description="Articles per page, 1..500")] = None,
+    offset: Annotated[str | None, Query(description="Articles to skip")] = None,
+) -> dict[str, Any]:
+    """Stored articles, newest first, without their text."""
+    size = number("limit", limit, 50, 1, 500)
+    skip = number("offset", offset, 0, 0, 10_000_000)
+    rows = _store(request).articles(limit=size, offset=skip)
+    return {"limit": size, "offset": skip, "articles": [views.article_summary(a) for a in rows]}
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str) -> dict[str, Any]:
+    """One article: its text, metadata and every claim drawn from it."""
+    stored = _store(request).article(article_id)
+    if stored is None:
+        raise HTTPException(404, f"article {article_id!r} not found")
+    return views.article_json(stored)
+
+
+@router.get("/actors")
+def actors(request: Request) -> dict[str, Any]:
+    """Every actor with its name and how many claims it makes and receives."""
+    return {"actors": views.actors_json(_store(request))}
+
+
+@router.get("/network")
+def network(request: Request, span: Span) -> dict[str, Any]:
+    """The support network: nodes and directed edges weighted by evidence, per stance."""
+    return {**_span_json(span), **views.network_json(views.network(_store(request), span))}
+
+
+@router.get("/map")
+def world_map(request: Request, span: Span) -> dict[str, Any]:
+    """Each state's net stance toward the target, from -1 (against) to 1 (for)."""
+    return {**_span_json(span), "values": views.net_values(_store(request), span)}
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    q: Annotated[str, Query(description="Words to find in article text and evidence")] = "",
+    limit: Annotated[str | None, Query(description="Hits, 1..200")] = None,
+) -> dict[str, Any]:
+    """Full-text search over articles and evidence sentences."""
+    size = number("limit", limit, 50, 1, 200)
+    return {"q": q, "hits": views.search_json(_store(request), q, size)}
+
+
+@router.get("/stats")
+def stats(request: Request) -> dict[str, int]:
+    """How many articles and claims are stored."""
+    return dict(_store(request).stats())

@@ -1,0 +1,104 @@
+"""The FastAPI application: API, pages, static assets, offline API docs and error handling."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from coalition.errors import InputError
+from coalition.settings import Settings
+from coalition.web.params import ParamError
+from coalition.web.render import environment, page
+from coalition.web.safety import add_security_headers
+
+if TYPE_CHECKING:
+    from coalition.extract import Extractor
+    from coalition.store import Store
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(store: Store, settings: Settings, *, extractor: Extractor | None = None) -> FastAPI:
+    """The dashboard and JSON API over one store.
+
+    Args:
+        store: where claims are read from (and written to, when writes are allowed).
+        settings: write access (``allow_ingest``, ``ingest_token``), upload and fetch limits.
+        extractor: a loaded extractor for the add-articles form; loaded on first use if absent.
+
+    Returns:
+        The ASGI app; its API docs are at ``/docs`` and work with no network.
+    """
+    from coalition import __version__
+    from coalition.web import add, api, pages
+
+    app = FastAPI(
+        title="coalition",
+        version=__version__,
+        description="Who backs whom, in what way, since when, and on what evidence.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.extractor = extractor
+    app.state.extractor_lock = threading.Lock()
+    app.state.world = None
+    app.state.templates = environment()
+    app.middleware("http")(add_security_headers)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(add.router)
+    app.include_router(pages.router)
+    app.add_api_route("/docs", _docs, include_in_schema=False)
+    app.add_exception_handler(ParamError, _param_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(InputError, _input_error)  # type: ignore[arg-type]
+    return app
+
+
+def serve(store: Store, settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the app with uvicorn until interrupted (what ``coalition serve`` calls)."""
+    import uvicorn
+
+    uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+
+
+def _docs(request: Request) -> HTMLResponse:
+    # FastAPI's own docs page loads Swagger UI from a CDN with an inline script; this one uses
+    # the vendored copy and a static initialiser, so it works offline under the strict CSP.
+    return page(request, "docs.html", None)
+
+
+def _error(request: Request, status: int, message: str, parameter: str | None = None) -> Response:
+    if request.url.path.startswith("/api") or "json" in request.headers.get("accept", ""):
+        body = {"error": message, "parameter": parameter}
+        return JSONResponse(body, status_code=status)
+    return page(request, "error.html", None, status=status, status_code=status, message=message)
+
+
+async def _param_error(request: Request, exc: ParamError) -> Response:
+    return _error(request, 400, str(exc), exc.name)
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    first = exc.errors()[0]
+    name = str(first["loc"][-1]) if first.get("loc") else "request"
+    return _error(request, 400, f"{name}: {first['msg']}", name)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    return _error(request, exc.status_code, str(exc.detail))
+
+
+async def _input_error(request: Request, exc: InputError) -> Response:
+    # Bad input reaching the library (a refused URL, an empty text) is the user's to fix.
+    return _error(request, 400, str(exc))

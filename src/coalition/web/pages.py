@@ -1,0 +1,130 @@
+"""The HTML pages: overview heatmap, world map, network, state, article, claims and search.
+
+Each page reads its data through :mod:`.views`, like its JSON twin under ``/api``, and names
+that twin in a ``Link: rel=alternate`` header and a link at the foot of the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from coalition.models import ClaimQuery, Dimension, StoredClaim
+from coalition.web import views
+from coalition.web.geo import shade
+from coalition.web.highlight import article_pieces
+from coalition.web.params import Period, claim_params, code, period_params
+from coalition.web.render import page, query
+
+router = APIRouter(include_in_schema=False)
+Span = Annotated[Period, Depends(period_params)]
+STATE_CLAIMS = 500
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+def _chosen(request: Request, span: Period) -> Period:
+    # A page that needs a target and got none shows the most-targeted actor.
+    return span if span.target else replace(span, target=views.default_target(_store(request)))
+
+
+def _span_query(span: Period) -> str:
+    return query(target=span.target, since=span.since, until=span.until)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, span: Span) -> HTMLResponse:
+    """The scorecard heatmap: actors by dimensions toward one target."""
+    span = _chosen(request, span)
+    store = _store(request)
+    rows = views.heatmap_rows(views.cells(store, span))
+    return page(
+        request, "overview.html", "/api/scorecard" + _span_query(span),
+        span=span, targets=views.targets(store), rows=rows, strength=strength,
+    )
+
+
+@router.get("/map", response_class=HTMLResponse)
+def world_map(request: Request, span: Span) -> HTMLResponse:
+    """A choropleth of each state's net stance toward the target."""
+    span = _chosen(request, span)
+    store = _store(request)
+    values = views.net_values(store, span)
+    scale = max((abs(v) for v in values.values()), default=0.0)
+    return page(
+        request, "map.html", "/api/map" + _span_query(span),
+        span=span, targets=views.targets(store), shapes=views.world(request.app),
+        values=values, classes={c: shade(v, scale) for c, v in values.items()},
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, span: Span) -> HTMLResponse:
+    """States as nodes, support, refusal and opposition as weighted directed edges."""
+    store = _store(request)
+    graph = views.network_drawing(views.network(store, span))
+    return page(
+        request, "network.html", "/api/network" + _span_query(span),
+        span=span, targets=views.targets(store), graph=graph,
+    )
+
+
+@router.get("/state/{actor}", response_class=HTMLResponse)
+def state(request: Request, actor: str) -> HTMLResponse:
+    """What one state does, per dimension, with the evidence sentences, newest first."""
+    actor_code = code("actor", actor)
+    store = _store(request)
+    rows = store.claims(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
+    received = store.count_claims(ClaimQuery(target=actor_code))
+    return page(
+        request, "state.html", "/api/claims" + query(actor=actor_code, limit=STATE_CLAIMS),
+        actor=actor_code, groups=_by_dimension(rows), total=len(rows), received=received,
+    )
+
+
+def _by_dimension(rows: list[StoredClaim]) -> list[tuple[str, list[StoredClaim]]]:
+    groups: dict[str, list[StoredClaim]] = {d.value: [] for d in Dimension}
+    for row in rows:
+        groups[row.claim.dimension.value].append(row)
+    return [(name, found) for name, found in groups.items() if found]
+
+
+@router.get("/article/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    """The article text with every claim sentence highlighted and linked to its claim."""
+    stored = _store(request).article(article_id)
+    if stored is None:
+        raise HTTPException(404, f"article {article_id!r} not found")
+    return page(
+        request, "article.html", f"/api/articles/{article_id}",
+        stored=stored, pieces=article_pieces(stored.article.text, stored.claims),
+    )
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(request: Request, filters: Annotated[ClaimQuery, Depends(claim_params)]) -> HTMLResponse:
+    """Claims matching filters, the page behind every heatmap cell."""
+    found = views.claim_page(_store(request), filters)
+    following = request.url.include_query_params(offset=filters.offset + filters.limit)
+    twin = "/api/claims" + (f"?{request.url.query}" if request.url.query else "")
+    return page(
+        request, "claims.html", twin, found=found,
+        next_query="?" + following.query,
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query()] = "") -> HTMLResponse:
+    """Full-text search over articles and evidence sentences."""
+    hits = views.search_json(_store(request), q, 50)
+    return page(request, "search.html", "/api/search" + query(q=q), q=q, hits=hits)
+
+
+def strength(articles: int) -> int:
+    """How strongly a heatmap cell is coloured, 1..4, from the number of articles behind it."""
+    return 1 if articles <= 1 else 2 if articles == 2 else 3 if articles <= 5 else 4
