@@ -1,0 +1,80 @@
+"""Paths and URLs to a stream of articles and rejections, in a stable order."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from coalition.errors import InputError
+from coalition.ingest._fetch import fetch_url
+from coalition.ingest._formats import read_bytes
+from coalition.models import Article, Rejected
+from coalition.settings import Settings
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article | Rejected]:
+    """Articles from paths (files, directories recursively), http(s) URLs and feeds.
+
+    A directory is walked in sorted order, skipping hidden files and directories, so the same
+    tree always yields the same sequence.
+
+    Args:
+        sources: paths and URLs, as given on the command line.
+        settings: the limits (``max_bytes``, fetch settings) to apply.
+
+    Yields:
+        An :class:`Article` per article read, a :class:`Rejected` per input that could not be
+        read; a bad input never stops the others.
+    """
+    for source in sources:
+        if _SCHEME.match(source):
+            yield from _read_url(source, settings)
+            continue
+        path = Path(source)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from read_file(file, settings)
+        else:
+            yield from read_file(path, settings)
+
+
+def read_file(path: Path, settings: Settings) -> list[Article | Rejected]:
+    """One file's articles; its size is checked before a byte of it is read."""
+    name = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode) or not stat.S_ISREG(info.st_mode):
+            return [Rejected(name, "not a regular file")]
+        if info.st_size > settings.max_bytes:
+            return [Rejected(name, f"too large: {info.st_size} bytes, over the max_bytes limit "
+                                   f"of {settings.max_bytes}")]
+        with path.open("rb") as handle:
+            data = handle.read(settings.max_bytes + 1)
+    except FileNotFoundError:
+        return [Rejected(name, "no such file or directory")]
+    except PermissionError:
+        return [Rejected(name, "cannot read: permission denied")]
+    except OSError as exc:
+        return [Rejected(name, f"cannot read: {exc.strerror or exc}")]
+    return read_bytes(data, name=name, settings=settings)
+
+
+def _read_url(url: str, settings: Settings) -> list[Article | Rejected]:
+    try:
+        return fetch_url(url, settings)
+    except InputError as exc:
+        return [Rejected(url, exc.reason)]
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    # os.walk does not follow directory symlinks, so a link loop cannot recurse forever.
+    for folder, dirs, files in os.walk(root, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(folder, name)
