@@ -18,6 +18,10 @@ _MAX_CHAOS = 0.1
 # Control characters other than tab, line feed, carriage return and form feed mean binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+# Accented Latin letters, Latin Extended-A, Cyrillic letters, dashes, quotes and ellipsis.
+_ORDINARY = re.compile(
+    r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0400-\u045f\u2013\u2014\u2018-\u201e\u2026]"
+)
 _BLANK_LINES = re.compile(r"\n(?:[ \t\f\v]*\n)+")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")
@@ -103,9 +107,15 @@ def _detect(data: bytes, source: str) -> str:
     best = matches.best()
     if best is None or best.chaos > _MAX_CHAOS:
         raise InputError(source, "undecodable: not UTF-8 and no text encoding fits it")
-    # Short Western texts fit several single-byte codecs about equally well; windows-1252 is
-    # by far the most common of them (WHATWG reads "latin-1" as it), so it wins near-ties.
-    for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos + _MAX_CHAOS:
-            return str(match)
-    return str(best)
+    # On short texts several single-byte codecs fit about equally well; the reading with the
+    # most ordinary letters and punctuation wins, and windows-1252 (the web's default for
+    # undeclared Latin text) wins ties.
+    readings = [(str(m), m.encoding) for m in matches if m.chaos <= best.chaos + _MAX_CHAOS]
+    return max(readings, key=lambda r: (_ordinary_share(r[0]), r[1] == "cp1252"))[0]
+
+
+def _ordinary_share(text: str) -> float:
+    unusual = [ch for ch in text[:20_000] if ord(ch) > 0x7F]
+    if not unusual:
+        return 1.0
+    return sum(1 for ch in unusual if _ORDINARY.match(ch)) / len(unusual)
