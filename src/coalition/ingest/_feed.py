@@ -47,9 +47,11 @@ def read_feed(data: bytes, *, source: str, id_prefix: str) -> list[Article | Rej
     # A stream, never a string: feedparser treats strings as URLs or paths and would open them.
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     if not parsed.entries:
-        if parsed.get("bozo") and not parsed.get("version"):
-            problem = str(parsed.get("bozo_exception", "unreadable")).splitlines()[0][:120]
-            raise InputError(source, f"not a valid RSS or Atom feed ({problem})")
+        if parsed.get("bozo"):
+            problem = (str(parsed.get("bozo_exception")).splitlines() or ["unreadable"])[0]
+            raise InputError(source, f"not a valid RSS or Atom feed ({problem[:120]})")
+        if not parsed.get("version"):
+            raise InputError(source, "not an RSS or Atom feed")
         raise InputError(source, "feed has no entries")
     site = parsed.feed.get("title") or None
     return [_entry(entry, f"{source}#{n}", f"{id_prefix}-{n}", site)

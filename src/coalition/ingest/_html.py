@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # News pages nest 10-40 levels and hold a few thousand elements; libxml2 caps nesting at 256.
 MAX_DEPTH = 200
 MAX_ELEMENTS = 25_000
+# Fewer words than a sentence is a leftover menu item or caption, not an article.
+MIN_WORDS = 5
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 # Whole lines that are page furniture, whatever the site.
 _FURNITURE = re.compile(
@@ -74,7 +76,7 @@ def read_html(html: str, *, source: str, id: str, url: str | None = None) -> Art
     if not isinstance(doc, Document):
         raise InputError(source, "no article text found in the HTML page")
     text = _drop_furniture(doc.text or "")
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise InputError(source, "no article text found in the HTML page")
     return article_from_text(
         text, source=source, id=id, url=url or _http(doc.url), title=doc.title or None,
