@@ -20,8 +20,8 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article | Rejected]:
     """Articles from paths (files, directories recursively), http(s) URLs and feeds.
 
-    A directory is walked in sorted order, skipping hidden files and directories, so the same
-    tree always yields the same sequence.
+    A directory's files are read sorted by relative path, skipping hidden files and
+    directories, so the same tree always yields the same sequence.
 
     Args:
         sources: paths and URLs, as given on the command line.
@@ -71,10 +71,11 @@ def _read_url(url: str, settings: Settings) -> list[Article | Rejected]:
         return [Rejected(url, exc.reason)]
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path) -> list[Path]:
+    """Every non-hidden file under ``root``, sorted by its path relative to ``root``."""
+    found: list[Path] = []
     # os.walk does not follow directory symlinks, so a link loop cannot recurse forever.
-    for folder, dirs, files in os.walk(root, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(folder, name)
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(folder, name) for name in files if not name.startswith("."))
+    return sorted(found, key=lambda path: path.relative_to(root).parts)
