@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from coalition.errors import InputError
@@ -18,6 +19,7 @@ from coalition.ingest._ids import url_id
 from coalition.ingest._text import article_from_text
 from coalition.models import Article, Rejected
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 
 
@@ -81,12 +83,28 @@ def _article(
 
 
 def _entry_date(entry: Any) -> date | None:
-    # feedparser leaves *_parsed as None for dates it cannot read; out-of-range ones fail here.
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
-        if parsed:
-            try:
-                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
-            except (ValueError, TypeError):
-                return None
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if isinstance(raw, str) and raw.strip():
+            return _feed_date(raw.strip(), entry.get(f"{key}_parsed"))
+    return None
+
+
+def _feed_date(raw: str, parsed: Any) -> date | None:
+    # feedparser rolls impossible dates over ("2024-13-45" becomes 2025-01-...), so the two
+    # standard forms are parsed strictly here and its reading is trusted only for other forms.
+    if _ISO_DAY.match(raw):
+        try:
+            return date.fromisoformat(raw[:10])
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(raw).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if parsed and f"{parsed.tm_year:04d}" in raw:
+        try:
+            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+        except (ValueError, TypeError):
+            return None
     return None

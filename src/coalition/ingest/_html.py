@@ -37,6 +37,7 @@ _CREDIT = re.compile(r"(image|photo|picture)\s+credits?\s*:|^(photo|image|credit
 _CREDIT_MAX = 200
 # A line that starts the author's biography: it and everything after it are dropped.
 _BIO = re.compile(r"(written by|about the author|author expertise and experience)[.:]?", re.I)
+_SPACES = re.compile(r"[ \t\f\v]+")
 _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "section", "article", "table", "tr", "pre", "figure", "figcaption", "header", "footer"}
 
@@ -101,7 +102,9 @@ def fragment_text(html: str) -> str:
             element.tail = "\n" + (element.tail or "")
         elif element.tag in _BLOCKS:
             element.tail = "\n\n" + (element.tail or "")
-    return str(root.text_content())
+    # Source white space means nothing in HTML; only the breaks added above do.
+    lines = (_SPACES.sub(" ", line).strip() for line in str(root.text_content()).split("\n"))
+    return "\n".join(lines)
 
 
 def _parse(html: str, source: str) -> HtmlElement:
