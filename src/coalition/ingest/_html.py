@@ -37,7 +37,7 @@ _CREDIT = re.compile(r"(image|photo|picture)\s+credits?\s*:|^(photo|image|credit
 _CREDIT_MAX = 200
 # A line that starts the author's biography: it and everything after it are dropped.
 _BIO = re.compile(r"(written by|about the author|author expertise and experience)[.:]?", re.I)
-_SPACES = re.compile(r"[ \t\f\v]+")
+_SPACES = re.compile(r"\s+")
 _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "section", "article", "table", "tr", "pre", "figure", "figcaption", "header", "footer"}
 
@@ -96,15 +96,15 @@ def fragment_text(html: str) -> str:
         return html
     etree.strip_elements(root, "script", "style", with_tail=False)
     for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
+        # Source white space means nothing in HTML; only the breaks added here do.
+        element.text = _SPACES.sub(" ", element.text) if element.text else element.text
+        tail = _SPACES.sub(" ", element.tail) if element.tail else ""
         if element.tag == "br":
-            element.tail = "\n" + (element.tail or "")
+            tail = "\n" + tail
         elif element.tag in _BLOCKS:
-            element.tail = "\n\n" + (element.tail or "")
-    # Source white space means nothing in HTML; only the breaks added above do.
-    lines = (_SPACES.sub(" ", line).strip() for line in str(root.text_content()).split("\n"))
-    return "\n".join(lines)
+            tail = "\n\n" + tail
+        element.tail = tail
+    return "\n".join(line.strip() for line in str(root.text_content()).split("\n"))
 
 
 def _parse(html: str, source: str) -> HtmlElement:
