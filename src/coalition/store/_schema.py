@@ -101,6 +101,10 @@ Index(
     claims.c.published,
     claims.c.article_id,
 )
+# Newest-first listings of one target's claims read this in order instead of sorting them all.
+claims_by_target_newest = Index(
+    "claims_by_target_newest", claims.c.target, claims.c.published.desc(), claims.c.id
+)
 Index("claims_by_actor", claims.c.actor, claims.c.published)
 Index("claims_by_article", claims.c.article_id)
 Index("claims_by_published", claims.c.published, claims.c.id)

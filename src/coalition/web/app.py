@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from coalition.errors import InputError
 from coalition.settings import Settings
+from coalition.web.cache import CachedStore
 from coalition.web.params import ParamError
 from coalition.web.render import environment, page
 from coalition.web.safety import add_security_headers
@@ -46,7 +47,7 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
         docs_url=None,
         redoc_url=None,
     )
-    app.state.store = store
+    app.state.store = CachedStore(store)
     app.state.settings = settings
     app.state.extractor = extractor
     app.state.extractor_lock = threading.Lock()
