@@ -120,7 +120,8 @@ def non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
     """Why an address is not a public one to fetch from, or ``None`` when it is."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
-    for kind in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
+    # Most specific first: Python counts link-local, unspecified and reserved as private too.
+    for kind in ("loopback", "link_local", "unspecified", "multicast", "reserved", "private"):
         if getattr(address, f"is_{kind}"):
             return kind.replace("_", "-")
     return None if address.is_global else "not globally routable"
