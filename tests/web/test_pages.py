@@ -1,0 +1,100 @@
+"""The HTML pages: each renders its data, names its JSON twin, and keeps hostile text inert."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from tests.web.articles import HOSTILE_TITLE
+
+pytestmark = pytest.mark.anyio
+
+PAGES = [
+    ("/?target=RUS", "/api/scorecard?target=RUS", "Shahed"),
+    ("/map?target=RUS", "/api/map?target=RUS", 'data-code="IRN"'),
+    ("/network?target=RUS", "/api/network?target=RUS", 'data-code="KAZ"'),
+    ("/state/IRN", "/api/claims?actor=IRN&limit=500", "Shahed drones"),
+    ("/article/iran-drones", "/api/articles/iran-drones", "Iran supplies drones to Russia"),
+    ("/claims?actor=KAZ", "/api/claims?actor=KAZ", "Kazakhstan refused"),
+    ("/search?q=generators", "/api/search?q=generators", "ukraine-aid"),
+]
+
+
+@pytest.mark.parametrize(("path", "twin", "content"), PAGES)
+async def test_page_renders_and_links_its_json_twin(
+    client: httpx.AsyncClient, path: str, twin: str, content: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["link"] == f'<{twin}>; rel="alternate"; type="application/json"'
+    assert content in response.text
+    assert (await client.get(twin)).status_code == 200
+
+
+async def test_overview_without_target_shows_the_most_targeted(
+    client: httpx.AsyncClient,
+) -> None:
+    page = await client.get("/")
+    assert page.headers["link"].startswith("</api/scorecard?target=RUS>")
+    assert re.search(r'<td class="cell support s\d[^"]*"\s+data-actor="IRN"', page.text)
+
+
+async def test_pages_send_a_strict_content_security_policy(client: httpx.AsyncClient) -> None:
+    page = await client.get("/article/hostile")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    assert page.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_hostile_article_is_escaped_everywhere(client: httpx.AsyncClient) -> None:
+    for path in ("/article/hostile", "/state/IRN", "/claims", "/search?q=drones"):
+        html = (await client.get(path)).text
+        assert "<script>window" not in html, path
+        assert "<img" not in html, path
+        assert 'onerror="' not in html and "onmouseover=" not in html.replace("&#34;", ""), path
+        assert 'href="javascript:' not in html.lower(), path
+    article = (await client.get("/article/hostile")).text
+    assert "&lt;script&gt;window.pwned" in article
+    assert "&lt;img src=" in article
+    assert HOSTILE_TITLE not in article
+
+
+async def test_only_http_urls_become_links(client: httpx.AsyncClient) -> None:
+    hostile = (await client.get("/article/hostile")).text
+    assert "javascript:" not in re.findall(r'href="([^"]*)"', hostile).__str__()
+    safe = (await client.get("/article/iran-drones")).text
+    assert 'href="https://news.example.org/iran-drones"' in safe
+
+
+async def test_article_page_highlights_and_anchors_each_claim(
+    client: httpx.AsyncClient,
+) -> None:
+    body = (await client.get("/api/articles/iran-drones")).json()
+    html = (await client.get("/article/iran-drones")).text
+    for claim in body["claims"]:
+        assert f'id="s{claim["start"]}"' in html
+        assert f'href="#claim-{claim["id"]}"' in html
+        assert f'id="claim-{claim["id"]}"' in html
+
+
+async def test_state_page_groups_claims_by_dimension_with_marks(
+    client: httpx.AsyncClient,
+) -> None:
+    html = (await client.get("/state/KAZ")).text
+    assert 'id="dim-troops"' in html
+    assert '<mark class="trigger">' in html or '<mark class="actor">' in html
+
+
+async def test_bad_page_parameter_is_a_400_page_naming_it(client: httpx.AsyncClient) -> None:
+    page = await client.get("/claims?dimension=tanks")
+    assert page.status_code == 400
+    assert page.headers["content-type"].startswith("text/html")
+    assert "dimension: unknown value" in page.text
+
+
+async def test_unknown_page_is_404(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/article/nope")).status_code == 404
+    assert (await client.get("/no/such/page")).status_code == 404
