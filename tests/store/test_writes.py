@@ -1,0 +1,151 @@
+"""add_article: one transaction per article, idempotent, and safe when two writers race."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from coalition.errors import StoreError
+from coalition.models import ClaimQuery, Dimension, Stance
+from coalition.store import Store
+from tests.store.build import article, claim
+
+DRONES = "Iran sent Shahed drones to Russia."
+TROOPS = "Kazakhstan refused to send troops."
+
+
+@pytest.fixture
+def store(store_url: str):  # type: ignore[no-untyped-def]
+    with Store(store_url) as opened:
+        yield opened
+
+
+def _iran(**kw):  # type: ignore[no-untyped-def]
+    art = article("iran", [DRONES, TROOPS], published=date(2024, 3, 1), **kw)
+    return art, [claim(art, DRONES, "IRN", "RUS"),
+                 claim(art, TROOPS, "KAZ", "RUS", Dimension.TROOPS, Stance.REFUSE)]
+
+
+def _keys(store: Store) -> list[tuple[str, ...]]:
+    return sorted(c.claim.key for c in store.claims(ClaimQuery(limit=100)))
+
+
+def test_add_article_stores_article_and_claims(store: Store) -> None:
+    art, found = _iran(url="https://news.example/iran", title="Drones")
+    assert store.add_article(art, found) == art
+    stored = store.article("iran")
+    assert stored is not None
+    assert stored.article == art
+    assert [c.claim for c in stored.claims] == found
+    assert store.stats() == {"articles": 1, "claims": 2}
+
+
+def test_reingest_of_same_text_and_url_writes_nothing(store: Store) -> None:
+    art, found = _iran(url="https://news.example/iran")
+    store.add_article(art, found)
+    before = _keys(store)
+    assert store.add_article(art, found) is None
+    assert store.stats() == {"articles": 1, "claims": 2}
+    assert _keys(store) == before
+
+
+def test_same_url_with_new_text_is_a_duplicate(store: Store) -> None:
+    art, found = _iran(url="https://news.example/iran")
+    store.add_article(art, found)
+    edited = article("iran-edited", [DRONES, "An update."], url="https://news.example/iran")
+    assert store.has_article(edited)
+    assert store.add_article(edited, []) is None
+    assert store.stats()["articles"] == 1
+
+
+def test_same_text_under_other_id_and_url_is_a_duplicate(store: Store) -> None:
+    art, found = _iran(url="https://news.example/iran")
+    store.add_article(art, found)
+    # Content hash is over normalised text: case and spacing do not make a new article.
+    copy = article("mirror", [DRONES.upper(), " ", TROOPS], url="https://mirror.example/x")
+    assert store.add_article(copy, []) is None
+    assert store.stats()["articles"] == 1
+
+
+def test_articles_without_url_do_not_clash(store: Store) -> None:
+    one = article("one", ["First text."])
+    two = article("two", ["Second text."])
+    assert store.add_article(one, []) == one
+    assert store.add_article(two, []) == two
+    assert store.stats()["articles"] == 2
+
+
+def test_id_clash_with_other_text_stores_under_suffixed_id(store: Store) -> None:
+    art, found = _iran()
+    store.add_article(art, found)
+    other = article("iran", [TROOPS])
+    stored = store.add_article(other, [claim(other, TROOPS, "KAZ", "RUS", Dimension.TROOPS,
+                                             Stance.REFUSE)])
+    assert stored is not None
+    assert stored.id == f"iran-{other.sha256[:8]}"
+    assert stored.text == other.text
+    page = store.article(stored.id)
+    assert page is not None
+    assert [c.claim.doc for c in page.claims] == [stored.id]
+    assert [c.article_id for c in page.claims] == [stored.id]
+    assert store.count_claims(ClaimQuery(article_id="iran")) == 2
+
+
+def test_failing_claim_leaves_no_article_behind(store: Store) -> None:
+    art, found = _iran(url="https://news.example/iran")
+    broken = replace(found[1], start=10, end=2)  # the schema refuses end before start
+    with pytest.raises(StoreError, match="iran"):
+        store.add_article(art, [found[0], broken])
+    assert store.stats() == {"articles": 0, "claims": 0}
+    assert not store.has_article(art)
+    assert store.search("Shahed") == []
+    assert store.add_article(art, found) == art
+
+
+def test_has_article(store: Store) -> None:
+    art, found = _iran(url="https://news.example/iran")
+    assert not store.has_article(art)
+    store.add_article(art, found)
+    assert store.has_article(art)
+    assert store.has_article(article("x", ["Other."], url="https://news.example/iran"))
+    assert not store.has_article(article("x", ["Other."], url="https://news.example/other"))
+
+
+def _race(url: str, articles: list) -> list:  # type: ignore[type-arg]
+    """Add each article from its own thread and Store, all released at once."""
+    barrier = threading.Barrier(len(articles))
+    results: list = [None] * len(articles)  # type: ignore[type-arg]
+
+    def add(i: int) -> None:
+        with Store(url) as own:
+            barrier.wait()
+            results[i] = own.add_article(articles[i], [])
+
+    threads = [threading.Thread(target=add, args=(i,)) for i in range(len(articles))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_two_writers_adding_the_same_article_store_it_once(store_url: str) -> None:
+    for round_ in range(5):
+        art = article(f"same-{round_}", [f"Round {round_} text."], url=f"https://x/{round_}")
+        results = _race(store_url, [art, art])
+        assert sorted(r is None for r in results) == [False, True]
+    with Store(store_url) as check:
+        assert check.stats()["articles"] == 5
+
+
+def test_two_writers_with_one_id_store_both_texts(store_url: str) -> None:
+    for round_ in range(5):
+        pair = [article(f"id-{round_}", [f"Text {side} of round {round_}."]) for side in "ab"]
+        results = _race(store_url, pair)
+        assert all(r is not None for r in results)
+        assert sorted(len(r.id) > len(f"id-{round_}") for r in results) == [False, True]
+    with Store(store_url) as check:
+        assert check.stats()["articles"] == 10
