@@ -48,6 +48,17 @@ def _rss(items: str) -> bytes:
             "</channel></rss>").encode()
 
 
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">'
+    + b"".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">'.encode() for i in range(1, 10))
+    + b'<rss version="2.0"><channel><title>t</title><item><description>&lol9;'
+    b"</description></item></channel></rss>"
+)
+EXTERNAL_ENTITY = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                   b'<rss version="2.0"><channel><title>t</title><item><description>&x;'
+                   b"</description></item></channel></rss>")
+
+
 def _jsonl(*rows: object) -> bytes:
     return "\n".join(json.dumps(r) for r in rows).encode()
 
@@ -90,6 +101,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("broken.rss", _write(b"<rss><chan"), "not a valid RSS or Atom feed"),
     ("no-items.rss", _write(_rss("")), "feed has no entries"),
     ("empty.atom", _write(b""), "empty"),
+    ("laughs.rss", _write(LAUGHS), "declares XML entities"),
+    ("external-entity.xml", _write(EXTERNAL_ENTITY), "declares XML entities"),
     ("not-json.jsonl", _write(b"{id: 1, text: oops}"), "not valid JSON"),
     ("no-text.jsonl", _write(_jsonl({"id": "a", "title": "t"})), "missing field 'text'"),
     ("bad-date.jsonl", _write(_jsonl({"id": "a", "text": GOOD_TEXT, "date": "last week"})),
