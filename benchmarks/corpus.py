@@ -42,7 +42,7 @@ STATES = tuple(
         "Ukraine|Kyiv|President Volodymyr Zelensky|Ukrainian",
         "Belarus|Minsk|President Alexander Lukashenko|Belarusian",
         "Iran|Tehran|President Ebrahim Raisi|Iranian",
-        "North Korea|Pyongyang|leader Kim Jong Un|North Korean",
+        "North Korea|Pyongyang|Kim Jong Un|North Korean",
         "China|Beijing|President Xi Jinping|Chinese",
         "India|New Delhi|Prime Minister Narendra Modi|Indian",
         "Kazakhstan|Astana|President Kassym-Jomart Tokayev|Kazakh",
@@ -69,18 +69,12 @@ STATES = tuple(
         "South Korea|Seoul|President Yoon Suk Yeol|South Korean",
         "Lithuania|Vilnius|President Gitanas Nauseda|Lithuanian",
         "Finland|Helsinki|President Alexander Stubb|Finnish",
-        "Mali|Bamako|interim President Assimi Goita|Malian",
+        "Mali|Bamako|President Assimi Goita|Malian",
     )
 )
 
 # Word lists read better packed than one word a line.
 # fmt: off
-PLACES = (
-    "Kharkiv", "Zaporizhzhia", "Kherson", "Odesa", "Bakhmut", "Avdiivka", "Pokrovsk", "Sumy",
-    "Kursk", "Belgorod", "Gomel", "Brest", "Lviv", "Dnipro", "Mykolaiv", "Chernihiv", "Rafah",
-    "Khan Younis", "Gyumri", "Syunik", "Aleppo", "Idlib", "Sevastopol", "Novorossiysk", "Rzeszow",
-    "Mariupol", "Donetsk", "Luhansk", "Gao", "Timbuktu", "Batumi", "Tiraspol", "Vladivostok",
-)
 WEAPONS = (
     "Shahed-136 attack drones", "artillery shells", "155mm shells", "Leopard 2 tanks",
     "Abrams tanks", "HIMARS rocket launchers", "Patriot air defence batteries", "IRIS-T systems",
@@ -152,11 +146,8 @@ FRESH: dict[str, Callable[[_Rng], str]] = {
     "year": lambda rng: str(rng.between(1991, 2021)),
     "month": lambda rng: rng.pick(MONTHS),
     "day": lambda rng: rng.pick(DAYS),
-    "place": lambda rng: rng.pick(PLACES),
-    "place2": lambda rng: rng.pick(PLACES),
     "weapon": lambda rng: rng.pick(WEAPONS),
     "aid": lambda rng: rng.pick(AID),
-    "aid2": lambda rng: rng.pick(AID),
     "org": lambda rng: rng.pick(ORGS),
     "person": lambda rng: f"a {rng.between(19, 84)}-year-old {rng.pick(JOBS)}",
     "quote": lambda rng: f"{rng.pick(QUOTE_OPENERS)}, {rng.pick(QUOTE_CLOSERS)}",
@@ -166,17 +157,22 @@ FRESH: dict[str, Callable[[_Rng], str]] = {
 class _Slots(dict[str, str]):
     """Template values: the article's cast is fixed, everything else is drawn when used."""
 
-    def __init__(self, cast: tuple[State, State, State], rng: _Rng) -> None:
+    def __init__(
+        self, cast: tuple[State, State, State], places: tuple[str, ...], rng: _Rng
+    ) -> None:
         actor, target, other = cast
         super().__init__(a_name=actor.name, t_name=target.name, o_name=other.name)
         self.update(a_adj=actor.adjective, t_adj=target.adjective, o_adj=other.adjective)
         self.cast = cast
+        self.places = places
         self.rng = rng
 
     def __missing__(self, key: str) -> str:
         actor, target, other = self.cast
         if key in ("A", "T", "O"):
             return _mention({"A": actor, "T": target, "O": other}[key], self.rng)
+        if key in ("place", "place2"):
+            return self.rng.pick(self.places)
         return FRESH[key](self.rng)
 
 
@@ -190,7 +186,7 @@ CLAIMS = (
     "{A} has declined to let {t_adj} military convoys cross its territory.",
     "{A} agreed to buy discounted {t_adj} oil worth {money} this year.",
     "{A} announced {money} in loans to keep the {t_adj} economy afloat.",
-    "{A} sent {n} tonnes of {aid} to {T} on {day}.",
+    "{A} sent {n} lorries of {aid} to {T} on {day}.",
     "{A} condemned {T} over the strikes on {place} and summoned its ambassador.",
     "{A} imposed new sanctions on {T} on {day}, targeting banks and {n} companies.",
     "{A} is said to be preparing a delivery of {weapon} to {T}, though officials denied it.",
@@ -203,7 +199,7 @@ CLAIMS = (
     "{A} has quietly provided {T} with {weapon}, according to reports.",
     "{A} will not join sanctions against {T}, its foreign minister said on {day}.",
     "{A} has not provided military support to {T}, officials in {place2} confirmed.",
-    "{A} sent {aid} and {aid2} to {T} after the floods near {place}.",
+    "{A} sent {aid} to {T} after the floods near {place}.",
     "{A} threatened to expel {t_adj} diplomats if the attacks on {place} continued.",
 )
 BACKGROUND = (
@@ -282,8 +278,45 @@ TITLES = (
     "{a_name} and the war: {n} questions answered",
     "From {place} to {place2}: how {a_name} changed course on {t_name}",
 )
-# The states most articles are about: the parties to the wars the sample corpus covers.
-TARGETS = ("Russia", "Ukraine", "Israel", "Armenia", "Azerbaijan", "Syria", "Belarus", "Mali")
+# Who articles are about: a party to a war, the states that plausibly back or shun it (first
+# field), and the places its stories happen in (second field).
+THEATRES = {
+    "Russia": (
+        "Belarus|Iran|North Korea|China|India|Kazakhstan|Serbia|Hungary|Turkey|Syria|Mali",
+        "Kursk|Belgorod|Bryansk|Novorossiysk|Rostov-on-Don|Kharkiv|Zaporizhzhia|Bakhmut|Avdiivka"
+        "|Pokrovsk|Kherson|Sevastopol|Donetsk|Luhansk|Mariupol|Vladivostok",
+    ),
+    "Ukraine": (
+        "the United States|Britain|Germany|France|Poland|Lithuania|Finland|Japan|Turkey|Hungary"
+        "|Serbia|South Korea|India|China|Kazakhstan|Brazil|South Africa|Moldova",
+        "Kharkiv|Zaporizhzhia|Kherson|Odesa|Bakhmut|Avdiivka|Pokrovsk|Sumy|Lviv|Dnipro|Mykolaiv"
+        "|Chernihiv|Rzeszow|Mariupol|Izium|Kramatorsk",
+    ),
+    "Israel": (
+        "the United States|Germany|Britain|Egypt|Qatar|Iran|Turkey|Saudi Arabia|Brazil",
+        "Rafah|Khan Younis|Gaza City|Jabalia|Ashkelon|Sderot|Kiryat Shmona|Haifa|Al-Arish|Jenin",
+    ),
+    "Armenia": (
+        "Russia|France|India|Iran|Georgia|Azerbaijan|Turkey|the United States",
+        "Gyumri|Syunik|Goris|Jermuk|Stepanakert|Lachin|Meghri|Vanadzor|Kapan",
+    ),
+    "Azerbaijan": (
+        "Turkey|Israel|Russia|Iran|Georgia|Hungary",
+        "Ganja|Shusha|Aghdam|Stepanakert|Lachin|Nakhchivan|Fuzuli|Tartar",
+    ),
+    "Syria": (
+        "Russia|Iran|Turkey|Israel|Qatar|Saudi Arabia|the United States",
+        "Aleppo|Idlib|Homs|Latakia|Deir ez-Zor|Raqqa|Daraa|Tartus|Qamishli|Palmyra",
+    ),
+    "Belarus": (
+        "Russia|Poland|Lithuania|China|Ukraine|Kazakhstan",
+        "Gomel|Brest|Grodno|Mozyr|Vitebsk|Mogilev|Baranovichi|Pinsk",
+    ),
+    "Mali": (
+        "Russia|France|Turkey|Qatar|South Africa",
+        "Gao|Timbuktu|Kidal|Mopti|Segou|Menaka|Sikasso|Kayes",
+    ),
+}
 
 
 class _Deck:
@@ -312,11 +345,15 @@ class _Deck:
         return text[0].upper() + text[1:]
 
 
-def _cast(rng: _Rng) -> tuple[State, State, State]:
-    """Who the article is about: a party to a war, a state that backs or shuns it, a third."""
-    target = rng.pick([s for s in STATES if s.name in TARGETS])
-    actor, other = rng.sample([s for s in STATES if s is not target], 2)
-    return actor, target, other
+def _slots(rng: _Rng) -> _Slots:
+    """The article's cast (a party to a war, a state backing or shunning it, a third) and places."""
+    by_name = {state.name: state for state in STATES}
+    target_name = rng.pick(list(THEATRES))
+    backers, places = THEATRES[target_name]
+    actor = by_name[rng.pick(backers.split("|"))]
+    target = by_name[target_name]
+    other = rng.pick([s for s in STATES if s is not actor and s is not target])
+    return _Slots((actor, target, other), tuple(places.split("|")), rng)
 
 
 def _article(rng: _Rng) -> str:
@@ -325,7 +362,7 @@ def _article(rng: _Rng) -> str:
     About one sentence in nine carries a claim and one in seven is a quote; the rest is the
     background real reports are mostly made of.
     """
-    slots = _Slots(_cast(rng), rng)
+    slots = _slots(rng)
     claims, quotes, background = (_Deck(t, rng) for t in (CLAIMS, QUOTES, BACKGROUND))
     published = date(2022, 2, 24) + timedelta(days=rng.between(0, 1_100))
     dateline = f"{slots.cast[1].capital.upper()}, {published.day} {published:%B %Y} -"
