@@ -51,7 +51,7 @@ def _rss(items: str) -> bytes:
 LAUGHS = (
     b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">'
     + b"".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">'.encode() for i in range(1, 10))
-    + b'<rss version="2.0"><channel><title>t</title><item><description>&lol9;'
+    + b']><rss version="2.0"><channel><title>t</title><item><description>&lol9;'
     b"</description></item></channel></rss>"
 )
 EXTERNAL_ENTITY = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
