@@ -45,8 +45,8 @@ async def add_submit(request: Request) -> HTMLResponse:
     return page(request, "added.html", None, report=report, stored=stored)
 
 
-@router.post("/api/articles", tags=["api"])
-async def add_api(request: Request) -> dict[str, Any]:
+@router.post("/api/articles", tags=["api"], summary="Add an article")
+async def add_article(request: Request) -> dict[str, Any]:
     """Add one article: JSON ``{"text": ..., "title": ...}`` or ``{"url": ...}``."""
     settings: Settings = request.app.state.settings
     require_write(request, settings)

@@ -43,9 +43,17 @@ def load_shapes(geojson: Path) -> list[Shape]:
 
 
 def _ring_path(ring: list[list[float]]) -> str:
-    points = [_project(lon, lat) for lon, lat in ring]
+    points = [_project(lon, lat) for lon, lat in _unwrap(ring)]
     head, *rest = points
     return f"M{head[0]},{head[1]}" + "".join(f"L{x},{y}" for x, y in rest) + "Z"
+
+
+def _unwrap(ring: list[list[float]]) -> list[list[float]]:
+    # A ring that crosses the antimeridian (Russia's Chukotka, Fiji) jumps from +180 to -180;
+    # drawn as is it would streak across the whole map. Shifted east it stays whole, and the
+    # sliver past +180 falls outside the picture.
+    crosses = any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False))
+    return [[lon + 360 if crosses and lon < 0 else lon, lat] for lon, lat in ring]
 
 
 def _project(lon: float, lat: float) -> tuple[float, float]:

@@ -23,17 +23,26 @@ class Point:
     y: float
 
 
-def circle(codes: Sequence[str]) -> dict[str, Point]:
-    """Each code's position on a circle, the first at the top, going clockwise."""
+def circle(codes: Sequence[str], hub: str | None = None) -> dict[str, Point]:
+    """Each code's position on a circle, the first at the top, going clockwise.
+
+    Args:
+        codes: the nodes, in the order to place them.
+        hub: a node to put in the centre instead (the chosen target), so its edges fan out.
+    """
     centre = SIZE / 2
-    count = max(1, len(codes))
-    return {
+    ring = [code for code in codes if code != hub]
+    count = max(1, len(ring))
+    places = {
         code: Point(
             round(centre + RADIUS * math.sin(2 * math.pi * i / count), 1),
             round(centre - RADIUS * math.cos(2 * math.pi * i / count), 1),
         )
-        for i, code in enumerate(codes)
+        for i, code in enumerate(ring)
     }
+    if hub in codes:
+        places[hub] = Point(centre, centre)
+    return places
 
 
 def edge_path(source: Point, target: Point, bend: float = 0.12) -> str:

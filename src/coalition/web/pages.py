@@ -67,7 +67,7 @@ def world_map(request: Request, span: Span) -> HTMLResponse:
 def network(request: Request, span: Span) -> HTMLResponse:
     """States as nodes, support, refusal and opposition as weighted directed edges."""
     store = _store(request)
-    graph = views.network_drawing(views.network(store, span))
+    graph = views.network_drawing(views.network(store, span), span.target)
     return page(
         request, "network.html", "/api/network" + _span_query(span),
         span=span, targets=views.targets(store), graph=graph,

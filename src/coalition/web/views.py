@@ -189,10 +189,11 @@ class Drawing:
 _BEND = {"support": 0.06, "refuse": 0.14, "oppose": 0.22}
 
 
-def network_drawing(graph: Network) -> Drawing:
-    """Place the nodes on a circle (sorted by code, so the layout is stable) and draw edges."""
+def network_drawing(graph: Network, hub: str | None = None) -> Drawing:
+    """Place the nodes on a circle (sorted by code, so the layout is stable), ``hub`` in the
+    centre, and draw the edges."""
     codes = sorted(_node_code(node) for node in graph.nodes)
-    places = layout.circle(codes)
+    places = layout.circle(codes, hub)
     heaviest = max((edge.articles for edge in graph.edges), default=1) or 1
     edges = [
         DrawnEdge(
