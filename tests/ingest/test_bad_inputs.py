@@ -186,3 +186,19 @@ def test_unreadable_file_is_rejected(tmp_path: Path) -> None:
     assert list(read_sources([str(path)], SETTINGS)) == [
         Rejected(str(path), "cannot read: permission denied")
     ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads directories whatever their mode")
+def test_unreadable_directory_is_rejected_and_its_siblings_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+
+    try:
+        results = list(read_sources([str(tmp_path)], SETTINGS))
+    finally:
+        locked.chmod(0o700)
+
+    assert [type(r).__name__ for r in results] == ["Article", "Rejected"]
+    assert results[1] == Rejected(str(locked), "cannot read directory: Permission denied")

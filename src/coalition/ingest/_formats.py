@@ -84,7 +84,7 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
             out = stream.read(limit + 1)
     except EOFError:
         raise InputError(source, "truncated gzip: the compressed data ends early") from None
-    except (gzip.BadGzipFile, zlib.error, OSError) as exc:
+    except (OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
         raise InputError(source, f"not valid gzip ({exc})") from None
     if len(out) > limit:
         raise InputError(source, f"too large: decompresses to over the max_bytes limit of {limit}")

@@ -36,11 +36,13 @@ def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article
             yield from _read_url(source, settings)
             continue
         path = Path(source)
-        if path.is_dir():
-            for file in _walk(path):
-                yield from read_file(file, settings)
-        else:
+        if not path.is_dir():
             yield from read_file(path, settings)
+            continue
+        files, unreadable = _walk(path)
+        for file in files:
+            yield from read_file(file, settings)
+        yield from unreadable
 
 
 def read_file(path: Path, settings: Settings) -> list[Article | Rejected]:
@@ -48,7 +50,7 @@ def read_file(path: Path, settings: Settings) -> list[Article | Rejected]:
     name = str(path)
     try:
         info = path.stat()
-        if stat.S_ISDIR(info.st_mode) or not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(info.st_mode):
             return [Rejected(name, "not a regular file")]
         if info.st_size > settings.max_bytes:
             return [Rejected(name, f"too large: {info.st_size} bytes, over the max_bytes limit "
@@ -71,11 +73,14 @@ def _read_url(url: str, settings: Settings) -> list[Article | Rejected]:
         return [Rejected(url, exc.reason)]
 
 
-def _walk(root: Path) -> list[Path]:
-    """Every non-hidden file under ``root``, sorted by its path relative to ``root``."""
+def _walk(root: Path) -> tuple[list[Path], list[Rejected]]:
+    """Every non-hidden file under ``root`` sorted by relative path, and unreadable folders."""
     found: list[Path] = []
+    errors: list[OSError] = []
     # os.walk does not follow directory symlinks, so a link loop cannot recurse forever.
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, onerror=errors.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(folder, name) for name in files if not name.startswith("."))
-    return sorted(found, key=lambda path: path.relative_to(root).parts)
+    unreadable = [Rejected(str(e.filename), f"cannot read directory: {e.strerror or e}")
+                  for e in errors]
+    return sorted(found, key=lambda path: path.relative_to(root).parts), unreadable
