@@ -61,16 +61,15 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
     return round((lon + 180.0) * SCALE, 1), round((NORTH - lat) * SCALE, 1)
 
 
-def shade(value: float | None, scale: float) -> str:
-    """CSS class of a net stance: ``pos1..pos4``, ``neg1..neg4``, ``mixed`` (0) or ``nodata``.
+def shade(value: float | None) -> str:
+    """CSS class of a net stance in -1..1: ``pos1..pos4``, ``neg1..neg4``, ``mixed`` or ``nodata``.
 
     Args:
         value: the net stance of a state toward the target, ``None`` when it has no claims.
-        scale: the largest absolute value on the map, so the strongest state gets the darkest.
     """
     if value is None:
         return "nodata"
-    if value == 0 or scale <= 0:
+    if value == 0:
         return "mixed"
-    step = max(1, min(SHADES, math.ceil(abs(value) / scale * SHADES)))
+    step = max(1, min(SHADES, math.ceil(abs(value) * SHADES)))
     return f"{'pos' if value > 0 else 'neg'}{step}"

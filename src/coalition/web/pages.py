@@ -55,11 +55,10 @@ def world_map(request: Request, span: Span) -> HTMLResponse:
     span = _chosen(request, span)
     store = _store(request)
     values = views.net_values(store, span)
-    scale = max((abs(v) for v in values.values()), default=0.0)
     return page(
         request, "map.html", "/api/map" + _span_query(span),
         span=span, targets=views.targets(store), shapes=views.world(request.app),
-        values=values, classes={c: shade(v, scale) for c, v in values.items()},
+        values=values, classes={c: shade(v) for c, v in values.items()},
     )
 
 

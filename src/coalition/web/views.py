@@ -152,7 +152,7 @@ def network(store: Store, span: Period) -> Network:
 
 def network_json(graph: Network) -> dict[str, Any]:
     """Nodes and weighted directed edges as JSON."""
-    return asdict(graph)
+    return graph.as_dict()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,22 +192,18 @@ _BEND = {"support": 0.06, "refuse": 0.14, "oppose": 0.22}
 def network_drawing(graph: Network, hub: str | None = None) -> Drawing:
     """Place the nodes on a circle (sorted by code, so the layout is stable), ``hub`` in the
     centre, and draw the edges."""
-    codes = sorted(_node_code(node) for node in graph.nodes)
+    codes = sorted(node.code for node in graph.nodes)
     places = layout.circle(codes, hub)
     heaviest = max((edge.articles for edge in graph.edges), default=1) or 1
     edges = [
         DrawnEdge(
-            stance=str(edge.stance),
-            path=layout.edge_path(places[edge.actor], places[edge.target], _BEND[str(edge.stance)]),
+            stance=edge.stance.value,
+            path=layout.edge_path(places[edge.source], places[edge.target], _BEND[edge.stance]),
             width=round(1.0 + 5.0 * edge.articles / heaviest, 1),
-            title=f"{edge.actor} {edge.stance} {edge.target}: {edge.articles} article(s)",
+            title=f"{edge.source} {edge.stance.value} {edge.target}: {edge.articles} article(s)"
+            f" ({', '.join(d.value for d in edge.dimensions)})",
         )
         for edge in sorted(graph.edges, key=lambda e: -e.articles)
-        if edge.actor in places and edge.target in places
     ]
     nodes = [DrawnNode(code, p.x, p.y, layout.NODE_RADIUS) for code, p in places.items()]
     return Drawing(layout.SIZE, nodes, edges)
-
-
-def _node_code(node: Any) -> str:
-    return node if isinstance(node, str) else str(node.code)
