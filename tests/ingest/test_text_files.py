@@ -121,8 +121,9 @@ def test_one_megabyte_line_is_read_within_max_bytes_and_refused_over_it() -> Non
     assert refused[0].reason.startswith("too large: 1")
 
 
-def test_directory_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path: Path) -> None:
-    for relative in ["b.txt", "a/z.md", "a/c.txt", "a/b/d.txt", ".git/x.txt", ".hidden.txt"]:
+def test_directory_walk_is_sorted_and_skips_hidden_files_and_readmes(tmp_path: Path) -> None:
+    skipped = [".git/x.txt", ".hidden.txt", "README.md", "a/readme.txt"]
+    for relative in ["b.txt", "a/z.md", "a/c.txt", "a/b/d.txt", *skipped]:
         path = tmp_path / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"{relative} says Russia sent shells.")
@@ -130,6 +131,8 @@ def test_directory_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path:
     ids = [r.id for r in read_sources([str(tmp_path)], SETTINGS) if isinstance(r, Article)]
 
     assert ids == ["d", "c", "z", "b"]
+    readme = _only_article(list(read_sources([str(tmp_path / "README.md")], SETTINGS)))
+    assert readme.id == "README"
 
 
 def test_sources_keep_their_order_and_mix_kinds(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ from coalition.errors import InputError
 from coalition.ingest._text import article_from_text, parse_date
 from coalition.models import Article, Rejected
 
-_REQUIRED = ("id", "text")
+# "text" first: a file whose records all lack it is no file of articles (a gold file, say).
+_REQUIRED = ("text", "id")
+_NO_TEXT = "missing field 'text'"
 _OPTIONAL_TEXT = {"url": "url", "title": "title", "author": "author", "site": "site"}
 
 
@@ -21,7 +23,7 @@ def read_jsonl(data: bytes, *, source: str) -> list[Article | Rejected]:
     """Every record of a JSON Lines file, as an article or a rejection naming ``source:LINE``.
 
     Raises:
-        InputError: the file has no records at all.
+        InputError: the file has no records, or none with a ``text`` field.
     """
     results: list[Article | Rejected] = []
     first_line: dict[str, int] = {}
@@ -42,6 +44,8 @@ def read_jsonl(data: bytes, *, source: str) -> list[Article | Rejected]:
         results.append(article)
     if not results:
         raise InputError(source, "empty: no records in the JSON Lines file")
+    if all(isinstance(r, Rejected) and r.reason == _NO_TEXT for r in results):
+        raise InputError(source, "no record has a 'text' field: not a JSON Lines file of articles")
     return results
 
 

@@ -21,7 +21,7 @@ def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article
     """Articles from paths (files, directories recursively), http(s) URLs and feeds.
 
     A directory's files are read sorted by relative path, skipping hidden files and
-    directories, so the same tree always yields the same sequence.
+    directories and README files, so the same tree always yields the same sequence.
 
     Args:
         sources: paths and URLs, as given on the command line.
@@ -74,13 +74,18 @@ def _read_url(url: str, settings: Settings) -> list[Article | Rejected]:
 
 
 def _walk(root: Path) -> tuple[list[Path], list[Rejected]]:
-    """Every non-hidden file under ``root`` sorted by relative path, and unreadable folders."""
+    """Every article file under ``root`` sorted by relative path, and unreadable folders."""
     found: list[Path] = []
     errors: list[OSError] = []
     # os.walk does not follow directory symlinks, so a link loop cannot recurse forever.
     for folder, dirs, files in os.walk(root, onerror=errors.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(folder, name) for name in files if not name.startswith("."))
+        found.extend(Path(folder, name) for name in files if _is_article_file(name))
     unreadable = [Rejected(str(e.filename), f"cannot read directory: {e.strerror or e}")
                   for e in errors]
     return sorted(found, key=lambda path: path.relative_to(root).parts), unreadable
+
+
+def _is_article_file(name: str) -> bool:
+    # A README describes its folder; it is read only when named on its own.
+    return not name.startswith(".") and not name.upper().startswith("README")
