@@ -87,6 +87,14 @@ def test_gold_rows_follow_the_claim_contract() -> None:
         assert row.get("optional", True) is True, f"{where}: optional is only ever true"
 
 
+def test_gold_codes_are_known_to_the_gazetteer() -> None:
+    """A code the resolver cannot name is a gold claim the extractor can never produce."""
+    from coalition.resolve import actor_name
+
+    codes = {row[field] for row in load_gold() for field in ("actor", "target")}
+    assert sorted(code for code in codes if actor_name(code) == code) == []
+
+
 def test_gold_evidence_is_verbatim_article_text() -> None:
     bodies = {path.stem: split_front_matter(path)[1] for path in ARTICLES}
     misquoted = [
