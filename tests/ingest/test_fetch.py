@@ -206,3 +206,13 @@ def test_network_failures_raise_fetch_errors(error: Exception, fragment: str) ->
 
     with pytest.raises(FetchError, match=re.escape(fragment)):
         fetch_url("https://n.example/x", OPEN, transport=httpx.MockTransport(fail))
+
+
+def test_html_page_that_mentions_rss_in_its_head_is_read_as_a_page() -> None:
+    url = "https://news.example/story"
+    page = PAGE.replace(b"<head>", b'<head><script>var tpl = "<rss version=2.0>";</script>')
+    recorder = Recorder({url: _html(page)})
+
+    (article,) = fetch_url(url, OPEN, transport=recorder.transport)
+
+    assert isinstance(article, Article) and "Shahed drones" in article.text

@@ -157,13 +157,14 @@ def _is_text(content_type: str) -> bool:
 def _kind(download: _Download) -> str:
     """The file suffix whose reader fits the download: feed, HTML page or plain text."""
     sub = download.content_type.partition("/")[2]
-    if any(t in sub for t in _FEED_TYPES) or sub == "xml" or looks_like_feed(download.body):
+    start = download.body[:1024].lstrip().lower()
+    if any(t in sub for t in _FEED_TYPES) or sub == "xml":
         return ".xml"
-    if "html" in sub:
-        return ".html"
-    if not download.content_type and download.body[:1024].lstrip().lower().startswith(
-        (b"<!doctype html", b"<html")
-    ):
+    # Many servers send feeds as text/html or text/plain; an HTML page is sniffed only when it
+    # opens as XML, since a page may well mention "<rss" in its head.
+    if ("html" not in sub or start.startswith(b"<?xml")) and looks_like_feed(download.body):
+        return ".xml"
+    if "html" in sub or start.startswith((b"<!doctype html", b"<html")):
         return ".html"
     return ".txt"
 
