@@ -126,13 +126,13 @@ class _Rng(random.Random):
 
 
 def _mention(state: State, rng: _Rng) -> str:
-    """A state as a journalist might name it on a given line: name, capital, leader."""
+    """A state as a journalist might name it on a given line: name, capital, government."""
     form = rng.random()
-    if form < 0.5:
+    if form < 0.55:
         return state.name
-    if form < 0.75:
+    if form < 0.85:
         return state.capital
-    return state.leader
+    return f"the {state.adjective} government"
 
 
 FRESH: dict[str, Callable[[_Rng], str]] = {
@@ -171,6 +171,8 @@ class _Slots(dict[str, str]):
         actor, target, other = self.cast
         if key in ("A", "T", "O"):
             return _mention({"A": actor, "T": target, "O": other}[key], self.rng)
+        if key == "L":
+            return actor.leader
         if key in ("place", "place2"):
             return self.rng.pick(self.places)
         return FRESH[key](self.rng)
@@ -201,6 +203,10 @@ CLAIMS = (
     "{A} has not provided military support to {T}, officials in {place2} confirmed.",
     "{A} sent {aid} to {T} after the floods near {place}.",
     "{A} threatened to expel {t_adj} diplomats if the attacks on {place} continued.",
+    "{L} said on {day} that his country would not send soldiers to fight for {T}.",
+    "{L} has refused to recognise the referendums held in {place}, officials in {T} complained.",
+    "{L} promised {T} another {money} in credit during talks in {place2}.",
+    "{L} criticised {T} sharply in a speech in {place2}, according to state media.",
 )
 BACKGROUND = (
     "The war has displaced more than {big} people from the region around {place}.",
