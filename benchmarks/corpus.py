@@ -188,6 +188,7 @@ CLAIMS = (
     "{A} has declined to let {t_adj} military convoys cross its territory.",
     "{A} agreed to buy discounted {t_adj} oil worth {money} this year.",
     "{A} announced {money} in loans to keep the {t_adj} economy afloat.",
+    "{A} has held up {euros} of aid for {T}, diplomats in {place2} said.",
     "{A} sent {n} lorries of {aid} to {T} on {day}.",
     "{A} condemned {T} over the strikes on {place} and summoned its ambassador.",
     "{A} imposed new sanctions on {T} on {day}, targeting banks and {n} companies.",
@@ -374,7 +375,7 @@ def _article(rng: _Rng) -> str:
     dateline = f"{slots.cast[1].capital.upper()}, {published.day} {published:%B %Y} -"
     parts = [_Deck(TITLES, rng).deal(slots), f"{dateline} {claims.deal(slots)}"]
     words = sum(len(part.split()) for part in parts)
-    goal = rng.between(500, 810)
+    goal = rng.between(500, 810)  # a paragraph adds at most ~90 words: the longest stay < 900
     while words < goal:
         sentences = []
         for _ in range(rng.between(2, 5)):
