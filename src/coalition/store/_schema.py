@@ -105,7 +105,16 @@ Index(
 claims_by_target_newest = Index(
     "claims_by_target_newest", claims.c.target, claims.c.published.desc(), claims.c.id
 )
-Index("claims_by_actor", claims.c.actor, claims.c.published)
+# Newest-first listings of one actor's claims, and their counts by dimension and stance, are
+# answered from this index alone.
+claims_by_actor_newest = Index(
+    "claims_by_actor_newest",
+    claims.c.actor,
+    claims.c.published.desc(),
+    claims.c.id,
+    claims.c.dimension,
+    claims.c.stance,
+)
 Index("claims_by_article", claims.c.article_id)
 Index("claims_by_published", claims.c.published, claims.c.id)
 Index("articles_by_published", articles.c.published, articles.c.id)

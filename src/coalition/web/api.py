@@ -6,9 +6,11 @@ with a 400 that names the parameter.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
 
 from coalition.models import ClaimQuery
 from coalition.web import views
@@ -23,6 +25,16 @@ def _store(request: Request) -> Any:
     return request.app.state.store
 
 
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _send(body: bytes) -> Response:
+    # Bodies are built with json.dumps from plain values; FastAPI's jsonable_encoder walk over
+    # thousands of cells would cost more than the query.
+    return Response(body, media_type="application/json")
+
+
 def _span_json(span: Period) -> dict[str, Any]:
     return {
         "target": span.target,
@@ -31,17 +43,22 @@ def _span_json(span: Period) -> dict[str, Any]:
     }
 
 
-@router.get("/scorecard")
-def scorecard(request: Request, span: Span) -> dict[str, Any]:
+@router.get("/scorecard", response_class=JSONResponse)
+def scorecard(request: Request, span: Span) -> Response:
     """Cells per (actor, target, dimension): leading stance, evidence counts, conflicts."""
-    found = views.cells(_store(request), span)
-    return {**_span_json(span), "cells": [cell.as_dict() for cell in found]}
+    store = _store(request)
+
+    def encode() -> bytes:
+        found = views.cells(store, span)
+        return _json({**_span_json(span), "cells": [cell.as_dict() for cell in found]})
+
+    return _send(store.memo(("api/scorecard", span), encode))
 
 
-@router.get("/claims")
-def claims(request: Request, query: Filters) -> dict[str, Any]:
+@router.get("/claims", response_class=JSONResponse)
+def claims(request: Request, query: Filters) -> Response:
     """Claims matching the filters, newest first, paginated, with the total."""
-    return views.claim_page(_store(request), query).as_dict()
+    return _send(_json(views.claim_page(_store(request), query).as_dict()))
 
 
 @router.get("/articles")
@@ -72,10 +89,15 @@ def actors(request: Request) -> dict[str, Any]:
     return {"actors": views.actors_json(_store(request))}
 
 
-@router.get("/network")
-def network(request: Request, span: Span) -> dict[str, Any]:
+@router.get("/network", response_class=JSONResponse)
+def network(request: Request, span: Span) -> Response:
     """The support network: nodes and directed edges weighted by evidence, per stance."""
-    return {**_span_json(span), **views.network_json(views.network(_store(request), span))}
+    store = _store(request)
+
+    def encode() -> bytes:
+        return _json({**_span_json(span), **views.network(store, span).as_dict()})
+
+    return _send(store.memo(("api/network", span), encode))
 
 
 @router.get("/map")

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coalition.export import claims_json
-from coalition.models import ClaimQuery, Dimension, StoredArticle, StoredClaim
+from coalition.models import ClaimQuery, Dimension, StanceCount, StoredArticle, StoredClaim
 from coalition.web import layout
+from coalition.web.cache import CachedStore
 from coalition.web.geo import Shape, load_shapes
 from coalition.web.params import Period
 
@@ -47,23 +48,32 @@ def claim_page(store: Store, query: ClaimQuery) -> ClaimPage:
     return ClaimPage(query, store.count_claims(query), store.claims(query))
 
 
-def cells(store: Store, span: Period) -> list[Cell]:
+def cells(store: CachedStore, span: Period) -> list[Cell]:
     """The scorecard cells for a target and date range."""
     from coalition.aggregate import scorecard
 
-    return scorecard(store.stance_counts(target=span.target, since=span.since, until=span.until))
+    return store.memo(("cells", span), lambda: scorecard(_counts(store, span)))
 
 
-def default_target(store: Store) -> str | None:
+def _counts(store: CachedStore, span: Period) -> list[StanceCount]:
+    return list(store.stance_counts(target=span.target, since=span.since, until=span.until))
+
+
+def actor_counts(store: CachedStore) -> list[tuple[str, int, int]]:
+    """(code, claims as actor, claims as target) for every code."""
+    return store.memo(("actor_counts",), lambda: list(store.actor_counts()))
+
+
+def default_target(store: CachedStore) -> str | None:
     """The actor most often targeted: what the overview shows before a target is chosen."""
-    counts = store.actor_counts()
+    counts = actor_counts(store)
     best = max(counts, key=lambda row: (row[2], row[0]), default=None)
     return best[0] if best and best[2] else None
 
 
-def targets(store: Store) -> list[str]:
+def targets(store: CachedStore) -> list[str]:
     """Every actor that is the target of some claim, for the target selectors."""
-    return sorted(code for code, _as_actor, as_target in store.actor_counts() if as_target)
+    return sorted(code for code, _as_actor, as_target in actor_counts(store) if as_target)
 
 
 def heatmap_rows(found: Sequence[Cell]) -> list[tuple[str, str, dict[str, Cell]]]:
@@ -77,7 +87,7 @@ def heatmap_rows(found: Sequence[Cell]) -> list[tuple[str, str, dict[str, Cell]]
     )
 
 
-def net_values(store: Store, span: Period) -> dict[str, float]:
+def net_values(store: CachedStore, span: Period) -> dict[str, float]:
     """Each state's net stance toward the target (support minus refuse/oppose, scaled)."""
     from coalition.aggregate import net_stance
 
@@ -104,13 +114,13 @@ def article_json(stored: StoredArticle) -> dict[str, Any]:
     }
 
 
-def actors_json(store: Store) -> list[dict[str, Any]]:
+def actors_json(store: CachedStore) -> list[dict[str, Any]]:
     """Every actor with its display name and its claim counts as actor and as target."""
     from coalition.resolve import actor_name
 
     return [
         {"code": code, "name": actor_name(code), "as_actor": as_actor, "as_target": as_target}
-        for code, as_actor, as_target in sorted(store.actor_counts())
+        for code, as_actor, as_target in sorted(actor_counts(store))
     ]
 
 
@@ -143,16 +153,11 @@ def world(app: Any) -> list[Shape]:
     return shapes
 
 
-def network(store: Store, span: Period) -> Network:
+def network(store: CachedStore, span: Period) -> Network:
     """The support network for a target (edges into it) or for all targets."""
     from coalition.aggregate import network as build
 
-    return build(store.stance_counts(target=span.target, since=span.since, until=span.until))
-
-
-def network_json(graph: Network) -> dict[str, Any]:
-    """Nodes and weighted directed edges as JSON."""
-    return graph.as_dict()
+    return store.memo(("network", span), lambda: build(_counts(store, span)))
 
 
 @dataclass(frozen=True, slots=True)
