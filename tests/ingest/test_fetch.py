@@ -4,6 +4,7 @@ on 127.0.0.1 for time-outs and redirect loops. No request leaves the machine."""
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -216,3 +217,60 @@ def test_html_page_that_mentions_rss_in_its_head_is_read_as_a_page() -> None:
     (article,) = fetch_url(url, OPEN, transport=recorder.transport)
 
     assert isinstance(article, Article) and "Shahed drones" in article.text
+
+
+class FakeDns:
+    """getaddrinfo at the network edge: answers from a list, one answer per look-up."""
+
+    def __init__(self, *answers: list[str]) -> None:
+        self.answers = list(answers)
+        self.asked: list[str] = []
+
+    def __call__(self, host: str, port: int, *args: object, **kwargs: object) -> list[tuple]:
+        self.asked.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))
+                for ip in self.answers.pop(0)]
+
+
+def test_connection_is_pinned_to_the_checked_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    dns = FakeDns(["93.184.216.34"])
+    monkeypatch.setattr(socket, "getaddrinfo", dns)
+    recorder = Recorder({"https://93.184.216.34/kaz.txt": lambda _: httpx.Response(
+        200, content=b"Kazakhstan refused.", headers={"content-type": "text/plain"})})
+
+    (article,) = fetch_url("https://news.example/kaz.txt", GUARDED, transport=recorder.transport)
+
+    (request,) = recorder.requests
+    assert request.headers["host"] == "news.example"
+    assert request.extensions["sni_hostname"] == "news.example"
+    assert isinstance(article, Article) and article.url == "https://news.example/kaz.txt"
+    assert dns.asked == ["news.example"]
+
+
+def test_every_hop_is_resolved_and_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The second answer for the same name is a rebinding to loopback.
+    monkeypatch.setattr(socket, "getaddrinfo", FakeDns(["93.184.216.34"], ["127.0.0.1"]))
+    recorder = Recorder({"http://93.184.216.34/a": _redirect("/b")})
+
+    with pytest.raises(FetchError, match="redirect to http://news.example/b: refused address "
+                                         "127.0.0.1 of news.example: loopback"):
+        fetch_url("http://news.example/a", GUARDED, transport=recorder.transport)
+
+    assert len(recorder.requests) == 1
+
+
+def test_one_private_address_among_public_ones_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "getaddrinfo", FakeDns(["93.184.216.34", "10.0.0.8"]))
+
+    with pytest.raises(FetchError, match="refused address 10.0.0.8 of news.example: private"):
+        fetch_url("http://news.example/a", GUARDED, transport=Recorder({}).transport)
+
+
+def test_unresolvable_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> list[tuple]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+
+    with pytest.raises(FetchError, match="cannot resolve host 'gone.example'"):
+        fetch_url("http://gone.example/", GUARDED, transport=Recorder({}).transport)

@@ -2,7 +2,8 @@
 
 Redirects are followed here, one hop at a time, so that every hop's scheme and resolved
 addresses are checked before it is requested (a public page must not bounce the fetch to
-``http://169.254.169.254/``). Environment proxies are ignored (``trust_env=False``) because the
+``http://169.254.169.254/``), and each request connects to the address that was checked, not
+to a second DNS answer. Environment proxies are ignored (``trust_env=False``) because the
 address check is only meaningful when coalition itself connects to the checked host.
 """
 
@@ -12,7 +13,7 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coalition.errors import FetchError, InputError
 from coalition.ingest._feed import looks_like_feed
@@ -77,12 +78,12 @@ def _download(url: str, settings: Settings, transport: httpx.BaseTransport | Non
                           follow_redirects=False, trust_env=False) as client:
             current = httpx.URL(url)
             for _ in range(settings.max_redirects + 1):
-                _check_target(current, url, settings)
-                with client.stream("GET", current) as response:
+                address = _check_target(current, url, settings)
+                with client.stream("GET", **_pinned(current, address)) as response:
                     if response.is_redirect:
-                        current = response.url.join(response.headers["location"])
+                        current = current.join(response.headers["location"])
                         continue
-                    return _read(response, url, settings, deadline)
+                    return _read(response, url, settings, deadline, final=str(current))
     except httpx.TimeoutException:
         raise FetchError(url, f"timed out after {settings.fetch_timeout:g} s") from None
     except httpx.InvalidURL as exc:
@@ -94,7 +95,8 @@ def _download(url: str, settings: Settings, transport: httpx.BaseTransport | Non
     raise FetchError(url, f"too many redirects (more than {settings.max_redirects})")
 
 
-def _check_target(target: httpx.URL, url: str, settings: Settings) -> None:
+def _check_target(target: httpx.URL, url: str, settings: Settings) -> str | None:
+    """The checked address to connect to (``None``: any, private URLs being allowed)."""
     where = "" if str(target) == url else f"redirect to {target}: "
     if target.scheme not in ("http", "https"):
         raise FetchError(url, f"{where}refused scheme {target.scheme!r}: only http and https "
@@ -102,7 +104,7 @@ def _check_target(target: httpx.URL, url: str, settings: Settings) -> None:
     if not target.host:
         raise FetchError(url, f"{where}no host in the URL")
     if settings.allow_private_urls:
-        return
+        return None
     port = target.port or (443 if target.scheme == "https" else 80)
     try:
         infos = socket.getaddrinfo(target.host, port, type=socket.SOCK_STREAM)
@@ -114,6 +116,18 @@ def _check_target(target: httpx.URL, url: str, settings: Settings) -> None:
         if kind:
             raise FetchError(url, f"{where}refused address {address} of {target.host}: {kind} "
                                   "(allow_private_urls is off)")
+    return str(infos[0][4][0])
+
+
+def _pinned(target: httpx.URL, address: str | None) -> dict[str, Any]:
+    """Request arguments that connect to the checked address rather than to a second DNS
+    answer, which a rebinding attacker could point at a private host; the Host header and the
+    TLS server name (and so certificate checks) still use the URL's host name."""
+    if address is None:
+        return {"url": target}
+    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+    return {"url": target.copy_with(host=address), "extensions": extensions,
+            "headers": {"Host": target.netloc.decode("ascii")}}
 
 
 def non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
@@ -127,7 +141,9 @@ def non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
     return None if address.is_global else "not globally routable"
 
 
-def _read(response: httpx.Response, url: str, settings: Settings, deadline: float) -> _Download:
+def _read(
+    response: httpx.Response, url: str, settings: Settings, deadline: float, *, final: str
+) -> _Download:
     if response.status_code >= 400:
         raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -146,7 +162,7 @@ def _read(response: httpx.Response, url: str, settings: Settings, deadline: floa
         if time.monotonic() > deadline:
             raise FetchError(url, f"timed out after {settings.fetch_timeout:g} s")
         chunks.append(chunk)
-    return _Download(b"".join(chunks), str(response.url), content_type, response.charset_encoding)
+    return _Download(b"".join(chunks), final, content_type, response.charset_encoding)
 
 
 def _is_text(content_type: str) -> bool:
