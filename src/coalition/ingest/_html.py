@@ -48,14 +48,13 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def read_html(html: str, *, source: str, id: str, url: str | None = None) -> Article:
-    """The main text and metadata of an HTML page.
+def read_html(html: str, *, source: str, id: str) -> Article:
+    """The main text and metadata (title, date, author, site, canonical URL) of an HTML page.
 
     Args:
         html: the decoded page.
         source: where it came from, named in errors.
         id: the document id.
-        url: the address it was fetched from; else the page's canonical URL is used.
 
     Returns:
         The article.
@@ -69,7 +68,7 @@ def read_html(html: str, *, source: str, id: str, url: str | None = None) -> Art
     tree = _parse(html, source)
     try:
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            tree, with_metadata=True, include_comments=False, include_tables=False,
             date_extraction_params=set_date_params(False),
         )
     except (ValueError, TypeError, RecursionError) as exc:
@@ -80,7 +79,7 @@ def read_html(html: str, *, source: str, id: str, url: str | None = None) -> Art
     if len(text.split()) < MIN_WORDS:
         raise InputError(source, "no article text found in the HTML page")
     return article_from_text(
-        text, source=source, id=id, url=url or _http(doc.url), title=doc.title or None,
+        text, source=source, id=id, url=_http(doc.url), title=doc.title or None,
         published=_date(doc.date), author=doc.author or None, site=doc.sitename or None,
     )
 
