@@ -140,12 +140,14 @@ def test_sources_keep_their_order_and_mix_kinds(tmp_path: Path) -> None:
     (tmp_path / "two.txt").write_text("Armenia left the CSTO summit.")
 
     results = list(read_sources(
-        [str(tmp_path / "two.txt"), "gopher://old.example/x", str(tmp_path / "one.txt")], SETTINGS
+        [str(tmp_path / "two.txt"), "gopher://old.example/x", "", str(tmp_path / "one.txt")],
+        SETTINGS,
     ))
 
-    assert [type(r).__name__ for r in results] == ["Article", "Rejected", "Article"]
+    assert [type(r).__name__ for r in results] == ["Article", "Rejected", "Rejected", "Article"]
     assert results[1] == Rejected("gopher://old.example/x",
                                   "refused scheme 'gopher': only http and https URLs are fetched")
+    assert results[2] == Rejected("''", "empty path")
 
 
 def test_article_from_text_normalises_and_derives_a_stable_id() -> None:

@@ -32,6 +32,10 @@ def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article
         read; a bad input never stops the others.
     """
     for source in sources:
+        if not source.strip():
+            # Path("") is the working directory; an empty argument is a mistake, not a request.
+            yield Rejected(repr(source), "empty path")
+            continue
         if _SCHEME.match(source):
             yield from _read_url(source, settings)
             continue
