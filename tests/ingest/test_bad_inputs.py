@@ -92,6 +92,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("notes", _write(GOOD_TEXT.encode()), "unknown file type (no extension)"),
     ("deep.html", _write(_nested(10_000)), "nested more than"),
     ("bomb.html", _write(_many_elements(40_000)), "elements, over the"),
+    ("wall-of-text.html", _write(b"<html><body><p>" + b"Russia sent shells. " * 110_000
+                                 + b"</p></body></html>"), "characters of text, over the"),
     ("furniture-only.html", _write(
         b"<html><body><nav><a href='/'>Home</a></nav><script>var a=1;</script></body></html>"),
      "no article text"),
