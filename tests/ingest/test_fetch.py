@@ -170,6 +170,7 @@ def _stream(chunks: int) -> Iterator[bytes]:
     ("response", "fragment"),
     [
         (httpx.Response(404), "HTTP 404 Not Found"),
+        (httpx.Response(302), "HTTP 302 Found"),
         (httpx.Response(503), "HTTP 503 Service Unavailable"),
         (httpx.Response(200, content=b"\x89PNG", headers={"content-type": "image/png"}),
          "not text: content type 'image/png'"),

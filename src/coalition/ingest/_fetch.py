@@ -144,7 +144,8 @@ def non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
 def _read(
     response: httpx.Response, url: str, settings: Settings, deadline: float, *, final: str
 ) -> _Download:
-    if response.status_code >= 400:
+    # Redirects with a Location were followed already; any other 3xx is no page either.
+    if response.status_code >= 300:
         raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type and not _is_text(content_type):
