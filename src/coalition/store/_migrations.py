@@ -22,7 +22,9 @@ from coalition.store._schema import (
     claims_by_target_newest,
     metadata,
     schema_version,
+    stance_totals,
 )
+from coalition.store._totals import rebuild_totals
 
 # Any fixed number: PostgreSQL sessions migrating the same database take turns on this lock.
 _MIGRATION_LOCK = 72_311_022
@@ -52,11 +54,17 @@ def _index_actor_listing(conn: Connection) -> None:
     claims_by_actor_newest.create(conn, checkfirst=True)
 
 
+def _add_stance_totals(conn: Connection) -> None:
+    stance_totals.create(conn)
+    rebuild_totals(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, claims, their indexes and full-text search", _create_everything),
     Migration(2, "index claims by target, newest first", _index_target_listing),
     Migration(3, "index claims by actor, newest first, with dimension and stance",
               _index_actor_listing),
+    Migration(4, "add stance_totals, the running evidence counts", _add_stance_totals),
 )
 
 

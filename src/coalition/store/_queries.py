@@ -29,7 +29,7 @@ from coalition.models import (
     StoredArticle,
     StoredClaim,
 )
-from coalition.store._schema import articles, claims
+from coalition.store._schema import articles, claims, stance_totals
 
 _CLAIM_COLUMNS = (
     *claims.c,
@@ -95,12 +95,35 @@ def list_articles(conn: Connection, limit: int, offset: int) -> list[StoredArtic
 def stance_counts(
     conn: Connection, target: str | None, since: date | None, until: date | None
 ) -> list[StanceCount]:
-    """Evidence per (actor, target, dimension, stance): distinct articles, claims, date span."""
+    """Evidence per (actor, target, dimension, stance): distinct articles, claims, date span.
+
+    Without dates this reads the running totals; with dates it groups the claims in range.
+    """
+    if since is None and until is None:
+        totals = stance_totals.c
+        keys = (totals.actor, totals.target, totals.dimension, totals.stance)
+        stmt = select(*keys, totals.articles, totals.claims, totals.first_seen,
+                      totals.last_seen).order_by(*keys)
+        if target is not None:
+            stmt = stmt.where(totals.target == target)
+    else:
+        stmt = _grouped_claims(target, since, until)
+    return [
+        StanceCount(
+            actor=r.actor, target=r.target, dimension=Dimension(r.dimension),
+            stance=Stance(r.stance), articles=r.articles, claims=r.claims,
+            first_seen=r.first_seen, last_seen=r.last_seen,
+        )
+        for r in conn.execute(stmt)
+    ]
+
+
+def _grouped_claims(target: str | None, since: date | None, until: date | None) -> Select[Any]:
     where = _dates(since, until)
     if target is not None:
         where.append(claims.c.target == target)
     keys = (claims.c.actor, claims.c.target, claims.c.dimension, claims.c.stance)
-    stmt = (
+    return (
         select(
             *keys,
             func.count(distinct(claims.c.article_id)).label("articles"),
@@ -112,14 +135,6 @@ def stance_counts(
         .group_by(*keys)
         .order_by(*keys)
     )
-    return [
-        StanceCount(
-            actor=r.actor, target=r.target, dimension=Dimension(r.dimension),
-            stance=Stance(r.stance), articles=r.articles, claims=r.claims,
-            first_seen=r.first_seen, last_seen=r.last_seen,
-        )
-        for r in conn.execute(stmt)
-    ]
 
 
 def actor_counts(conn: Connection) -> list[tuple[str, int, int]]:

@@ -92,6 +92,22 @@ claims = Table(
     CheckConstraint("confidence >= 0 AND confidence <= 1", name="claims_confidence"),
 )
 
+# Evidence per (target, actor, dimension, stance) over all time, kept up to date by every
+# add_article in the same transaction, so the undated scorecard reads a few thousand rows
+# instead of grouping every claim. Exact because stored articles never change.
+stance_totals = Table(
+    "stance_totals",
+    metadata,
+    Column("target", String(16), primary_key=True),
+    Column("actor", String(16), primary_key=True),
+    Column("dimension", String(16), primary_key=True),
+    Column("stance", String(8), primary_key=True),
+    Column("articles", Integer, nullable=False),
+    Column("claims", Integer, nullable=False),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+)
+
 Index(
     "claims_by_target",
     claims.c.target,

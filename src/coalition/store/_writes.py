@@ -14,6 +14,7 @@ from coalition.errors import StoreError
 from coalition.models import Article, Claim
 from coalition.store._engine import writer
 from coalition.store._schema import articles, claims
+from coalition.store._totals import add_totals
 
 # Two attempts cover the one race that is not a duplicate: another writer took our id between
 # our check and our insert, and the second attempt stores under the suffixed id.
@@ -58,6 +59,7 @@ def _insert(conn: Connection, article: Article, found: Sequence[Claim]) -> Artic
     article_pk = row.inserted_primary_key[0]
     if found:
         conn.execute(claims.insert(), [_claim_row(c, article_pk, stored) for c in found])
+        add_totals(conn, found, stored.published)
     return stored
 
 
