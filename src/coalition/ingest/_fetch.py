@@ -80,7 +80,7 @@ def _download(url: str, settings: Settings, transport: httpx.BaseTransport | Non
             for _ in range(settings.max_redirects + 1):
                 address = _check_target(current, url, settings)
                 with client.stream("GET", **_pinned(current, address)) as response:
-                    if response.is_redirect:
+                    if response.has_redirect_location:
                         current = current.join(response.headers["location"])
                         continue
                     return _read(response, url, settings, deadline, final=str(current))
