@@ -1,1 +1,23 @@
-"""resolve stage."""
+"""resolve stage: names to actor codes by date, and the rule data the extractor reads.
+
+Gazetteer, leaders (with terms), trigger and cue lexicons and conflicts load lazily from the
+CSV/YAML files in ``coalition/data`` (documented in ``data/README.md``).
+"""
+
+from __future__ import annotations
+
+from coalition.resolve.conflicts import Conflict, centre, load_conflicts
+from coalition.resolve.gazetteer import Entry, Gazetteer, actor_name, choose
+from coalition.resolve.lexicon import Lexicon, Trigger
+
+__all__ = [
+    "Conflict",
+    "Entry",
+    "Gazetteer",
+    "Lexicon",
+    "Trigger",
+    "actor_name",
+    "centre",
+    "choose",
+    "load_conflicts",
+]

@@ -1,0 +1,137 @@
+"""The ``coalition_claims`` component: candidate sentences -> parsed -> frames -> claim rows.
+
+Sentences come from :func:`~coalition.extract.segment.segment`. A sentence is a *candidate*
+when it has a trigger and an actor name or carry-over word; only candidates are parsed (with
+the model's own tagger and parser, run on that sentence alone), unless ``prefilter`` is off,
+in which case every sentence goes through the same code path. Claim rows (plain dicts, so
+they travel between processes) go to ``doc.user_data["coalition_claims"]``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from coalition.extract.context import Context
+from coalition.extract.frames import Frame, frames_for
+from coalition.extract.mentions import SPANS_KEY as MENTIONS
+from coalition.extract.roles import Resolver
+from coalition.extract.segment import Segment, segment
+from coalition.extract.sentence import Hit, Mention, Sentence
+from coalition.extract.triggers import SPANS_KEY as TRIGGERS
+from coalition.resolve import Gazetteer, Lexicon, centre, load_conflicts
+
+CLAIMS_KEY = "coalition_claims"
+PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+
+
+class ClaimFinder:
+    """Parses candidate sentences and applies the frame rules to them."""
+
+    def __init__(self, nlp: Language, name: str, prefilter: bool, parse_with: list[str]) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.prefilter = prefilter
+        self.parse_with = parse_with
+        self._data: tuple[Lexicon, Gazetteer, Any] | None = None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
+        """Load the lexicon, gazetteer and conflicts."""
+        self._data = (lexicon or Lexicon.load(), gazetteer or Gazetteer.load(), load_conflicts())
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._data is None:
+            self.initialize()
+        assert self._data is not None
+        lexicon, gazetteer, conflicts = self._data
+        mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+        hits = list(doc.spans[TRIGGERS]) if TRIGGERS in doc.spans else []
+        counts = Counter(m.label_ for m in mentions if m.label_)
+        middle = centre(conflicts, doc.text, counts)
+        context = Context()
+        rows: list[dict[str, Any]] = []
+        segments = segment(doc.text, lexicon.cue("furniture_lines"),
+                           lexicon.cue("furniture_headings"))
+        for seg in segments:
+            if seg.furniture:
+                continue
+            inside = [m for m in mentions if seg.start <= m.start_char < seg.end]
+            triggers = [h for h in hits if seg.start <= h.start_char < seg.end]
+            context.enter(seg.paragraph, seg.heading, [_mention(m) for m in inside])
+            if triggers and (inside or not self.prefilter):
+                sentence = self._parse(doc, seg, inside, triggers, lexicon)
+                resolver = Resolver(sentence, context, lexicon)
+                rows += [_row(f, seg, gazetteer) for f in self._frames(resolver, context, middle)]
+            context.remember([_mention(m) for m in inside])
+        doc.user_data[CLAIMS_KEY] = rows
+        return doc
+
+    def _parse(self, doc: Doc, seg: Segment, mentions: list[Span], triggers: list[Span],
+               lexicon: Lexicon) -> Sentence:
+        """The sentence as its own doc (white-space tokens dropped), tagged and parsed."""
+        span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        assert span is not None
+        kept = [t for t in span if not t.is_space]
+        index = {t.i: n for n, t in enumerate(kept)}
+        words = [t.text for t in kept]
+        spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space)
+                  for t in kept]
+        sub = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        for name in self.parse_with:
+            sub = self.nlp.get_pipe(name)(sub)
+        found = [_mention(m, index) for m in mentions if m.start in index
+                 and m.end - 1 in index]
+        lookup = lexicon.triggers
+        hits = [Hit(index[h.start], index[h.end - 1] + 1, lookup[int(h.label_)])
+                for h in triggers if h.start in index and h.end - 1 in index]
+        return Sentence(sub, [t.idx for t in kept], seg.start, seg.end, found, hits)
+
+    def _frames(self, resolver: Resolver, context: Context, middle: str | None) -> list[Frame]:
+        def default_target(actor: str) -> str | None:
+            for code in (context.section, middle):
+                if code and code != actor:
+                    return code
+            return None
+
+        sentence = resolver.sentence
+        heads = {hit.head(sentence.doc).i for hit in sentence.hits}
+        frames: list[Frame] = []
+        for hit in sentence.hits:
+            others = heads - {hit.head(sentence.doc).i}
+            frames += frames_for(hit, resolver, others, default_target)
+        return frames
+
+
+def _mention(span: Span, index: dict[int, int] | None = None) -> Mention:
+    """A gazetteer span as a :class:`Mention`, in sentence token indices when given."""
+    start, end = span.start, span.end
+    if index is not None:
+        start, end = index[span.start], index[span.end - 1] + 1
+    return Mention(start, end, span.label_, span.kb_id_, span.start_char, span.end_char)
+
+
+def _row(frame: Frame, seg: Segment, gazetteer: Gazetteer) -> dict[str, Any]:
+    return {
+        "actor": frame.actor.code, "target": gazetteer.as_target(frame.target),
+        "dimension": frame.dimension.value, "stance": frame.stance.value,
+        "hedged": frame.hedged, "start": seg.start, "end": seg.end,
+        "actor_start": frame.actor.start, "actor_end": frame.actor.end,
+        "trigger_start": frame.trigger[0], "trigger_end": frame.trigger[1],
+        "confidence": round(frame.confidence, 3),
+    }
+
+
+@Language.factory(
+    "coalition_claims",
+    default_config={"prefilter": True, "parse_with": PARSE_PIPES},
+    assigns=["doc.user_data"],
+    requires=["doc.spans"],
+)
+def make_claim_finder(nlp: Language, name: str, prefilter: bool,
+                      parse_with: list[str]) -> ClaimFinder:
+    """spaCy factory for :class:`ClaimFinder`."""
+    return ClaimFinder(nlp, name, prefilter, parse_with)

@@ -1,0 +1,50 @@
+"""Carry-over: what "he", "they", "the country" stand for, from what came before.
+
+Only the gazetteer matches of earlier sentences are used (never their parse), so the result
+does not depend on which sentences the prefilter sent to the parser. Rules, in order:
+person words ("he", "the autocrat") take the latest leader named earlier in the paragraph;
+state words ("they", "the country", "the government") and persons without such a leader take
+the section's state (a heading that names one state, like "Serbia"), else the first state
+named in the paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coalition.extract.sentence import CARRIER_PERSON, Mention
+from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article has said so far, as the extractor walks its sentences in order."""
+
+    section: str | None = None
+    paragraph: int = -1
+    leaders: list[str] = field(default_factory=list)
+    first_state: str | None = None
+
+    def enter(self, paragraph: int, heading: bool, mentions: list[Mention]) -> None:
+        """Update the context for a new sentence (call before resolving it)."""
+        if paragraph != self.paragraph:
+            self.paragraph, self.leaders, self.first_state = paragraph, [], None
+            if heading:
+                codes = {m.code for m in mentions if m.code and not m.carrier}
+                self.section = codes.pop() if len(codes) == 1 else None
+
+    def remember(self, mentions: list[Mention]) -> None:
+        """Record a sentence's names once it has been resolved."""
+        for mention in mentions:
+            if mention.carrier or not mention.code:
+                continue
+            if mention.kind == LEADER:
+                self.leaders.append(mention.code)
+            if self.first_state is None and mention.kind not in (ADJECTIVE, GROUP):
+                self.first_state = mention.code
+
+    def carry(self, kind: str) -> str | None:
+        """The actor a carry-over word of ``kind`` stands for, or ``None``."""
+        if kind == CARRIER_PERSON and self.leaders:
+            return self.leaders[-1]
+        return self.section or self.first_state

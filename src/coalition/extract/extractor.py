@@ -1,0 +1,93 @@
+"""The :class:`Extractor`: articles in, claims out, one spaCy pipeline loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from coalition.extract import component, mentions, triggers  # noqa: F401  (registers factories)
+from coalition.extract.component import CLAIMS_KEY, PARSE_PIPES
+from coalition.extract.mentions import PUBLISHED_KEY
+from coalition.extract.model import load_model
+from coalition.models import Article, Certainty, Claim, Dimension, Stance
+from coalition.settings import Settings
+
+
+def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
+    """The model with coalition's components added and its own pipes run only on demand.
+
+    Args:
+        model: the spaCy model package.
+        prefilter: parse only candidate sentences (claims are the same either way).
+
+    Returns:
+        A pipeline whose ``nlp.pipe`` leaves claim rows in ``doc.user_data``.
+    """
+    nlp = load_model(model)
+    parse_with = [name for name in PARSE_PIPES if name in nlp.pipe_names]
+    for name in parse_with:
+        nlp.disable_pipe(name)
+    nlp.add_pipe("coalition_mentions")
+    nlp.add_pipe("coalition_triggers")
+    nlp.add_pipe("coalition_claims", config={"prefilter": prefilter, "parse_with": parse_with})
+    for name in ("coalition_mentions", "coalition_triggers", "coalition_claims"):
+        nlp.get_pipe(name).initialize()
+    return nlp
+
+
+class Extractor:
+    """Extracts claims from articles; the spaCy model loads once, in the constructor."""
+
+    def __init__(self, settings: Settings, *, prefilter: bool = True) -> None:
+        self.settings = settings
+        self.prefilter = prefilter
+        self.nlp = build_pipeline(settings.model, prefilter=prefilter)
+
+    def extract(self, article: Article) -> list[Claim]:
+        """The claims of one article, in text order."""
+        return claims_from(article, self.nlp(self._doc(article)))
+
+    def extract_many(self, articles: Iterable[Article], *, n_process: int = 1,
+                     batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
+        """Stream ``(article, claims)`` pairs in input order.
+
+        Args:
+            articles: any iterable; it is consumed lazily, so memory stays flat.
+            n_process: worker processes (spaCy's ``nlp.pipe(n_process=...)``).
+            batch_size: articles per batch.
+
+        Returns:
+            An iterator of pairs.
+        """
+        pairs = ((self._doc(article), article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process,
+                                          batch_size=batch_size):
+            yield article, claims_from(article, doc)
+
+    def _doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        if article.published is not None:
+            doc.user_data[PUBLISHED_KEY] = article.published.isoformat()
+        return doc
+
+
+def claims_from(article: Article, doc: Doc) -> list[Claim]:
+    """The claim rows a pipeline left on a doc, as claims (one per key and sentence)."""
+    best: dict[tuple[Any, ...], Claim] = {}
+    for row in doc.user_data.get(CLAIMS_KEY, []):
+        claim = Claim(
+            doc=article.id, actor=row["actor"], target=row["target"],
+            dimension=Dimension(row["dimension"]), stance=Stance(row["stance"]),
+            certainty=Certainty.HEDGED if row["hedged"] else Certainty.ASSERTED,
+            evidence=article.text[row["start"]:row["end"]], start=row["start"],
+            end=row["end"], confidence=row["confidence"],
+            actor_start=row["actor_start"], actor_end=row["actor_end"],
+            trigger_start=row["trigger_start"], trigger_end=row["trigger_end"],
+        )
+        key = (*claim.key, claim.start)
+        if key not in best or best[key].confidence < claim.confidence:
+            best[key] = claim
+    return sorted(best.values(), key=lambda c: (c.start, c.trigger_start or 0))

@@ -1,0 +1,237 @@
+"""Frames: one trigger in a parsed sentence -> claims (actor, target, dimension, stance).
+
+For each trigger the steps are: check the part of speech; drop it when others ask for it or
+it is hypothetical (:func:`~coalition.extract.stance.blocked`); settle the stance (negation,
+refusal, failure) and certainty; find the dimension (fixed, else the nearest theme word, else
+the trigger's fallback); find actor and target by the trigger's kind (:mod:`roles`); with no
+target in the sentence, use the default target (the section's state or the article's centre).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from coalition.extract import stance as st
+from coalition.extract.roles import (
+    Party,
+    Resolver,
+    clause_subject_parties,
+    governor,
+    object_parties,
+    subject,
+)
+from coalition.extract.sentence import Hit
+from coalition.models import Dimension, Stance
+
+VERB_TAGS = ("VERB",)
+NOUN_TAGS = ("NOUN", "PROPN")
+# "Turkish-backed Azerbaijan": sponsorship written as a compound adjective is military backing.
+HYPHEN_DIMENSION = Dimension.MILITARY
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One claim found in a sentence, before it becomes a :class:`~coalition.models.Claim`."""
+
+    actor: Party
+    target: str
+    dimension: Dimension
+    stance: Stance
+    hedged: bool
+    trigger: tuple[int, int]
+    confidence: float
+
+
+DefaultTarget = Callable[[str], "str | None"]
+
+
+def frames_for(hit: Hit, resolver: Resolver, others: set[int],
+               default_target: DefaultTarget) -> list[Frame]:
+    """The claims one trigger carries (``others``: token indices of the other triggers)."""
+    doc, lexicon = resolver.sentence.doc, resolver.lexicon
+    token = hit.head(doc)
+    hyphen = _hyphen_actor(token, resolver)
+    if hyphen is not None:
+        return _hyphen_frames(hit, token, hyphen, resolver)
+    wanted = VERB_TAGS if hit.trigger.kind == "verb" else NOUN_TAGS
+    if token.pos_ not in wanted:
+        return []
+    governors = st.chain(token)
+    if st.blocked(token, governors, lexicon):
+        return []
+    negative = st.negated(token, governors, lexicon) or st.refused(governors, lexicon)
+    stance = st.final_stance(hit.trigger.stance, negative)
+    dimension, fallback = _dimension(hit, token, resolver)
+    if stance is None or dimension is None:
+        return []
+    if fallback and any(g.i in others for g in governors):
+        return []  # "sent shells *to help* Russia": the outer trigger already says it
+    actors, targets = _roles(hit, token, resolver)
+    hedged = st.hedged(token, governors, lexicon)
+    frames = []
+    for actor in actors:
+        chosen = [t.code for t in targets if t.code != actor.code]
+        default = not chosen
+        if default:
+            fallback_target = default_target(actor.code)
+            chosen = [fallback_target] if fallback_target else []
+        for target in chosen:
+            if target == actor.code:
+                continue
+            confidence = 0.9 - 0.15 * actor.carried - 0.2 * default - 0.1 * fallback
+            frames.append(Frame(actor, target, dimension, stance, hedged,
+                                resolver.sentence.chars(token), max(confidence, 0.3)))
+    return frames
+
+
+def _dimension(hit: Hit, token: Token, resolver: Resolver) -> tuple[Dimension | None, bool]:
+    """The trigger's dimension and whether it is only the fallback."""
+    if hit.trigger.dimension is not None:
+        return hit.trigger.dimension, False
+    themes = resolver.lexicon.themes
+    best: tuple[int, Dimension] | None = None
+    words = [t for t in token.subtree if t.dep_ not in st.SUBJECT_DEPS]
+    words += [c for c in token.children if c.dep_ == "advmod"]
+    for word in words:
+        if word.i == token.i or _in_subject(word, token):
+            continue
+        pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
+        dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
+        if dimension and (best is None or abs(word.i - token.i) < best[0]):
+            best = (abs(word.i - token.i), dimension)
+    if best:
+        return best[1], False
+    return hit.trigger.fallback, hit.trigger.fallback is not None
+
+
+def _in_subject(word: Token, root: Token) -> bool:
+    current = word
+    while current.i != root.i and current.head.i != current.i:
+        if current.dep_ in st.SUBJECT_DEPS and current.head.i == root.i:
+            return True
+        current = current.head
+    return False
+
+
+def _roles(hit: Hit, token: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
+    kind = hit.trigger.kind
+    if kind == "verb":
+        return _verb_roles(hit, token, resolver)
+    if kind in ("noun", "goods"):
+        return _noun_roles(token, resolver, goods=kind == "goods")
+    if kind == "agent":
+        return _agent_roles(token, resolver)
+    return _territory_roles(token, resolver)
+
+
+def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
+    doer, passive = subject(verb)
+    actors = resolver.parties(doer, adjective_only=passive) if doer is not None else []
+    targets: list[Party] = []
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None and any(c.dep_ == "agent" for c in verb.children):
+        targets = resolver.parties(patient)
+    targets = targets or object_parties(
+        verb, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
+        object_is_target=hit.trigger.object_role == "target")
+    return actors, targets or clause_subject_parties(verb, resolver)
+
+
+def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool
+                ) -> tuple[list[Party], list[Party]]:
+    """Actions ("assistance from the CCP") and goods ("discounted oil", "Russian gas")."""
+    verb = governor(noun)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for pobj in child.children:
+                source = resolver.parties(pobj) if pobj.dep_ == "pobj" else []
+                if source and goods:  # oil *from* Russia: the buyer acts, the seller receives
+                    return _subject_parties(verb, resolver), source
+                if source:
+                    return source, _subject_parties(verb, resolver)
+        if child.dep_ == "poss" and not goods:
+            owner = resolver.parties(child)
+            if owner and (not resolver.sentence.mention_at(child.i).carrier or  # type: ignore
+                          _modified(noun, resolver)):
+                return owner, object_parties(noun, resolver, from_is_target=False,
+                                             object_is_target=True)
+            if resolver.sentence.mention_at(child.i) is not None:
+                return [], []  # "their support": anaphora to claims already made
+    if goods:
+        seller = [p for c in noun.children if c.dep_ in ("amod", "compound")
+                  for p in [resolver.party(c, adjective_only=False)] if p]
+        return _subject_parties(verb, resolver), seller
+    targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True)
+    if not targets and verb is not None:
+        targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False)
+    return _subject_parties(verb, resolver), targets
+
+
+def _modified(noun: Token, resolver: Resolver) -> bool:
+    """Whether a noun trigger has a theme word of its own ("their *military* support")."""
+    themes = resolver.lexicon.themes
+    return any(c.lower_ in themes for c in noun.children if c.dep_ in ("amod", "compound"))
+
+
+def _agent_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
+    """People nouns: "Iran has been one of the biggest supporters of ... to Russia"."""
+    if noun.dep_ == "appos":
+        actors = resolver.parties(noun.head)
+    else:
+        actors = _subject_parties(governor(noun), resolver)
+    targets = [p for c in noun.children if c.dep_ == "poss" for p in resolver.parties(c)]
+    targets = targets or object_parties(noun, resolver, from_is_target=False,
+                                        object_is_target=True)
+    return actors, targets
+
+
+def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
+    """Land and bases: the owner gives, whoever uses them receives."""
+    verb = governor(noun)
+    owners = [p for c in noun.children if c.dep_ in ("poss", "amod")
+              for p in resolver.parties(c)]
+    if not owners and verb is not None:
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            owners = [p for c in obj.children if c.dep_ == "poss" for p in resolver.parties(c)]
+    users = object_parties(noun, resolver, from_is_target=False, object_is_target=True)
+    if verb is not None and not users:
+        doer, _ = subject(verb)
+        users = resolver.parties(doer) if doer is not None else []
+        if not owners:
+            owners, users = users, []
+        elif verb.dep_ in ("xcomp", "ccomp") and not users:
+            users = [p for c in verb.head.children if c.dep_ == "dobj"
+                     for p in resolver.parties(c)]
+    return owners, users
+
+
+def _subject_parties(verb: Token | None, resolver: Resolver) -> list[Party]:
+    if verb is None:
+        return []
+    doer, passive = subject(verb)
+    return resolver.parties(doer, adjective_only=passive) if doer is not None else []
+
+
+def _hyphen_actor(token: Token, resolver: Resolver) -> Party | None:
+    """The sponsor in "Turkish-backed": a name joined to the trigger by a hyphen."""
+    if token.i < 2 or token.nbor(-1).text not in ("-", "–"):
+        return None
+    mention = resolver.sentence.mention_at(token.i - 2)
+    if mention is None or mention.carrier:
+        return None
+    return Party(mention.code, mention.char_start, mention.char_end)
+
+
+def _hyphen_frames(hit: Hit, token: Token, actor: Party, resolver: Resolver) -> list[Frame]:
+    if hit.trigger.stance is not Stance.SUPPORT:
+        return []
+    backed = token.head if token.head.i != token.i else token
+    while backed.dep_ in ("amod", "compound") and backed.head.i != backed.i:
+        backed = backed.head
+    dimension = hit.trigger.dimension or HYPHEN_DIMENSION
+    return [Frame(actor, target.code, dimension, Stance.SUPPORT, False,
+                  resolver.sentence.chars(token), 0.7)
+            for target in resolver.parties(backed) if target.code != actor.code]

@@ -1,0 +1,183 @@
+"""Who acts and who receives: the actor and target of a trigger, read off the dependency tree.
+
+Verbs take their subject as actor (the ``by`` agent when passive) and find the target among
+their objects: "to/for/with/against X", "help X", the owner in "Russia's annexation". Nouns
+("assistance from the CCP", "the Kremlin's critics", "his bases for the Russian military")
+take the actor from the possessor, a ``from``/``by`` phrase or the subject of the verb above
+them. Names resolve through the gazetteer spans; "he", "they", "the country" through the
+carry-over :class:`~coalition.extract.context.Context`; a demonym ("Syrian dictator") only
+through a governmental head noun, so "Serbian citizens" are not Serbia.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from coalition.extract.context import Context
+from coalition.extract.sentence import Sentence
+from coalition.extract.stance import SUBJECT_DEPS, has_subject
+from coalition.resolve import Lexicon
+
+TARGET_PREPS = frozenset({"to", "for", "into", "with", "against", "toward", "towards", "on"})
+# Clauses below a trigger that are not its object: their words are never its target.
+FOREIGN_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "relcl", "parataxis",
+                          "expl", "mark", "punct"})
+NOUN_TAGS = ("NOUN", "PROPN", "PRON")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A resolved actor or target: its code, the words that named it, and if carried over."""
+
+    code: str
+    start: int
+    end: int
+    carried: bool = False
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Resolves tokens of one sentence to parties."""
+
+    sentence: Sentence
+    context: Context
+    lexicon: Lexicon
+
+    def party(self, token: Token, *, adjective_only: bool = False) -> Party | None:
+        """The party a token names, through names, carry-over words and state head nouns."""
+        mention = self.sentence.mention_at(token.i)
+        if mention is not None and not adjective_only:
+            if mention.carrier:
+                code = self.context.carry(mention.kind)
+                if code:
+                    return Party(code, mention.char_start, mention.char_end, carried=True)
+                return None
+            if not mention.adjective or token.pos_ in ("NOUN", "PROPN"):
+                return Party(mention.code, mention.char_start, mention.char_end)
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            return self.party(token.head.head, adjective_only=adjective_only)
+        if token.lower_ in self.lexicon.cue("state_heads") or token.lemma_.lower() in \
+                self.lexicon.cue("state_heads"):
+            return self._through_head(token)
+        return None
+
+    def parties(self, token: Token, *, adjective_only: bool = False) -> list[Party]:
+        """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
+        found = [self.party(t, adjective_only=adjective_only) for t in (token, *token.conjuncts)]
+        return [p for p in found if p is not None]
+
+    def _through_head(self, head: Token) -> Party | None:
+        for child in head.children:
+            mention = self.sentence.mention_at(child.i)
+            if child.dep_ in ("amod", "compound", "poss", "nmod", "appos") and mention:
+                return self.party(child) if mention.carrier or not mention.adjective else \
+                    Party(mention.code, mention.char_start, mention.char_end)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.sentence.mention_at(pobj.i):
+                        return self.party(pobj)
+        return None
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The token that does what ``verb`` says, and whether it is only the passive patient.
+
+    A passive verb's doer is its ``by`` agent; without one, the patient is returned (so that
+    "Syrian volunteers being sent" can still name its state through the adjective). Verbs
+    without a subject of their own inherit it: conjuncts and complements from their head,
+    participle and gerund clauses ("Refusing to send troops, Tokayev ...") from the main verb.
+    """
+    patient = None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, False
+        if child.dep_ in ("nsubj", "csubj"):
+            return child, False
+        if child.dep_ == "nsubjpass":
+            patient = child
+    if patient is not None:
+        return patient, True
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
+        return verb.head, verb.tag_ == "VBN"
+    above = verb.head
+    while above.i != verb.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+        above = above.head
+    if above.i == verb.i or above.pos_ not in ("VERB", "AUX"):
+        return None, False
+    return subject(above)
+
+
+def governor(noun: Token) -> Token | None:
+    """The verb a noun trigger depends on, if it is that verb's object or complement.
+
+    A noun that is the verb's subject ("the support he envisioned has gone") has no governor:
+    it names the support without saying who gave it.
+    """
+    current = noun
+    while current.head.i != current.i:
+        if current.dep_ in SUBJECT_DEPS or current.dep_ in ("relcl", "advcl"):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
+                   object_is_target: bool) -> list[Party]:
+    """The targets below ``root``, nearest first, with their conjuncts."""
+    scored: list[tuple[int, Token]] = []
+    for token in _object_side(root):
+        if _is_target_slot(token, root, from_is_target, object_is_target):
+            scored.append((abs(token.i - root.i), token))
+    for _, token in sorted(scored, key=lambda pair: pair[0]):
+        found = resolver.parties(token)
+        if found:
+            return found
+    return []
+
+
+def clause_subject_parties(verb: Token, resolver: Resolver) -> list[Party]:
+    """Parties named as subjects of adverbial clauses: "when *Armenia* needed it"."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and has_subject(child):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("nsubj", "nsubjpass"):
+                    found = resolver.parties(grandchild)
+                    if found:
+                        return found
+    return []
+
+
+def _object_side(root: Token) -> list[Token]:
+    """Tokens of ``root``'s subtree outside its subject, agent and independent clauses."""
+    out: list[Token] = []
+    stack = [c for c in root.children if c.dep_ not in FOREIGN_DEPS]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "advcl" and (has_subject(token) or any(
+                c.dep_ == "mark" for c in token.children)):
+            continue
+        if token.dep_ == "conj" and has_subject(token):
+            continue
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "parataxis"))
+    return out
+
+
+def _is_target_slot(token: Token, root: Token, from_is_target: bool,
+                    object_is_target: bool) -> bool:
+    dep, head = token.dep_, token.head
+    if dep == "pobj":
+        return head.lower_ in TARGET_PREPS or (from_is_target and head.lower_ == "from")
+    if dep in ("dobj", "dative"):
+        return object_is_target or head.i != root.i
+    if dep == "nsubj" and head.i != root.i and head.dep_ in ("xcomp", "ccomp"):
+        return True
+    if dep == "poss":
+        return head.dep_ in ("dobj", "pobj", "attr", "conj")
+    return False

@@ -1,0 +1,116 @@
+"""Whether a trigger is asserted, refused, hedged, or no claim at all (asked of, hypothetical).
+
+All checks look at the trigger's *chain*: the words it is a complement of, up to its clause
+("refused to *recognize*", "wary of *intervening*", "reports of volunteers being *sent* fell
+flat"). Negation is checked on the trigger and the verb that governs it only, so "has not
+provided X, but rather has taken Y" negates the first verb, not the second.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coalition.models import Stance
+from coalition.resolve import Lexicon
+
+# Dependencies that start a clause of their own: the chain stops there.
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "parataxis", "ROOT", "csubj", "ccomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# "back", "pull", "shy", "rule" refuse only as phrasal verbs: "backed away from", "ruled out".
+PHRASAL_REFUSALS = {"back": "away", "pull": "back", "shy": "away", "rule": "out"}
+
+
+def has_subject(token: Token) -> bool:
+    """Whether a verb has its own subject (a conjunct clause, not a shared-subject conjunct)."""
+    return any(child.dep_ in SUBJECT_DEPS for child in token.children)
+
+
+def chain(token: Token) -> list[Token]:
+    """The words ``token`` is a complement of, climbing until its clause ends."""
+    governors: list[Token] = []
+    current = token
+    while current.head.i != current.i:
+        dep = current.dep_
+        if dep in CLAUSE_DEPS and dep != "ccomp":
+            break
+        if dep == "conj" and has_subject(current):
+            break
+        current = current.head
+        governors.append(current)
+        if dep == "ccomp":
+            break
+    return governors
+
+
+def governing_verb(token: Token, governors: list[Token]) -> Token | None:
+    """The first verb above a noun trigger (the trigger itself when it is a verb)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    return next((t for t in governors if t.pos_ in ("VERB", "AUX")), None)
+
+
+def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """Others asking for it, or a condition: "urged X to send troops", "if X joins the war"."""
+    conditional = lexicon.cue("conditional_markers")
+    for word in [token, *governors]:
+        if any(c.dep_ == "mark" and c.lower_ in conditional for c in word.children):
+            return True
+    for word in governors:
+        if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lexicon.cue("request_verbs"):
+            return True
+        if word.pos_ in ("NOUN", "PROPN") and (
+                word.lower_ in lexicon.cue("request_nouns")
+                or word.lemma_.lower() in lexicon.cue("request_nouns")):
+            return True
+    return False
+
+
+def negated(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """A negation on the trigger, on the verb governing a noun trigger, or "without" above it."""
+    words = [token]
+    verb = governing_verb(token, governors)
+    if verb is not None and verb.i != token.i:
+        words.append(verb)
+    cues = lexicon.cue("negation")
+    for word in words:
+        for child in word.children:
+            if child.dep_ in ("neg", "advmod", "det", "preconj") and child.lower_ in cues:
+                return True
+    return any(w.lower_ == "without" for w in governors)
+
+
+def refused(governors: list[Token], lexicon: Lexicon) -> bool:
+    """Governed by a refusal: "refused to", "backed away from", "wary of", "fell flat"."""
+    for word in governors:
+        lemma = word.lemma_.lower()
+        particles = {c.lower_ for c in word.children if c.dep_ in ("prt", "advmod", "acomp")}
+        if word.pos_ == "VERB" and lemma in lexicon.cue("refusal_verbs"):
+            needed = PHRASAL_REFUSALS.get(lemma)
+            if needed is None or needed in particles or "away" in particles:
+                return True
+        if word.pos_ == "ADJ" and lemma in lexicon.cue("refusal_adjectives"):
+            return True
+        if word.pos_ == "NOUN" and lemma in lexicon.cue("refusal_nouns") and (
+                lemma == "refusal" or any(c.lower_ == "no" for c in word.children)):
+            return True
+        if lemma in lexicon.cue("failure_verbs") and particles & lexicon.cue("failure_particles"):
+            return True
+    return False
+
+
+def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """Reported, alleged, speculated or denied: a hedge word on the trigger or its chain."""
+    cues = lexicon.cue("hedge_words")
+    for word in [token, *governors]:
+        if word.lower_ in cues or word.lemma_.lower() in cues:
+            return True
+        if any(c.dep_ in ("aux", "advmod") and c.lower_ in cues for c in word.children):
+            return True
+    return False
+
+
+def final_stance(base: Stance, negative: bool) -> Stance | None:
+    """The stance after negation/refusal; a negated refusal or opposition is no claim."""
+    if not negative:
+        return base
+    return Stance.REFUSE if base is Stance.SUPPORT else None

@@ -1,0 +1,51 @@
+"""The ``coalition_triggers`` component: words that can carry a claim, by token matching.
+
+Spans go to ``doc.spans["coalition_triggers"]``; a span's label is the index of its row in
+``triggers.csv``. Matching is on lower-case forms (regular inflections plus the listed
+irregular ones), so it needs only the tokenizer; the parser later checks the part of speech.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from coalition.resolve import Lexicon
+
+SPANS_KEY = "coalition_triggers"
+
+
+class TriggerFinder:
+    """Finds trigger words and phrases from the lexicon."""
+
+    def __init__(self, nlp: Language, name: str = "coalition_triggers") -> None:
+        self.nlp = nlp
+        self.name = name
+        self._matcher: Matcher | None = None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   lexicon: Lexicon | None = None) -> None:
+        """Build the token matcher from ``triggers.csv``."""
+        lexicon = lexicon or Lexicon.load()
+        matcher = Matcher(self.nlp.vocab)
+        for index, trigger in enumerate(lexicon.triggers):
+            patterns = [[{"LOWER": word} for word in form] for form in trigger.inflected()]
+            matcher.add(str(index), patterns)
+        self._matcher = matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._matcher is None:
+            self.initialize()
+        assert self._matcher is not None
+        spans = [Span(doc, start, end, label=key) for key, start, end in self._matcher(doc)]
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+
+@Language.factory("coalition_triggers", assigns=["doc.spans"])
+def make_trigger_finder(nlp: Language, name: str) -> TriggerFinder:
+    """spaCy factory for :class:`TriggerFinder`."""
+    return TriggerFinder(nlp, name)

@@ -1,0 +1,69 @@
+"""Which conflict an article is about, and whom a claim without a named target concerns.
+
+Rule (documented in data/README.md): the article's conflict is the one in ``conflicts.yaml``
+with the most cue-word hits plus mentions of its parties; its *centre* is the party the
+article names most. A claim whose sentence names no target is about the section's state (a
+heading such as "Serbia") when that is not the actor, else about the centre.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from coalition.errors import ConfigError
+from coalition.resolve._files import data_path, read_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A conflict, its parties (actor codes) and the words that signal it."""
+
+    id: str
+    name: str
+    parties: tuple[str, ...]
+    cues: tuple[str, ...]
+
+
+def load_conflicts(path: Path | None = None) -> tuple[Conflict, ...]:
+    """Read ``conflicts.yaml`` (default: the package data)."""
+    path = path or data_path("conflicts.yaml")
+    rows = read_yaml(path).get("conflicts")
+    if not isinstance(rows, list):
+        raise ConfigError(f"{path}: 'conflicts' must be a list")
+    conflicts = []
+    for row in rows:
+        try:
+            conflicts.append(Conflict(
+                id=str(row["id"]), name=str(row.get("name", row["id"])),
+                parties=tuple(str(p).upper() for p in row["parties"]),
+                cues=tuple(str(c).lower() for c in row.get("cues", ())),
+            ))
+        except (KeyError, TypeError) as exc:
+            raise ConfigError(f"{path}: conflict entry {row!r} lacks id or parties") from exc
+    return tuple(conflicts)
+
+
+def centre(conflicts: tuple[Conflict, ...], text: str, mentions: Counter[str]) -> str | None:
+    """The party the article is centred on, or ``None`` when no known conflict is in it.
+
+    Args:
+        conflicts: the known conflicts.
+        text: the article text (cue words are counted in it, case-insensitively).
+        mentions: how often each actor code is named in the article.
+
+    Returns:
+        The most-named party of the best-matching conflict.
+    """
+    lowered = text.lower()
+    best: tuple[int, Conflict] | None = None
+    for conflict in conflicts:
+        hits = sum(lowered.count(cue) for cue in conflict.cues)
+        hits += sum(mentions[p] for p in conflict.parties)
+        if hits and (best is None or hits > best[0]):
+            best = (hits, conflict)
+    if best is None:
+        return None
+    parties = best[1].parties
+    return max(parties, key=lambda p: (mentions[p], -parties.index(p)))
