@@ -21,6 +21,7 @@ from coalition.extract.roles import (
     clause_subject_parties,
     governor,
     object_parties,
+    object_side,
     subject,
 )
 from coalition.extract.sentence import Hit
@@ -67,7 +68,7 @@ def frames_for(hit: Hit, resolver: Resolver, others: set[int],
     dimension, fallback = _dimension(hit, token, resolver)
     if stance is None or dimension is None:
         return []
-    if fallback and any(g.i in others for g in governors):
+    if _generic(hit) and any(g.i in others for g in [*governors, token.head]):
         return []  # "sent shells *to help* Russia": the outer trigger already says it
     actors, targets = _roles(hit, token, resolver)
     hedged = st.hedged(token, governors, lexicon)
@@ -93,11 +94,7 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver) -> tuple[Dimension | 
         return hit.trigger.dimension, False
     themes = resolver.lexicon.themes
     best: tuple[int, Dimension] | None = None
-    words = [t for t in token.subtree if t.dep_ not in st.SUBJECT_DEPS]
-    words += [c for c in token.children if c.dep_ == "advmod"]
-    for word in words:
-        if word.i == token.i or _in_subject(word, token):
-            continue
+    for word in object_side(token):
         pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
         dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
         if dimension and (best is None or abs(word.i - token.i) < best[0]):
@@ -107,13 +104,9 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver) -> tuple[Dimension | 
     return hit.trigger.fallback, hit.trigger.fallback is not None
 
 
-def _in_subject(word: Token, root: Token) -> bool:
-    current = word
-    while current.i != root.i and current.head.i != current.i:
-        if current.dep_ in st.SUBJECT_DEPS and current.head.i == root.i:
-            return True
-        current = current.head
-    return False
+def _generic(hit: Hit) -> bool:
+    """A trigger that only says "help" ("support", "back", "allow") without saying how."""
+    return hit.trigger.dimension is None and hit.trigger.object_role == "target"
 
 
 def _roles(hit: Hit, token: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
@@ -121,7 +114,7 @@ def _roles(hit: Hit, token: Token, resolver: Resolver) -> tuple[list[Party], lis
     if kind == "verb":
         return _verb_roles(hit, token, resolver)
     if kind in ("noun", "goods"):
-        return _noun_roles(token, resolver, goods=kind == "goods")
+        return _noun_roles(token, resolver, goods=kind == "goods", generic=_generic(hit))
     if kind == "agent":
         return _agent_roles(token, resolver)
     return _territory_roles(token, resolver)
@@ -140,7 +133,7 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
     return actors, targets or clause_subject_parties(verb, resolver)
 
 
-def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool
+def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool, generic: bool
                 ) -> tuple[list[Party], list[Party]]:
     """Actions ("assistance from the CCP") and goods ("discounted oil", "Russian gas")."""
     verb = governor(noun)
@@ -154,11 +147,12 @@ def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool
                     return source, _subject_parties(verb, resolver)
         if child.dep_ == "poss" and not goods:
             owner = resolver.parties(child)
-            if owner and (not resolver.sentence.mention_at(child.i).carrier or  # type: ignore
-                          _modified(noun, resolver)):
+            named = resolver.sentence.mention_at(child.i)
+            if owner and (not generic or not (named and named.carrier)
+                          or _modified(noun, resolver)):
                 return owner, object_parties(noun, resolver, from_is_target=False,
                                              object_is_target=True)
-            if resolver.sentence.mention_at(child.i) is not None:
+            if named is not None:
                 return [], []  # "their support": anaphora to claims already made
     if goods:
         seller = [p for c in noun.children if c.dep_ in ("amod", "compound")

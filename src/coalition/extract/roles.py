@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from coalition.extract.context import Context
-from coalition.extract.sentence import Sentence
+from coalition.extract.sentence import CARRIER_PERSON, Sentence
 from coalition.extract.stance import SUBJECT_DEPS, has_subject
 from coalition.resolve import Lexicon
+from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER
 
 TARGET_PREPS = frozenset({"to", "for", "into", "with", "against", "toward", "towards", "on"})
 # Clauses below a trigger that are not its object: their words are never its target.
@@ -50,7 +51,7 @@ class Resolver:
         mention = self.sentence.mention_at(token.i)
         if mention is not None and not adjective_only:
             if mention.carrier:
-                code = self.context.carry(mention.kind)
+                code = self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
                 if code:
                     return Party(code, mention.char_start, mention.char_end, carried=True)
                 return None
@@ -67,6 +68,24 @@ class Resolver:
         """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
         found = [self.party(t, adjective_only=adjective_only) for t in (token, *token.conjuncts)]
         return [p for p in found if p is not None]
+
+    def _antecedent(self, token: Token, kind: str) -> str | None:
+        """The nearest earlier name in the same sentence a carry-over word can stand for.
+
+        "he"/"his" take a leader; "they"/"it"/"the country" take a name that is a subject
+        ("Russia has weakened to where *they* have withdrawn ...").
+        """
+        for i in range(token.i - 1, -1, -1):
+            mention = self.sentence.mention_at(i)
+            if mention is None or mention.carrier or not mention.code or mention.kind in (
+                    ADJECTIVE, GROUP):
+                continue
+            if kind == CARRIER_PERSON and mention.kind == LEADER:
+                return mention.code
+            head = self.sentence.doc[mention.end - 1]
+            if kind != CARRIER_PERSON and head.dep_ in ("nsubj", "nsubjpass"):
+                return mention.code
+        return None
 
     def _through_head(self, head: Token) -> Party | None:
         for child in head.children:
@@ -131,7 +150,7 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
                    object_is_target: bool) -> list[Party]:
     """The targets below ``root``, nearest first, with their conjuncts."""
     scored: list[tuple[int, Token]] = []
-    for token in _object_side(root):
+    for token in object_side(root):
         if _is_target_slot(token, root, from_is_target, object_is_target):
             scored.append((abs(token.i - root.i), token))
     for _, token in sorted(scored, key=lambda pair: pair[0]):
@@ -153,20 +172,29 @@ def clause_subject_parties(verb: Token, resolver: Resolver) -> list[Party]:
     return []
 
 
-def _object_side(root: Token) -> list[Token]:
-    """Tokens of ``root``'s subtree outside its subject, agent and independent clauses."""
+def object_side(root: Token) -> list[Token]:
+    """Tokens of ``root``'s subtree outside its subject, agent and other clauses.
+
+    Kept: objects, prepositional phrases and infinitive purpose clauses ("sent shells *to help
+    Russia*"); dropped: adverbial clauses with a subject, a conjunction or a participle
+    ("*Signaling* its disappointment ..."), and conjoined verbs ("help X and *humiliate* Y").
+    """
     out: list[Token] = []
     stack = [c for c in root.children if c.dep_ not in FOREIGN_DEPS]
     while stack:
         token = stack.pop()
-        if token.dep_ == "advcl" and (has_subject(token) or any(
-                c.dep_ == "mark" for c in token.children)):
+        if token.dep_ == "advcl" and not _infinitive(token):
             continue
-        if token.dep_ == "conj" and has_subject(token):
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             continue
         out.append(token)
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "parataxis"))
     return out
+
+
+def _infinitive(verb: Token) -> bool:
+    return not has_subject(verb) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_target_slot(token: Token, root: Token, from_is_target: bool,

@@ -40,8 +40,11 @@ class TriggerFinder:
         if self._matcher is None:
             self.initialize()
         assert self._matcher is not None
-        spans = [Span(doc, start, end, label=key) for key, start, end in self._matcher(doc)]
-        doc.spans[SPANS_KEY] = spans
+        found = [(start, end, key) for key, start, end in self._matcher(doc)]
+        # "backed away" is one trigger, not "backed" plus "backed away": longer phrases win.
+        kept = [(s, e, k) for s, e, k in found
+                if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in found)]
+        doc.spans[SPANS_KEY] = [Span(doc, s, e, label=k) for s, e, k in kept]
         return doc
 
 
