@@ -199,24 +199,30 @@ def scorecard(
 
 
 _STANCE_STYLE = {Stance.SUPPORT: "green", Stance.REFUSE: "yellow", Stance.OPPOSE: "red"}
+_SHORT = {Stance.SUPPORT: "S", Stance.REFUSE: "R", Stance.OPPOSE: "O"}
+_HEADER = {Dimension.TROOPS: "trp", Dimension.ARMS: "arms", Dimension.MILITARY: "mil",
+           Dimension.TERRITORY: "terr", Dimension.ECONOMIC: "econ", Dimension.RECOGNITION: "recg",
+           Dimension.DIPLOMATIC: "dipl", Dimension.HUMANITARIAN: "hum", Dimension.SECURITY: "sec"}
 
 
 def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
-    from coalition.export import cell_label, scorecard_matrix
-
+    """Compact enough for an 80-column terminal: short headers, ``S3!`` style cells."""
     title = f"scorecard toward {target.upper()}" if target else "scorecard"
-    table = Table(title=title, caption="stance, supporting articles; ! = conflicting evidence")
-    header, _ = scorecard_matrix(cells)
-    for name in header:
-        table.add_column(name, no_wrap=True)
-    rows: dict[tuple[str, str], dict[Dimension, str]] = {}
+    table = Table(title=title, caption="S/R/O = support/refuse/oppose, then "
+                  "supporting articles; ! = conflicting evidence", pad_edge=False)
+    table.add_column("actor" if target else "actor→target", no_wrap=True)
+    for dimension in Dimension:
+        table.add_column(_HEADER[dimension], no_wrap=True)
+    rows: dict[str, dict[Dimension, str]] = {}
     for cell in cells:
         style = _STANCE_STYLE[cell.stance]
-        rows.setdefault((cell.actor, cell.target), {})[cell.dimension] = (
-            f"[{style}]{cell_label(cell)}[/{style}]"
+        mark = "!" if cell.conflicting else ""
+        label = cell.actor if target else f"{cell.actor}→{cell.target}"
+        rows.setdefault(label, {})[cell.dimension] = (
+            f"[{style}]{_SHORT[cell.stance]}{cell.articles}{mark}[/{style}]"
         )
-    for (actor, tgt), by_dim in sorted(rows.items()):
-        table.add_row(actor, tgt, *(by_dim.get(d, "") for d in Dimension))
+    for label, by_dim in sorted(rows.items()):
+        table.add_row(label, *(by_dim.get(d, "") for d in Dimension))
     if not rows:
         table.caption = "no claims yet: run `coalition ingest` first"
     return table
