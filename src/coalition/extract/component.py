@@ -98,10 +98,11 @@ class ClaimFinder:
             return None
 
         sentence = resolver.sentence
-        heads = {hit.head(sentence.doc).i for hit in sentence.hits}
+        heads = {hit.head(sentence.doc).i: hit for hit in sentence.hits}
         frames: list[Frame] = []
         for hit in sentence.hits:
-            others = heads - {hit.head(sentence.doc).i}
+            here = hit.head(sentence.doc).i
+            others = {i: other for i, other in heads.items() if i != here}
             frames += frames_for(hit, resolver, others, default_target)
         return frames
 

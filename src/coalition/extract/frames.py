@@ -49,9 +49,9 @@ class Frame:
 DefaultTarget = Callable[[str], "str | None"]
 
 
-def frames_for(hit: Hit, resolver: Resolver, others: set[int],
+def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
                default_target: DefaultTarget) -> list[Frame]:
-    """The claims one trigger carries (``others``: token indices of the other triggers)."""
+    """The claims one trigger carries (``others``: the other triggers by head token)."""
     doc, lexicon = resolver.sentence.doc, resolver.lexicon
     token = hit.head(doc)
     hyphen = _hyphen_actor(token, resolver)
@@ -68,8 +68,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: set[int],
     dimension, fallback = _dimension(hit, token, resolver)
     if stance is None or dimension is None:
         return []
-    if _generic(hit) and any(g.i in others for g in [*governors, token.head]):
-        return []  # "sent shells *to help* Russia": the outer trigger already says it
+    if _subordinate(hit, token, governors, others):
+        return []
     actors, targets = _roles(hit, token, resolver)
     hedged = st.hedged(token, governors, lexicon)
     frames = []
@@ -95,6 +95,8 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver) -> tuple[Dimension | 
     themes = resolver.lexicon.themes
     best: tuple[int, Dimension] | None = None
     for word in object_side(token):
+        if _generic(hit) and resolver.party(word) is not None:
+            continue  # "allowed *Russian troops* to ...": the troops receive, they are no theme
         pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
         dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
         if dimension and (best is None or abs(word.i - token.i) < best[0]):
@@ -102,6 +104,26 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver) -> tuple[Dimension | 
     if best:
         return best[1], False
     return hit.trigger.fallback, hit.trigger.fallback is not None
+
+
+def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int, Hit]
+                 ) -> bool:
+    """Whether another trigger in the sentence already frames this one.
+
+    "sent shells *to help* Russia", "would never send troops *to fight*": a purpose clause
+    under a trigger adds nothing (and must not escape its negation). "refused to *join*
+    sanctions": a verb whose object is an opposition noun is framed by that noun.
+    """
+    if token.dep_ in ("xcomp", "advcl") and token.head.i in others:
+        return True
+    if token.dep_ == "pcomp" and token.head.lower_ in ("for", "over"):
+        return True  # "sanctioned Iran *for supplying* drones": the reason, not a claim
+    if _generic(hit) and any(g.i in others for g in governors):
+        return True
+    if hit.trigger.object_role == "theme" and hit.trigger.kind == "verb":
+        return any(others[t.i].trigger.stance is Stance.OPPOSE
+                   for t in object_side(token) if t.i in others)
+    return False
 
 
 def _generic(hit: Hit) -> bool:
@@ -114,7 +136,8 @@ def _roles(hit: Hit, token: Token, resolver: Resolver) -> tuple[list[Party], lis
     if kind == "verb":
         return _verb_roles(hit, token, resolver)
     if kind in ("noun", "goods"):
-        return _noun_roles(token, resolver, goods=kind == "goods", generic=_generic(hit))
+        return _noun_roles(token, resolver, goods=kind == "goods", generic=_generic(hit),
+                           opposing=hit.trigger.stance is Stance.OPPOSE)
     if kind == "agent":
         return _agent_roles(token, resolver)
     return _territory_roles(token, resolver)
@@ -129,12 +152,13 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         targets = resolver.parties(patient)
     targets = targets or object_parties(
         verb, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
-        object_is_target=hit.trigger.object_role == "target")
+        object_is_target=hit.trigger.object_role == "target",
+        opposing=hit.trigger.stance is Stance.OPPOSE)
     return actors, targets or clause_subject_parties(verb, resolver)
 
 
-def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool, generic: bool
-                ) -> tuple[list[Party], list[Party]]:
+def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool, generic: bool,
+                opposing: bool) -> tuple[list[Party], list[Party]]:
     """Actions ("assistance from the CCP") and goods ("discounted oil", "Russian gas")."""
     verb = governor(noun)
     for child in noun.children:
@@ -145,23 +169,30 @@ def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool, generic: bool
                     return _subject_parties(verb, resolver), source
                 if source:
                     return source, _subject_parties(verb, resolver)
-        if child.dep_ == "poss" and not goods:
+        if child.dep_ in ("poss", "compound", "amod") and not goods and \
+                not (child.dep_ != "poss" and _is_theme(child, resolver)):
             owner = resolver.parties(child)
             named = resolver.sentence.mention_at(child.i)
             if owner and (not generic or not (named and named.carrier)
                           or _modified(noun, resolver)):
                 return owner, object_parties(noun, resolver, from_is_target=False,
-                                             object_is_target=True)
+                                             object_is_target=True, opposing=opposing)
             if named is not None:
                 return [], []  # "their support": anaphora to claims already made
     if goods:
         seller = [p for c in noun.children if c.dep_ in ("amod", "compound")
-                  for p in [resolver.party(c, adjective_only=False)] if p]
+                  for p in [resolver.party(c, bare_adjective=True)] if p]
         return _subject_parties(verb, resolver), seller
-    targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True)
+    targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
+                             opposing=opposing)
     if not targets and verb is not None:
-        targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False)
+        targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False,
+                                 opposing=opposing)
     return _subject_parties(verb, resolver), targets
+
+
+def _is_theme(token: Token, resolver: Resolver) -> bool:
+    return token.lower_ in resolver.lexicon.themes
 
 
 def _modified(noun: Token, resolver: Resolver) -> bool:
@@ -190,7 +221,8 @@ def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list
     if not owners and verb is not None:
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             owners = [p for c in obj.children if c.dep_ == "poss" for p in resolver.parties(c)]
-    users = object_parties(noun, resolver, from_is_target=False, object_is_target=True)
+    users = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
+                           preps_only=True)
     if verb is not None and not users:
         doer, _ = subject(verb)
         users = resolver.parties(doer) if doer is not None else []

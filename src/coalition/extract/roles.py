@@ -46,9 +46,16 @@ class Resolver:
     context: Context
     lexicon: Lexicon
 
-    def party(self, token: Token, *, adjective_only: bool = False) -> Party | None:
-        """The party a token names, through names, carry-over words and state head nouns."""
+    def party(self, token: Token, *, adjective_only: bool = False,
+              bare_adjective: bool = False) -> Party | None:
+        """The party a token names, through names, carry-over words and state head nouns.
+
+        ``adjective_only`` accepts only a state named through a head noun ("Syrian
+        volunteers"); ``bare_adjective`` accepts a demonym on its own ("*Russian* oil").
+        """
         mention = self.sentence.mention_at(token.i)
+        if mention is not None and bare_adjective and mention.adjective:
+            return Party(mention.code, mention.char_start, mention.char_end)
         if mention is not None and not adjective_only:
             if mention.carrier:
                 code = self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
@@ -122,6 +129,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         return patient, True
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
         return verb.head, verb.tag_ == "VBN"
+    if verb.dep_ == "xcomp":  # "Tehran is said to have shipped": the raised subject acts
+        doer, _ = subject(verb.head)
+        return doer, False
     above = verb.head
     while above.i != verb.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
         above = above.head
@@ -147,13 +157,24 @@ def governor(noun: Token) -> Token | None:
 
 
 def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
-                   object_is_target: bool) -> list[Party]:
-    """The targets below ``root``, nearest first, with their conjuncts."""
-    scored: list[tuple[int, Token]] = []
+                   object_is_target: bool, opposing: bool = False,
+                   preps_only: bool = False) -> list[Party]:
+    """The targets below ``root``, nearest first, with their conjuncts.
+
+    A direct object is the target of "condemned Russia" (``object_is_target``); for verbs
+    whose object is the thing given ("sent shells") only a state named outright counts
+    ("supplied *Russia* with drones").
+    """
+    scored: list[tuple[int, int, Token]] = []
     for token in object_side(root):
-        if _is_target_slot(token, root, from_is_target, object_is_target):
-            scored.append((abs(token.i - root.i), token))
-    for _, token in sorted(scored, key=lambda pair: pair[0]):
+        mention = resolver.sentence.mention_at(token.i)
+        named = mention is not None and not mention.adjective and not mention.carrier
+        helped = _helped(token, root, resolver.lexicon.cue("helping_verbs"))
+        rank = _target_rank(token, root, from_is_target, object_is_target or named, opposing,
+                            helped)
+        if rank is not None and (rank == 0 or not preps_only):
+            scored.append((rank, abs(token.i - root.i), token))
+    for _, _, token in sorted(scored, key=lambda item: item[:2]):
         found = resolver.parties(token)
         if found:
             return found
@@ -192,20 +213,42 @@ def object_side(root: Token) -> list[Token]:
     return out
 
 
+def _helped(token: Token, root: Token, helping: frozenset[str]) -> bool:
+    """Whether the verb nearest above ``token`` is the trigger itself or a helping verb."""
+    current = token.head
+    while current.i != root.i and current.pos_ not in ("VERB", "AUX"):
+        current = current.head
+    return current.i == root.i or current.lemma_.lower() in helping
+
+
 def _infinitive(verb: Token) -> bool:
     return not has_subject(verb) and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _is_target_slot(token: Token, root: Token, from_is_target: bool,
-                    object_is_target: bool) -> bool:
+def _target_rank(token: Token, root: Token, from_is_target: bool,
+                 object_is_target: bool, opposing: bool, helped: bool) -> int | None:
+    """How good a slot is for the target (lower is better), or ``None`` when it is not one.
+
+    "to/for/against X" beats a direct object, which beats "X's" on an object ("blocked the
+    EU's aid package *for Ukraine*"); "of X" counts only after a noun trigger; "against X"
+    only for opposition ("sanctions against X", but "defend it against X" names the enemy).
+    """
     dep, head = token.dep_, token.head
     if dep == "pobj":
-        return head.lower_ in TARGET_PREPS or (from_is_target and head.lower_ == "from")
-    if dep in ("dobj", "dative"):
-        return object_is_target or head.i != root.i
+        if head.head.lower_ == "according" or (head.lower_ == "against" and not opposing):
+            return None
+        if head.lower_ in TARGET_PREPS or (from_is_target and head.lower_ == "from"):
+            return 0
+        if head.lower_ == "of" and head.head.i == root.i and root.pos_ in ("NOUN", "PROPN"):
+            return 0
+        return None
+    if dep in ("dobj", "dative") and (object_is_target or head.i != root.i) and helped:
+        return 1
+    if dep == "appos" and head.dep_ in ("dobj", "pobj"):
+        return 1
     if dep == "nsubj" and head.i != root.i and head.dep_ in ("xcomp", "ccomp"):
-        return True
-    if dep == "poss":
-        return head.dep_ in ("dobj", "pobj", "attr", "conj")
-    return False
+        return 2
+    if dep == "poss" and head.dep_ in ("dobj", "pobj", "attr", "conj") and helped:
+        return 3
+    return None

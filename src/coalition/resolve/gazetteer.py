@@ -73,7 +73,8 @@ class Gazetteer:
         for row in read_csv(groups, ("code", "name", "aliases", "stands_for")):
             code = _code(row["code"], groups)
             names[code] = row["name"]
-            entries += [Entry(f, code, GROUP) for f in [row["name"], *split_list(row["aliases"])]]
+            forms = {code, row["name"], *split_list(row["aliases"])}
+            entries += [Entry(f, code, GROUP) for f in sorted(forms)]
             if row["stands_for"]:
                 stands_for[code] = _code(row["stands_for"], groups)
         entries += _leaders(path("leaders.csv"))
