@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import sqlite3
@@ -10,9 +9,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchmarks import corpus as bench_corpus
 
 from coalition.models import Article, ClaimQuery, Rejected
 from coalition.pipeline import run_ingest, store_articles
@@ -27,14 +26,6 @@ ARTICLES = {
     "Tehran has refused to recognise Russia's annexation of four Ukrainian regions.",
     "oil": "India has kept buying discounted Russian oil, New Delhi confirmed on Monday.",
 }
-
-
-def bench_corpus() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def claim_rows(store: Store) -> set[tuple[object, ...]]:
@@ -97,7 +88,7 @@ def _article_count(db: Path) -> int:
 @pytest.mark.slow
 def test_kill_9_then_rerun_gives_the_claims_of_one_run(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    bench_corpus().write(corpus, 120)
+    bench_corpus.write(corpus, 60)
     env = {**os.environ, "COALITION_BATCH_SIZE": "4"}
     command = [sys.executable, "-m", "coalition", "ingest", str(corpus)]
 
@@ -109,19 +100,19 @@ def test_kill_9_then_rerun_gives_the_claims_of_one_run(tmp_path: Path) -> None:
     proc = subprocess.Popen([*command, "--db", f"sqlite:///{killed}"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
-    while _article_count(killed) < 20 and time.monotonic() < deadline and proc.poll() is None:
+    while _article_count(killed) < 8 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, "ingest finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     interrupted_at = _article_count(killed)
-    assert 20 <= interrupted_at < 120
+    assert 8 <= interrupted_at < 60
 
     rerun = subprocess.run([*command, "--db", f"sqlite:///{killed}"], env=env,
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert claim_rows(Store(f"sqlite:///{killed}")) == claim_rows(Store(f"sqlite:///{whole}"))
-    assert _article_count(killed) == 120
+    assert _article_count(killed) == 60
 
 
 @pytest.mark.slow
@@ -131,7 +122,7 @@ def test_dask_local_cluster_gives_the_claims_of_one_process(
     from distributed import Client, LocalCluster
 
     folder = write_articles(tmp_path / "in")
-    for name, text in bench_corpus().generate(10, seed=7):
+    for name, text in bench_corpus.generate(10, seed=7):
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     local = Settings(db=f"sqlite:///{tmp_path / 'local.db'}")
     store_articles(_read(folder, local), Store(local.db), local, extractor=extractor)
