@@ -112,7 +112,8 @@ class Store:
                 With either date given, claims of undated articles are left out.
 
         Returns:
-            One count per (actor, target, dimension, stance), sorted by those four.
+            One count per (actor, target, dimension, stance), sorted by target, actor,
+            dimension and stance.
         """
         return self._read(
             "count stances", lambda c: _queries.stance_counts(c, target, since, until)
