@@ -55,6 +55,9 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     for word in [token, *governors]:
         if any(c.dep_ == "mark" and c.lower_ in conditional for c in word.children):
             return True
+        for clause in (c for c in word.children if c.dep_ == "advcl"):
+            if any(c.dep_ == "mark" and c.lower_ in conditional for c in clause.children):
+                return True  # "if Belarus joins the war, it could send troops"
     for word in governors:
         if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lexicon.cue("request_verbs"):
             return True

@@ -1,0 +1,82 @@
+"""The extractor end to end: offsets, the prefilter, streaming and worker processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coalition.extract import Extractor
+from coalition.models import EXTRACTOR_VERSION, Article
+from coalition.settings import Settings
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev" / "putin-allies.txt"
+EXTRA = (
+    "Germany will send more Leopard tanks to Kyiv. Hungary blocked the EU's aid package for "
+    "Ukraine.\n\nTurkey has refused to join Western sanctions on Moscow. The Kremlin denied "
+    "reports that North Korean troops were fighting in Kursk.\n\nEgypt allowed aid trucks into "
+    "Gaza. He said they would not send troops.\n"
+)
+
+
+def _dev() -> Article:
+    if not DEV.is_file():
+        pytest.skip("shared dev corpus not present")
+    return Article(id="putin-allies", text=DEV.read_text(encoding="utf-8"), source=str(DEV))
+
+
+def test_offsets_bound_evidence_and_spans(extractor) -> None:  # type: ignore[no-untyped-def]
+    article = _dev()
+    claims = extractor.extract(article)
+    assert claims
+    for claim in claims:
+        assert article.text[claim.start:claim.end] == claim.evidence
+        assert claim.start <= claim.trigger_start < claim.trigger_end <= claim.end
+        assert claim.actor_start is not None and claim.actor_end is not None
+        assert 0.0 <= claim.confidence <= 1.0
+        assert claim.extractor == EXTRACTOR_VERSION
+
+
+def test_page_furniture_yields_no_claims(extractor) -> None:  # type: ignore[no-untyped-def]
+    article = _dev()
+    bio = article.text.index("Author Expertise")
+    assert all(c.start < bio for c in extractor.extract(article))
+    assert "Image Credit" not in " ".join(c.evidence for c in extractor.extract(article))
+
+
+@pytest.mark.parametrize("text", ["dev", EXTRA])
+def test_prefilter_changes_nothing(text: str, extractor) -> None:  # type: ignore[no-untyped-def]
+    article = _dev() if text == "dev" else Article(id="extra", text=text, source="extra")
+    everything = Extractor(Settings(), prefilter=False)
+    assert everything.extract(article) == extractor.extract(article)
+
+
+def test_extract_many_streams_in_order_and_matches_extract(extractor) -> None:  # type: ignore[no-untyped-def]
+    articles = [Article(id=f"a{i}", text=EXTRA * (i + 1), source="x") for i in range(3)]
+    pairs = list(extractor.extract_many(iter(articles), batch_size=2))
+    assert [a.id for a, _ in pairs] == ["a0", "a1", "a2"]
+    assert [claims for _, claims in pairs] == [extractor.extract(a) for a in articles]
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_claims(extractor) -> None:  # type: ignore[no-untyped-def]
+    articles = [Article(id=f"a{i}", text=EXTRA, source="x") for i in range(4)]
+    one = [(a.id, c) for a, c in extractor.extract_many(articles, n_process=1)]
+    two = [(a.id, c) for a, c in extractor.extract_many(articles, n_process=2, batch_size=1)]
+    assert one == two and any(c for _, c in one)
+
+
+TEXT = st.text(st.characters(codec="utf-8"), max_size=300) | st.sampled_from(
+    ["", " " * 5000, "\n\n\n", "\x00\x07\x1b", "Russia.\n\n\nthe country sent troops to it.",
+     "Россия отправила войска. 俄罗斯. 🇷🇺 Moscow-backed Kyiv"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT, st.sampled_from(["", " Iran sent drones to Russia.", " He refused to help them."]))
+def test_extract_never_crashes(extractor, noise: str, tail: str) -> None:  # type: ignore[no-untyped-def]
+    text = noise + tail
+    for claim in extractor.extract(Article(id="h", text=text, source="h")):
+        assert text[claim.start:claim.end] == claim.evidence
+        assert 0 <= claim.start <= claim.end <= len(text)
