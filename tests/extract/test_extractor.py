@@ -53,7 +53,7 @@ def test_prefilter_changes_nothing(text: str, extractor) -> None:  # type: ignor
     assert everything.extract(article) == extractor.extract(article)
 
 
-def test_extract_many_streams_in_order_and_matches_extract(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_extract_many_streams_in_order(extractor) -> None:  # type: ignore[no-untyped-def]
     articles = [Article(id=f"a{i}", text=EXTRA * (i + 1), source="x") for i in range(3)]
     pairs = list(extractor.extract_many(iter(articles), batch_size=2))
     assert [a.id for a, _ in pairs] == ["a0", "a1", "a2"]
@@ -73,9 +73,10 @@ TEXT = st.text(st.characters(codec="utf-8"), max_size=300) | st.sampled_from(
      "Россия отправила войска. 俄罗斯. 🇷🇺 Moscow-backed Kyiv"])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(TEXT, st.sampled_from(["", " Iran sent drones to Russia.", " He refused to help them."]))
-def test_extract_never_crashes(extractor, noise: str, tail: str) -> None:  # type: ignore[no-untyped-def]
+def test_extract_never_crashes(extractor, noise: str, tail: str) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
     text = noise + tail
     for claim in extractor.extract(Article(id="h", text=text, source="h")):
         assert text[claim.start:claim.end] == claim.evidence
