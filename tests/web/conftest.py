@@ -18,15 +18,34 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-@pytest.fixture
-def filled_store(store_url: str, extractor: Any) -> Iterator[Store]:
-    """A fresh database (SQLite file or PostgreSQL) with the test articles extracted and stored."""
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def filled_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, extractor: Any
+) -> Iterator[Store]:
+    """A database (SQLite file or PostgreSQL) with the test articles extracted and stored.
+
+    One per test module and backend: the tests that use it only read, and extracting and
+    storing again for each of them would cost most of the suite's time.
+    """
     from coalition.pipeline import store_articles
 
-    with Store(store_url) as store:
-        report = store_articles(web_articles(), store, Settings(), extractor=extractor)
-        assert report.ingested == len(web_articles()), report
-        yield store
+    server, name = None, ""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'coalition.db'}"
+    else:
+        server = request.getfixturevalue("postgres_server")
+        name = server.create_database()
+        url = server.url(name)
+    try:
+        with Store(url) as store:
+            report = store_articles(web_articles(), store, Settings(), extractor=extractor)
+            assert report.ingested == len(web_articles()), report
+            yield store
+    finally:
+        if server is not None:
+            server.drop_database(name)
 
 
 def asgi_client(store: Store, settings: Settings, extractor: Any = None) -> httpx.AsyncClient:
