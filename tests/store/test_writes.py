@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from coalition.errors import StoreError
-from coalition.models import ClaimQuery, Dimension, Stance
+from coalition.models import Article, Claim, ClaimQuery, Dimension, Stance
 from coalition.store import Store
 from tests.store.build import article, claim
 
@@ -23,8 +23,8 @@ def store(store_url: str):  # type: ignore[no-untyped-def]
         yield opened
 
 
-def _iran(**kw):  # type: ignore[no-untyped-def]
-    art = article("iran", [DRONES, TROOPS], published=date(2024, 3, 1), **kw)
+def _iran(url: str | None = None, title: str | None = None) -> tuple[Article, list[Claim]]:
+    art = article("iran", [DRONES, TROOPS], published=date(2024, 3, 1), url=url, title=title)
     return art, [claim(art, DRONES, "IRN", "RUS"),
                  claim(art, TROOPS, "KAZ", "RUS", Dimension.TROOPS, Stance.REFUSE)]
 

@@ -55,8 +55,8 @@ def _insert(conn: Connection, article: Article, found: Sequence[Claim]) -> Artic
     if _stored(conn, article):
         return None
     stored = replace(article, id=_free_id(conn, article))
-    row = conn.execute(articles.insert().values(_article_row(stored)))
-    article_pk = row.inserted_primary_key[0]
+    inserted = articles.insert().values(_article_row(stored)).returning(articles.c.id)
+    article_pk = conn.execute(inserted).scalar_one()
     if found:
         conn.execute(claims.insert(), [_claim_row(c, article_pk, stored) for c in found])
         add_totals(conn, found, stored.published)
