@@ -81,3 +81,15 @@ def test_extract_never_crashes(extractor, noise: str, tail: str) -> None:  # typ
     for claim in extractor.extract(Article(id="h", text=text, source="h")):
         assert text[claim.start:claim.end] == claim.evidence
         assert 0 <= claim.start <= claim.end <= len(text)
+
+
+def test_components_plug_in_through_the_entry_point() -> None:
+    import subprocess
+    import sys
+
+    code = ("import spacy; nlp = spacy.blank('en'); nlp.add_pipe('coalition_mentions'); "
+            "nlp.add_pipe('coalition_triggers'); doc = nlp('The Kremlin sent shells.'); "
+            "print([s.label_ for s in doc.spans['coalition_mentions']], "
+            "len(doc.spans['coalition_triggers']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['RUS'] 1"
