@@ -172,7 +172,7 @@ def test_adding_an_article_shows_its_claims(page: Any, server: str) -> None:
     page.fill("textarea[name=text]", "Belarus sent tanks to Russia last week.")
     page.click("form.add button[type=submit]")
     page.wait_for_url(f"{server}/add")
-    assert "Added 1 article(s)" in page.locator("h1").inner_text()
+    assert "Added 1 article(s)" in page.locator("h1").inner_text(), page.inner_text("main")
     assert page.locator("li.claim").count() >= 1
     shot(page, "added")
 

@@ -30,7 +30,9 @@ HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer the browser sends "Origin: null" on our own
+    # form posts, which the cross-site check must refuse.
+    "Referrer-Policy": "same-origin",
 }
 
 
