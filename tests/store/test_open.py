@@ -13,6 +13,7 @@ from coalition.errors import StoreError
 from coalition.store import Store
 from coalition.store._migrations import MIGRATIONS
 from tests.fixtures.postgres import PostgresServer
+from tests.store.build import article
 
 
 @pytest.mark.parametrize(
@@ -40,11 +41,18 @@ def test_sqlite_file_in_a_missing_directory(tmp_path: Path) -> None:
         Store(f"sqlite:///{tmp_path}/no/such/dir/x.db")
 
 
+def test_in_memory_sqlite_is_one_shared_database() -> None:
+    with Store("sqlite://") as store:
+        store.add_article(article("m", ["Kept in memory."]), [])
+        assert store.stats() == {"articles": 1, "claims": 0}
+        assert [h.article_id for h in store.search("memory")] == ["m"]
+
+
 def test_postgres_server_that_does_not_answer() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # bound, not listening: connections are refused
-        with pytest.raises(StoreError, match="unreachable"):
+        with pytest.raises(StoreError, match="server of .* does not answer"):
             Store(f"postgresql://nobody@127.0.0.1:{port}/coalition")
 
 

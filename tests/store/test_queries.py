@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -48,30 +49,31 @@ def test_claims_are_newest_first_then_in_stored_order_undated_last(store: Store)
     assert first.published == date(2024, 3, 1)
 
 
-@pytest.mark.parametrize(
-    ("filters", "expected"),
-    [
-        ({"actor": "KAZ"}, [B1, B2]),
-        ({"target": "UKR"}, [C1]),
-        ({"dimension": Dimension.ARMS}, [A1, A2, C1]),
-        ({"stance": Stance.REFUSE}, [B1, B2]),
-        ({"certainty": Certainty.HEDGED}, [C1]),
-        ({"since": date(2024, 1, 15)}, [A1, A2, B1, B2]),
-        ({"until": date(2024, 1, 15)}, [B1, B2, C1]),
-        ({"since": date(2024, 1, 16), "until": date(2024, 12, 31)}, [A1, A2]),
-        ({"text": "SHAHED"}, [A1]),
-        ({"text": "astana"}, [B1, B2]),  # the article's title
-        ({"text": "100%"}, [A2]),  # % is a character here, not a wildcard
-        ({"text": "%"}, [A2]),
-        ({"article_id": "serbia"}, [C1]),
-        ({"article_id": "nowhere"}, []),
-        ({"actor": "IRN", "dimension": Dimension.ARMS, "target": "RUS"}, [A1, A2]),
-        ({"actor": "IRN", "stance": Stance.REFUSE}, []),
-    ],
-)
-def test_claim_filters(store: Store, filters: dict, expected: list[str]) -> None:  # type: ignore[type-arg]
-    assert _evidence(store, **filters) == expected
-    assert store.count_claims(ClaimQuery(**filters)) == len(expected)
+FILTER_CASES: list[tuple[dict[str, Any], list[str]]] = [
+    ({"actor": "KAZ"}, [B1, B2]),
+    ({"target": "UKR"}, [C1]),
+    ({"dimension": Dimension.ARMS}, [A1, A2, C1]),
+    ({"stance": Stance.REFUSE}, [B1, B2]),
+    ({"certainty": Certainty.HEDGED}, [C1]),
+    ({"since": date(2024, 1, 15)}, [A1, A2, B1, B2]),
+    ({"until": date(2024, 1, 15)}, [B1, B2, C1]),
+    ({"since": date(2024, 1, 16), "until": date(2024, 12, 31)}, [A1, A2]),
+    ({"text": "SHAHED"}, [A1]),
+    ({"text": "astana"}, [B1, B2]),  # the article's title
+    ({"text": "100%"}, [A2]),  # % is a character here, not a wildcard
+    ({"text": "%"}, [A2]),
+    ({"article_id": "serbia"}, [C1]),
+    ({"article_id": "nowhere"}, []),
+    ({"actor": "IRN", "dimension": Dimension.ARMS, "target": "RUS"}, [A1, A2]),
+    ({"actor": "IRN", "stance": Stance.REFUSE}, []),
+]
+
+
+def test_claim_filters(store: Store) -> None:
+    # One store for every case: a database per case would cost more than the queries.
+    for filters, expected in FILTER_CASES:
+        assert _evidence(store, **filters) == expected, filters
+        assert store.count_claims(ClaimQuery(**filters)) == len(expected), filters
 
 
 def test_pages_cover_every_claim_once(store: Store) -> None:
@@ -148,9 +150,10 @@ def test_search_needs_every_word_and_honours_phrases(store: Store) -> None:
     assert store.search('"troops send"') == []
 
 
-@pytest.mark.parametrize("text", ['"unclosed', "AND (", "NEAR(", "*", "", "  ", "-"])
-def test_search_never_fails_on_odd_input(store: Store, text: str) -> None:
-    assert isinstance(store.search(text), list)
+def test_search_never_fails_on_odd_input(store: Store) -> None:
+    for text in ['"unclosed', "AND (", "NEAR(", "*", "", "  ", "-", "drone OR", "a:b", "^x"]:
+        assert isinstance(store.search(text), list), text
+    assert store.search("") == []
 
 
 def test_search_limit(store: Store) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
 
 from coalition.errors import StoreError
 
@@ -48,7 +49,9 @@ def parse_url(url: str) -> URL:
 def make_engine(url: URL) -> Engine:
     """An engine for ``url`` whose connections are set up for concurrent readers and a writer."""
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # An in-memory database lives in its one connection, so every user must share it.
+        pool = {"poolclass": StaticPool} if url.database in (None, "", ":memory:") else {}
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         _set_up_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})

@@ -152,9 +152,10 @@ class Store:
             yield
         except DBAPIError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            if exc.connection_invalidated or "connect" in reason or "open database" in reason:
-                raise StoreError(f"cannot {what}: database {self._name} is unreachable: "
-                                 f"{reason}") from exc
+            server = self.url.get_backend_name() != "sqlite"
+            if server and (exc.connection_invalidated or "connect" in reason):
+                raise StoreError(f"cannot {what}: the database server of {self._name} does "
+                                 f"not answer: {reason}") from exc
             raise StoreError(f"cannot {what} in {self._name}: {reason}") from exc
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot {what} in {self._name}: {exc}") from exc
