@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gzip
 
+import httpx
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from coalition.errors import InputError
-from coalition.ingest import article_from_text, read_bytes
+from coalition.errors import FetchError, InputError
+from coalition.ingest import article_from_text, fetch_url, read_bytes
 from coalition.ingest._decode import decode
 from coalition.models import Article, Rejected, content_hash
 from coalition.settings import Settings
@@ -79,3 +80,26 @@ def test_article_from_text_gives_an_article_or_input_error(text: str, id: str | 
         return
     assert article.text and "\r" not in article.text
     assert article.id == (id or article.id) and article.id
+
+
+@PROPERTY
+@given(
+    body=st.binary(max_size=3000) | MARKUP.map(str.encode),
+    content_type=st.sampled_from(["", "text/html", "text/plain; charset=latin-1", "text/xml",
+                                  "application/rss+xml", "image/png", "text/html; charset=bogus"]),
+    status=st.sampled_from([200, 200, 200, 301, 404]),
+)
+def test_fetch_url_gives_articles_rejections_or_fetch_error(
+    body: bytes, content_type: str, status: int
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-type": content_type} if content_type else {}
+        return httpx.Response(status, content=body, headers=headers)
+
+    try:
+        results = fetch_url("https://news.example/a", Settings(allow_private_urls=True),
+                            transport=httpx.MockTransport(answer))
+    except FetchError as exc:
+        assert "\n" not in exc.reason
+        return
+    _check(results)
