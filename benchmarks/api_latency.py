@@ -5,7 +5,9 @@
 Fills a fresh SQLite file (a temporary directory) with synthetic articles and claims through
 ``Store.add_article``, then calls the real app in-process through ``httpx.ASGITransport`` (the
 full FastAPI stack: parameter checks, store queries, aggregation, JSON) and prints the p50 and
-p95 latency of each request kind against the goal, p95 < 50 ms.
+p95 latency of each request kind against the goal, p95 < 50 ms. Repeated requests are
+answered from the app's cache while the data is unchanged; the "(cold)" rows ask for a new date
+range each time, so they show the uncached cost.
 """
 
 from __future__ import annotations
@@ -34,9 +36,14 @@ REQUESTS = {
     "scorecard target=RUS": "/api/scorecard?target=RUS",
     "scorecard target=UKR dated": "/api/scorecard?target=UKR&since=2024-01-01&until=2025-06-30",
     "scorecard all targets": "/api/scorecard",
+    # A new date range each time: the app has never answered it, so nothing is reused and the
+    # query, aggregation and encoding all run.
+    "scorecard RUS, new range (cold)": "/api/scorecard?target=RUS&since={day}",
+    "scorecard all, new range (cold)": "/api/scorecard?since={day}",
     "claims target=RUS": "/api/claims?target=RUS&limit=50",
     "claims actor+dimension": "/api/claims?actor=IRN&dimension=arms&stance=support&limit=50",
-    "claims page 20": "/api/claims?target=UKR&limit=50&offset=1000",
+    "claims page 21": "/api/claims?target=UKR&limit=50&offset=1000",
+    "claims words": "/api/claims?q=story%2012&limit=50",
 }
 
 
@@ -88,11 +95,12 @@ async def measure(url: str, rounds: int) -> dict[str, list[float]]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             for path in REQUESTS.values():
-                (await client.get(path)).raise_for_status()
-            for _ in range(rounds):
+                (await client.get(path.format(day="2022-01-01"))).raise_for_status()
+            for round_ in range(rounds):
+                day = date(2022, 1, 2) + timedelta(days=round_)
                 for name, path in REQUESTS.items():
                     began = time.perf_counter()
-                    response = await client.get(path)
+                    response = await client.get(path.format(day=day))
                     timings[name].append((time.perf_counter() - began) * 1000)
                     response.raise_for_status()
     return timings
@@ -114,13 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         seconds = fill(url, args.claims)
         print(f"filled {args.claims:,} claims in {seconds:.1f} s ({url})")
         timings = asyncio.run(measure(url, args.requests))
-    print(f"{'request':32} {'p50 ms':>8} {'p95 ms':>8}  goal p95 < {GOAL_MS:.0f} ms")
+    print(f"{'request':34} {'p50 ms':>8} {'p95 ms':>8}  goal p95 < {GOAL_MS:.0f} ms")
     failed = 0
     for name, values in timings.items():
         p50, p95 = statistics.median(values), percentile(values, 0.95)
         verdict = "ok" if p95 < GOAL_MS else "SLOW"
         failed += verdict != "ok"
-        print(f"{name:32} {p50:8.1f} {p95:8.1f}  {verdict}")
+        print(f"{name:34} {p50:8.1f} {p95:8.1f}  {verdict}")
     return 1 if failed else 0
 
 

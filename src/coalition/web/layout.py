@@ -40,7 +40,7 @@ def circle(codes: Sequence[str], hub: str | None = None) -> dict[str, Point]:
         )
         for i, code in enumerate(ring)
     }
-    if hub in codes:
+    if hub is not None and hub in codes:
         places[hub] = Point(centre, centre)
     return places
 
