@@ -65,12 +65,16 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         return []
     negative = st.negated(token, governors, lexicon) or st.refused(governors, lexicon)
     stance = st.final_stance(hit.trigger.stance, negative)
-    dimension, fallback = _dimension(hit, token, resolver)
+    dimension, fallback, theme = _dimension(hit, token, resolver)
+    if theme is not None and any(c.lower_ in lexicon.cue("negation") for c in theme.children):
+        stance = st.final_stance(hit.trigger.stance, True)  # "sent a mission but no troops"
     if stance is None or dimension is None:
         return []
     if _subordinate(hit, token, governors, others):
         return []
     actors, targets = _roles(hit, token, resolver)
+    if not targets and _names_other_object(hit, token, resolver):
+        return []  # "sanctioned dozens of firms": the opposed object is not a state
     hedged = st.hedged(token, governors, lexicon)
     frames = []
     for actor in actors:
@@ -88,22 +92,23 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     return frames
 
 
-def _dimension(hit: Hit, token: Token, resolver: Resolver) -> tuple[Dimension | None, bool]:
-    """The trigger's dimension and whether it is only the fallback."""
+def _dimension(hit: Hit, token: Token, resolver: Resolver
+               ) -> tuple[Dimension | None, bool, Token | None]:
+    """The trigger's dimension, whether it is only the fallback, and the theme word used."""
     if hit.trigger.dimension is not None:
-        return hit.trigger.dimension, False
+        return hit.trigger.dimension, False, None
     themes = resolver.lexicon.themes
-    best: tuple[int, Dimension] | None = None
+    best: tuple[int, Dimension, Token] | None = None
     for word in object_side(token):
         if _generic(hit) and resolver.party(word) is not None:
             continue  # "allowed *Russian troops* to ...": the troops receive, they are no theme
         pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
         dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
         if dimension and (best is None or abs(word.i - token.i) < best[0]):
-            best = (abs(word.i - token.i), dimension)
+            best = (abs(word.i - token.i), dimension, word)
     if best:
-        return best[1], False
-    return hit.trigger.fallback, hit.trigger.fallback is not None
+        return best[1], False, best[2]
+    return hit.trigger.fallback, hit.trigger.fallback is not None, None
 
 
 def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int, Hit]
@@ -116,14 +121,25 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
     """
     if token.dep_ in ("xcomp", "advcl") and token.head.i in others:
         return True
-    if token.dep_ == "pcomp" and token.head.lower_ in ("for", "over"):
-        return True  # "sanctioned Iran *for supplying* drones": the reason, not a claim
+    for word in [token, *governors]:
+        prep = word.head
+        if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of") and \
+                prep.head.pos_ == "VERB":
+            return True  # "sanctioned Iran *for supplying* drones": the reason, not a claim
     if _generic(hit) and any(g.i in others for g in governors):
         return True
     if hit.trigger.object_role == "theme" and hit.trigger.kind == "verb":
         return any(others[t.i].trigger.stance is Stance.OPPOSE
                    for t in object_side(token) if t.i in others)
     return False
+
+
+def _names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
+    """Whether an opposing verb's direct object is there but names no state."""
+    if hit.trigger.kind != "verb" or hit.trigger.stance is not Stance.OPPOSE or \
+            hit.trigger.object_role != "target":
+        return False
+    return any(c.dep_ == "dobj" and not resolver.parties(c) for c in token.children)
 
 
 def _generic(hit: Hit) -> bool:
@@ -169,6 +185,12 @@ def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool, generic: bool,
                     return _subject_parties(verb, resolver), source
                 if source:
                     return source, _subject_parties(verb, resolver)
+    if goods and verb is not None and \
+            verb.lemma_.lower() in resolver.lexicon.cue("dependence_verbs"):
+        sellers = [p for c in noun.children if c.dep_ in ("amod", "compound")
+                   for p in [resolver.party(c, bare_adjective=True)] if p]
+        return sellers, _subject_parties(verb, resolver)  # "depends on Russian gas"
+    for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod") and not goods and \
                 not (child.dep_ != "poss" and _is_theme(child, resolver)):
             owner = resolver.parties(child)
@@ -226,9 +248,7 @@ def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list
     if verb is not None and not users:
         doer, _ = subject(verb)
         users = resolver.parties(doer) if doer is not None else []
-        if not owners:
-            owners, users = users, []
-        elif verb.dep_ in ("xcomp", "ccomp") and not users:
+        if verb.dep_ in ("xcomp", "ccomp") and not users:
             users = [p for c in verb.head.children if c.dep_ == "dobj"
                      for p in resolver.parties(c)]
     return owners, users

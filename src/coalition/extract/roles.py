@@ -21,7 +21,10 @@ from coalition.extract.stance import SUBJECT_DEPS, has_subject
 from coalition.resolve import Lexicon
 from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER
 
-TARGET_PREPS = frozenset({"to", "for", "into", "with", "against", "toward", "towards", "on"})
+TARGET_PREPS = frozenset({"to", "for", "into", "with", "toward", "towards"})
+# "sanctions on/against X" name the target; "backs Belgrade on Kosovo" and "defend it against X"
+# do not.
+OPPOSING_PREPS = frozenset({"on", "against"})
 # Clauses below a trigger that are not its object: their words are never its target.
 FOREIGN_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "relcl", "parataxis",
                           "expl", "mark", "punct"})
@@ -236,15 +239,18 @@ def _target_rank(token: Token, root: Token, from_is_target: bool,
     """
     dep, head = token.dep_, token.head
     if dep == "pobj":
-        if head.head.lower_ == "according" or (head.lower_ == "against" and not opposing):
+        if head.head.lower_ == "according":
             return None
-        if head.lower_ in TARGET_PREPS or (from_is_target and head.lower_ == "from"):
+        if head.lower_ in TARGET_PREPS or (from_is_target and head.lower_ == "from") or (
+                opposing and head.lower_ in OPPOSING_PREPS):
             return 0
         if head.lower_ == "of" and head.head.i == root.i and root.pos_ in ("NOUN", "PROPN"):
             return 0
         return None
     if dep in ("dobj", "dative") and (object_is_target or head.i != root.i) and helped:
         return 1
+    if dep == "compound" and token.i == root.i + 1 and head.dep_ == "dobj" and object_is_target:
+        return 1  # "sold Ukraine drones", parsed as a compound: the first object receives
     if dep == "appos" and head.dep_ in ("dobj", "pobj"):
         return 1
     if dep == "nsubj" and head.i != root.i and head.dep_ in ("xcomp", "ccomp"):
