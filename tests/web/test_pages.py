@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from html.parser import HTMLParser
+from pathlib import Path
 
 import httpx
 import pytest
 
+from coalition.models import Article
+from coalition.settings import Settings
+from coalition.store import Store
 from tests.web.articles import HOSTILE_TITLE
+from tests.web.conftest import asgi_client
 
 pytestmark = pytest.mark.anyio
 
@@ -114,3 +120,21 @@ async def test_bad_page_parameter_is_a_400_page_naming_it(client: httpx.AsyncCli
 async def test_unknown_page_is_404(client: httpx.AsyncClient) -> None:
     assert (await client.get("/article/nope")).status_code == 404
     assert (await client.get("/no/such/page")).status_code == 404
+
+
+async def test_article_ids_with_url_characters_link_to_their_page(tmp_path: Path) -> None:
+    odd = "2024/03 iran?drones#1"
+    with Store(f"sqlite:///{tmp_path / 'odd.db'}") as store:
+        store.add_article(Article(id=odd, text="Iran sent drones to Russia.", source="odd",
+                                  published=date(2024, 3, 1)), [])
+        async with asgi_client(store, Settings()) as client:
+            listing = (await client.get("/api/articles")).json()["articles"]
+            assert [a["id"] for a in listing] == [odd]
+            page = await client.get("/search?q=drones")
+            href = re.search(r'href="(/article/[^"]*)"', page.text)
+            assert href is not None
+            article = await client.get(href.group(1))
+            assert article.status_code == 200
+            assert "Iran sent drones to Russia." in article.text
+            twin = article.headers["link"].split(">")[0][1:]
+            assert (await client.get(twin)).json()["id"] == odd

@@ -74,7 +74,7 @@ def articles(
     return {"limit": size, "offset": skip, "articles": [views.article_summary(a) for a in rows]}
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: str) -> dict[str, Any]:
     """One article: its text, metadata and every claim drawn from it."""
     stored = _store(request).article(article_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -93,14 +94,14 @@ def _by_dimension(rows: list[StoredClaim]) -> list[tuple[str, list[StoredClaim]]
     return [(name, found) for name, found in groups.items() if found]
 
 
-@router.get("/article/{article_id}", response_class=HTMLResponse)
+@router.get("/article/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, article_id: str) -> HTMLResponse:
     """The article text with every claim sentence highlighted and linked to its claim."""
     stored = _store(request).article(article_id)
     if stored is None:
         raise HTTPException(404, f"article {article_id!r} not found")
     return page(
-        request, "article.html", f"/api/articles/{article_id}",
+        request, "article.html", f"/api/articles/{quote(article_id)}",
         stored=stored, pieces=article_pieces(stored.article.text, stored.claims),
     )
 
