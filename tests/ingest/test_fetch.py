@@ -275,3 +275,20 @@ def test_unresolvable_host(monkeypatch: pytest.MonkeyPatch) -> None:
 
     with pytest.raises(FetchError, match="cannot resolve host 'gone.example'"):
         fetch_url("http://gone.example/", GUARDED, transport=Recorder({}).transport)
+
+
+def test_an_oversized_download_is_not_read_to_its_end() -> None:
+    sent: list[int] = []
+
+    def endless(request: httpx.Request) -> httpx.Response:
+        def chunks() -> Iterator[bytes]:
+            for n in range(10_000):
+                sent.append(n)
+                yield b"Iran sent drones. " * 50
+        return httpx.Response(200, content=chunks(), headers={"content-type": "text/plain"})
+
+    with pytest.raises(FetchError, match="too large: over the max_bytes limit of 5000"):
+        fetch_url("https://n.example/x", OPEN.merged({"max_bytes": 5000}),
+                  transport=httpx.MockTransport(endless))
+
+    assert len(sent) < 10
