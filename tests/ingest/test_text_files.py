@@ -178,3 +178,13 @@ def test_article_from_empty_text_raises(text: str) -> None:
 def test_article_from_text_with_a_bad_published_date_raises() -> None:
     with pytest.raises(InputError, match="published: 'soon' is not a date"):
         article_from_text(BODY, source="form", published="soon")
+
+
+def test_read_sources_streams_one_source_at_a_time(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Iran sent drones to Russia.")
+    results = read_sources(iter([str(first), str(second)]), SETTINGS)
+
+    assert isinstance(next(results), Article)
+    second.write_text("Armenia left the CSTO summit.")  # written only after the first is read
+    assert isinstance(next(results), Article)
