@@ -112,7 +112,7 @@ def _check_target(target: httpx.URL, url: str, settings: Settings) -> str | None
         raise FetchError(url, f"{where}cannot resolve host {target.host!r}") from None
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        kind = non_public(address)
+        kind = _non_public(address)
         if kind:
             raise FetchError(url, f"{where}refused address {address} of {target.host}: {kind} "
                                   "(allow_private_urls is off)")
@@ -130,7 +130,7 @@ def _pinned(target: httpx.URL, address: str | None) -> dict[str, Any]:
             "headers": {"Host": target.netloc.decode("ascii")}}
 
 
-def non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+def _non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     """Why an address is not a public one to fetch from, or ``None`` when it is."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
