@@ -63,7 +63,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     governors = st.chain(token)
     if st.blocked(token, governors, lexicon):
         return []
-    negative = st.negated(token, governors, lexicon) or st.refused(governors, lexicon)
+    refusing = st.refuser(governors, lexicon)
+    negative = st.negated(token, governors, lexicon) or refusing is not None
     stance = st.final_stance(hit.trigger.stance, negative)
     dimension, fallback, theme = _dimension(hit, token, resolver)
     if theme is not None and any(c.lower_ in lexicon.cue("negation") for c in theme.children):
@@ -74,7 +75,9 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         return []
     actors, targets = _roles(hit, token, resolver)
     if not targets and _names_other_object(hit, token, resolver):
-        return []  # "sanctioned dozens of firms": the opposed object is not a state
+        return []  # "sanctioned dozens of firms": the object is there but is not a state
+    if refusing is not None and refusing.pos_ == "VERB" and hit.trigger.kind != "verb":
+        actors = _subject_parties(refusing, resolver) or actors  # "Orban vetoed EU support"
     hedged = st.hedged(token, governors, lexicon)
     frames = []
     for actor in actors:
@@ -135,11 +138,16 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
 
 
 def _names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
-    """Whether an opposing verb's direct object is there but names no state."""
-    if hit.trigger.kind != "verb" or hit.trigger.stance is not Stance.OPPOSE or \
-            hit.trigger.object_role != "target":
+    """Whether a verb's receiving object is there but names no state and no theme.
+
+    "defend the purchases", "sanctioned dozens of firms": the claim is not about a state.
+    "backed the faux proxy states" stays: its object carries a theme (recognition).
+    """
+    if hit.trigger.kind != "verb" or hit.trigger.object_role != "target":
         return False
-    return any(c.dep_ == "dobj" and not resolver.parties(c) for c in token.children)
+    themes = resolver.lexicon.themes
+    return any(c.dep_ == "dobj" and not resolver.parties(c)
+               and not any(t.lower_ in themes for t in c.subtree) for c in token.children)
 
 
 def _generic(hit: Hit) -> bool:

@@ -19,7 +19,7 @@ from coalition.extract.context import Context
 from coalition.extract.sentence import CARRIER_PERSON, Sentence
 from coalition.extract.stance import SUBJECT_DEPS, has_subject
 from coalition.resolve import Lexicon
-from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER
+from coalition.resolve.gazetteer import GROUP, LEADER
 
 TARGET_PREPS = frozenset({"to", "for", "into", "with", "toward", "towards"})
 # "sanctions on/against X" name the target; "backs Belgrade on Kosovo" and "defend it against X"
@@ -87,9 +87,10 @@ class Resolver:
         """
         for i in range(token.i - 1, -1, -1):
             mention = self.sentence.mention_at(i)
-            if mention is None or mention.carrier or not mention.code or mention.kind in (
-                    ADJECTIVE, GROUP):
+            if mention is None or mention.carrier or not mention.code or mention.adjective:
                 continue
+            if mention.kind == GROUP and token.lower_ not in ("it", "its", "they", "their"):
+                continue  # "the government" is a state's; "its sanctions" may be the EU's
             if kind == CARRIER_PERSON and mention.kind == LEADER:
                 return mention.code
             head = self.sentence.doc[mention.end - 1]
@@ -249,8 +250,11 @@ def _target_rank(token: Token, root: Token, from_is_target: bool,
         return None
     if dep in ("dobj", "dative") and (object_is_target or head.i != root.i) and helped:
         return 1
-    if dep == "compound" and token.i == root.i + 1 and head.dep_ == "dobj" and object_is_target:
-        return 1  # "sold Ukraine drones", parsed as a compound: the first object receives
+    if dep == "compound" and token.i == root.i + 1 and object_is_target:
+        while head.dep_ == "compound":
+            head = head.head
+        if head.dep_ == "dobj":
+            return 1  # "sold Ukraine drones", parsed as a compound: the first object receives
     if dep == "appos" and head.dep_ in ("dobj", "pobj"):
         return 1
     if dep == "nsubj" and head.i != root.i and head.dep_ in ("xcomp", "ccomp"):

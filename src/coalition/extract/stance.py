@@ -16,8 +16,6 @@ from coalition.resolve import Lexicon
 # Dependencies that start a clause of their own: the chain stops there.
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "parataxis", "ROOT", "csubj", "ccomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# "back", "pull", "shy", "rule" refuse only as phrasal verbs: "backed away from", "ruled out".
-PHRASAL_REFUSALS = {"back": "away", "pull": "back", "shy": "away", "rule": "out"}
 
 
 def has_subject(token: Token) -> bool:
@@ -82,23 +80,26 @@ def negated(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     return any(w.lower_ == "without" for w in governors)
 
 
-def refused(governors: list[Token], lexicon: Lexicon) -> bool:
-    """Governed by a refusal: "refused to", "backed away from", "wary of", "fell flat"."""
+def refuser(governors: list[Token], lexicon: Lexicon) -> Token | None:
+    """The refusing word a trigger is governed by, if any.
+
+    "refused to", "backed away from", "held up", "wary of", "in no position to", "fell flat".
+    """
+    phrasal = lexicon.cue("phrasal_refusals")
     for word in governors:
         lemma = word.lemma_.lower()
         particles = {c.lower_ for c in word.children if c.dep_ in ("prt", "advmod", "acomp")}
-        if word.pos_ == "VERB" and lemma in lexicon.cue("refusal_verbs"):
-            needed = PHRASAL_REFUSALS.get(lemma)
-            if needed is None or needed in particles or "away" in particles:
-                return True
+        if word.pos_ == "VERB" and (lemma in lexicon.cue("refusal_verbs") or any(
+                f"{lemma} {p}" in phrasal for p in particles)):
+            return word
         if word.pos_ == "ADJ" and lemma in lexicon.cue("refusal_adjectives"):
-            return True
+            return word
         if word.pos_ == "NOUN" and lemma in lexicon.cue("refusal_nouns") and (
                 lemma == "refusal" or any(c.lower_ == "no" for c in word.children)):
-            return True
+            return word
         if lemma in lexicon.cue("failure_verbs") and particles & lexicon.cue("failure_particles"):
-            return True
-    return False
+            return word
+    return None
 
 
 def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
