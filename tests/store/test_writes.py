@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import replace
 from datetime import date
 
@@ -11,6 +12,8 @@ import pytest
 from coalition.errors import StoreError
 from coalition.models import Article, Claim, ClaimQuery, Dimension, Stance
 from coalition.store import Store
+from coalition.store._engine import writer
+from coalition.store._writes import _insert
 from tests.store.build import article, claim
 
 DRONES = "Iran sent Shahed drones to Russia."
@@ -149,3 +152,22 @@ def test_two_writers_with_one_id_store_both_texts(store_url: str) -> None:
         assert sorted(len(r.id) > len(f"id-{round_}") for r in results) == [False, True]
     with Store(store_url) as check:
         assert check.stats()["articles"] == 10
+
+
+def test_writer_that_loses_the_race_gets_none(store_url: str) -> None:
+    """The other writer's insert is in flight (not committed) when ours starts."""
+    art, found = _iran(url="https://news.example/iran")
+    with Store(store_url) as store, Store(store_url) as rival:
+        conn = writer(rival._engine).connect()
+        transaction = conn.begin()
+        _insert(conn, art, found)
+        result: list[Article | None] = []
+        ours = threading.Thread(target=lambda: result.append(store.add_article(art, found)))
+        ours.start()
+        time.sleep(0.5)
+        assert ours.is_alive()  # waiting on the rival's lock or unique index entry
+        transaction.commit()
+        conn.close()
+        ours.join(timeout=30)
+        assert result == [None]
+        assert store.stats() == {"articles": 1, "claims": 2}
