@@ -117,3 +117,11 @@ async def test_form_page_asks_for_the_token_when_writes_are_off(sqlite_store: St
     async with asgi_client(sqlite_store, Settings(allow_ingest=True)) as client:
         opened = (await client.get("/add")).text
     assert 'name="token"' in closed and 'name="token"' not in opened
+
+
+async def test_api_write_needs_a_json_content_type(sqlite_store: Store) -> None:
+    async with asgi_client(sqlite_store, Settings(allow_ingest=True)) as client:
+        response = await client.post("/api/articles", content=b'{"text": "Iran sent drones."}',
+                                     headers={"content-type": "text/plain"})
+    assert response.status_code == 415
+    assert "application/json" in response.json()["error"]

@@ -50,6 +50,9 @@ async def add_article(request: Request) -> dict[str, Any]:
     """Add one article: JSON ``{"text": ..., "title": ...}`` or ``{"url": ...}``."""
     settings: Settings = request.app.state.settings
     require_write(request, settings)
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        # A cross-site HTML form can post text/plain but never application/json.
+        raise HTTPException(415, "body: send JSON with Content-Type: application/json")
     body = await _capped_body(request, settings.upload_limit)
     try:
         record = json.loads(body)

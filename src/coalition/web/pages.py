@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 
 from coalition.models import ClaimQuery, Dimension, StoredClaim
 from coalition.web import views
-from coalition.web.geo import shade
+from coalition.web.geo import HEIGHT, WIDTH, shade
 from coalition.web.highlight import article_pieces
 from coalition.web.params import Period, claim_params, code, period_params
 from coalition.web.render import page, query
@@ -59,7 +59,7 @@ def world_map(request: Request, span: Span) -> HTMLResponse:
     return page(
         request, "map.html", "/api/map" + _span_query(span),
         span=span, targets=views.targets(store), shapes=views.world(request.app),
-        values=values, classes={c: shade(v) for c, v in values.items()},
+        values=values, classes={c: shade(v) for c, v in values.items()}, map_size=(WIDTH, HEIGHT),
     )
 
 
