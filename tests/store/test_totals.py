@@ -81,3 +81,21 @@ def test_migration_4_fills_totals_of_an_older_database(store_url: str) -> None:
         assert store.stance_counts() == before
         _fill(store, 10, 2)
         assert store.stance_counts() == _rebuilt(store)
+
+
+def test_undated_counts_read_the_totals_not_the_claims(store_url: str) -> None:
+    """What keeps the scorecard fast at 100,000 claims: a few thousand summary rows are read."""
+    from sqlalchemy import event
+
+    with Store(store_url) as store:
+        _fill(store, 0, 3)
+        statements: list[str] = []
+        event.listen(store._engine, "before_cursor_execute",
+                     lambda _c, _cur, sql, *_a: statements.append(sql))
+        store.stance_counts(target="RUS")
+        store.stance_counts()
+        selects = [s for s in statements if s.startswith("SELECT")]
+        assert len(selects) == 2
+        assert all("FROM stance_totals" in s and "claims." not in s for s in selects)
+        store.stance_counts(target="RUS", since=date(2024, 1, 1))
+        assert "FROM claims" in statements[-1]
