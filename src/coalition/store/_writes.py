@@ -17,8 +17,9 @@ from coalition.store._schema import articles, claims
 from coalition.store._totals import add_totals
 
 # Two attempts cover the one race that is not a duplicate: another writer took our id between
-# our check and our insert, and the second attempt stores under the suffixed id.
-_ATTEMPTS = 3
+# our check and our insert, and the second attempt stores under the suffixed id (which only a
+# writer of the same text, hence a duplicate, could take).
+_ATTEMPTS = 2
 
 
 def add_article(engine: Engine, article: Article, found: Sequence[Claim]) -> Article | None:
