@@ -14,7 +14,7 @@ import pytest
 from benchmarks import corpus as bench_corpus
 
 from coalition.models import Article, ClaimQuery, Rejected
-from coalition.pipeline import run_ingest, store_articles
+from coalition.pipeline import store_articles
 from coalition.settings import Settings
 from coalition.store import Store
 
@@ -119,7 +119,10 @@ def test_kill_9_then_rerun_gives_the_claims_of_one_run(tmp_path: Path) -> None:
 def test_dask_local_cluster_gives_the_claims_of_one_process(
     tmp_path: Path, extractor  # type: ignore[no-untyped-def]
 ) -> None:
-    from distributed import Client, LocalCluster
+    from distributed import LocalCluster
+    from typer.testing import CliRunner
+
+    from coalition.cli import app
 
     folder = write_articles(tmp_path / "in")
     for name, text in bench_corpus.generate(10, seed=7):
@@ -127,10 +130,12 @@ def test_dask_local_cluster_gives_the_claims_of_one_process(
     local = Settings(db=f"sqlite:///{tmp_path / 'local.db'}")
     store_articles(_read(folder, local), Store(local.db), local, extractor=extractor)
 
-    spread = Settings(db=f"sqlite:///{tmp_path / 'dask.db'}", batch_size=3)
+    spread = f"sqlite:///{tmp_path / 'dask.db'}"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
-        report = run_ingest([str(folder)], Store(spread.db), spread, client=client)
-    assert report.ingested == 12
-    assert claim_rows(Store(spread.db)) == claim_rows(Store(local.db))
-    assert claim_rows(Store(spread.db))
+                      dashboard_address=None) as cluster:
+        result = CliRunner().invoke(app, ["ingest", str(folder), "--db", spread, "--dask",
+                                          cluster.scheduler_address, "--batch-size", "3"])
+    assert result.exit_code == 0, result.output
+    assert "12" in result.stdout
+    assert claim_rows(Store(spread)) == claim_rows(Store(local.db))
+    assert claim_rows(Store(spread))
