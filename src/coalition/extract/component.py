@@ -10,10 +10,13 @@ they travel between processes) go to ``doc.user_data["coalition_claims"]``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 from coalition.extract.context import Context
 from coalition.extract.frames import Frame, frames_for
@@ -26,6 +29,17 @@ from coalition.resolve import Gazetteer, Lexicon, centre, load_conflicts
 
 CLAIMS_KEY = "coalition_claims"
 PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+
+
+@dataclass(slots=True)
+class _Item:
+    """One sentence of an article on its way through the component."""
+
+    seg: Segment
+    mentions: list[Span]
+    triggers: list[Span]
+    sub: Doc | None = None
+    kept: list[Token] = field(default_factory=list)
 
 
 class ClaimFinder:
@@ -44,51 +58,87 @@ class ClaimFinder:
         self._data = (lexicon or Lexicon.load(), gazetteer or Gazetteer.load(), load_conflicts())
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Process docs in batches, parsing all their candidate sentences together.
+
+        The parser is much faster on a batch than one sentence at a time, so the candidates
+        of a whole batch of articles go through it at once.
+        """
         if self._data is None:
             self.initialize()
+        for batch in minibatch(docs, size=batch_size):
+            plans = [self._plan(doc) for doc in batch]
+            pending = [item for plan in plans for item in plan if item.sub is not None]
+            parsed = [item.sub for item in pending if item.sub is not None]
+            for name in self.parse_with:
+                parsed = list(self.nlp.get_pipe(name).pipe(parsed, batch_size=batch_size))
+            for item, sub in zip(pending, parsed, strict=True):
+                item.sub = sub
+            for doc, plan in zip(batch, plans, strict=True):
+                doc.user_data[CLAIMS_KEY] = self._claims(doc, plan)
+                yield doc
+
+    def _plan(self, doc: Doc) -> list[_Item]:
+        """The article's sentences, each with its mentions, triggers and (unparsed) doc."""
         assert self._data is not None
-        lexicon, gazetteer, conflicts = self._data
+        lexicon = self._data[0]
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         hits = list(doc.spans[TRIGGERS]) if TRIGGERS in doc.spans else []
-        counts = Counter(m.label_ for m in mentions if m.label_)
-        middle = centre(conflicts, doc.text, counts)
-        context = Context()
-        rows: list[dict[str, Any]] = []
-        segments = segment(doc.text, lexicon.cue("furniture_lines"),
-                           lexicon.cue("furniture_headings"))
-        for seg in segments:
+        items = []
+        for seg in segment(doc.text, lexicon.cue("furniture_lines"),
+                           lexicon.cue("furniture_headings")):
             if seg.furniture:
                 continue
             inside = [m for m in mentions if seg.start <= m.start_char < seg.end]
             triggers = [h for h in hits if seg.start <= h.start_char < seg.end]
-            context.enter(seg.paragraph, seg.heading, [_mention(m) for m in inside])
+            item = _Item(seg, inside, triggers)
             if triggers and (inside or not self.prefilter):
-                sentence = self._parse(doc, seg, inside, triggers, lexicon)
-                resolver = Resolver(sentence, context, lexicon)
-                rows += [_row(f, seg, gazetteer) for f in self._frames(resolver, context, middle)]
-            context.remember([_mention(m) for m in inside])
-        doc.user_data[CLAIMS_KEY] = rows
-        return doc
+                item.sub, item.kept = self._sentence_doc(doc, seg)
+            items.append(item)
+        return items
 
-    def _parse(self, doc: Doc, seg: Segment, mentions: list[Span], triggers: list[Span],
-               lexicon: Lexicon) -> Sentence:
-        """The sentence as its own doc (white-space tokens dropped), tagged and parsed."""
+    def _claims(self, doc: Doc, plan: list[_Item]) -> list[dict[str, Any]]:
+        """Walk the sentences in order, carrying context, and apply the frames."""
+        assert self._data is not None
+        lexicon, gazetteer, conflicts = self._data
+        counts = Counter(m.label_ for item in plan for m in item.mentions if m.label_)
+        middle = centre(conflicts, doc.text, counts)
+        context = Context()
+        rows: list[dict[str, Any]] = []
+        for item in plan:
+            context.enter(item.seg.paragraph, item.seg.heading,
+                          [_mention(m) for m in item.mentions])
+            if item.sub is not None:
+                sentence = self._sentence(item, lexicon)
+                resolver = Resolver(sentence, context, lexicon)
+                rows += [_row(f, item.seg, gazetteer)
+                         for f in self._frames(resolver, context, middle)]
+            context.remember([_mention(m) for m in item.mentions])
+        return rows
+
+    def _sentence_doc(self, doc: Doc, seg: Segment) -> tuple[Doc, list[Token]]:
+        """The sentence as its own doc, white-space tokens dropped (they confuse the parser)."""
         span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
         assert span is not None
         kept = [t for t in span if not t.is_space]
-        index = {t.i: n for n, t in enumerate(kept)}
         words = [t.text for t in kept]
         spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space)
                   for t in kept]
-        sub = Doc(self.nlp.vocab, words=words, spaces=spaces)
-        for name in self.parse_with:
-            sub = self.nlp.get_pipe(name)(sub)
-        found = [_mention(m, index) for m in mentions if m.start in index
-                 and m.end - 1 in index]
-        lookup = lexicon.triggers
-        hits = [Hit(index[h.start], index[h.end - 1] + 1, lookup[int(h.label_)])
-                for h in triggers if h.start in index and h.end - 1 in index]
-        return Sentence(sub, [t.idx for t in kept], seg.start, seg.end, found, hits)
+        return Doc(self.nlp.vocab, words=words, spaces=spaces), kept
+
+    @staticmethod
+    def _sentence(item: _Item, lexicon: Lexicon) -> Sentence:
+        """A parsed sentence with mentions and triggers in its own token indices."""
+        assert item.sub is not None
+        index = {t.i: n for n, t in enumerate(item.kept)}
+        found = [_mention(m, index) for m in item.mentions
+                 if m.start in index and m.end - 1 in index]
+        hits = [Hit(index[h.start], index[h.end - 1] + 1, lexicon.triggers[int(h.label_)])
+                for h in item.triggers if h.start in index and h.end - 1 in index]
+        return Sentence(item.sub, [t.idx for t in item.kept], item.seg.start, item.seg.end,
+                        found, hits)
 
     def _frames(self, resolver: Resolver, context: Context, middle: str | None) -> list[Frame]:
         def default_target(actor: str) -> str | None:

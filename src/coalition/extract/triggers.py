@@ -1,8 +1,9 @@
 """The ``coalition_triggers`` component: words that can carry a claim, by token matching.
 
 Spans go to ``doc.spans["coalition_triggers"]``; a span's label is the index of its row in
-``triggers.csv``. Matching is on lower-case forms (regular inflections plus the listed
-irregular ones), so it needs only the tokenizer; the parser later checks the part of speech.
+``triggers.csv``. Matching is a phrase match on lower-case forms (regular inflections plus
+the listed irregular ones), so it needs only the tokenizer; the parser later checks the part
+of speech.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from coalition.resolve import Lexicon
@@ -24,15 +25,15 @@ class TriggerFinder:
     def __init__(self, nlp: Language, name: str = "coalition_triggers") -> None:
         self.nlp = nlp
         self.name = name
-        self._matcher: Matcher | None = None
+        self._matcher: PhraseMatcher | None = None
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
                    lexicon: Lexicon | None = None) -> None:
-        """Build the token matcher from ``triggers.csv``."""
+        """Build the phrase matcher from ``triggers.csv``."""
         lexicon = lexicon or Lexicon.load()
-        matcher = Matcher(self.nlp.vocab)
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for index, trigger in enumerate(lexicon.triggers):
-            patterns = [[{"LOWER": word} for word in form] for form in trigger.inflected()]
+            patterns = [self.nlp.make_doc(" ".join(form)) for form in trigger.inflected()]
             matcher.add(str(index), patterns)
         self._matcher = matcher
 
