@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import minibatch
 
 from coalition.extract.context import Context
 from coalition.extract.frames import Frame, frames_for
@@ -68,12 +68,14 @@ class ClaimFinder:
         """
         if self._data is None:
             self.initialize()
-        for batch in minibatch(docs, size=batch_size):
+        stream = iter(docs)
+        while batch := list(islice(stream, batch_size)):
             plans = [self._plan(doc) for doc in batch]
             pending = [item for plan in plans for item in plan if item.sub is not None]
             parsed = [item.sub for item in pending if item.sub is not None]
             for name in self.parse_with:
-                parsed = list(self.nlp.get_pipe(name).pipe(parsed, batch_size=batch_size))
+                proc: Any = self.nlp.get_pipe(name)
+                parsed = list(proc.pipe(parsed, batch_size=batch_size))
             for item, sub in zip(pending, parsed, strict=True):
                 item.sub = sub
             for doc, plan in zip(batch, plans, strict=True):

@@ -30,11 +30,14 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
     parse_with = [name for name in PARSE_PIPES if name in nlp.pipe_names]
     for name in parse_with:
         nlp.disable_pipe(name)
-    nlp.add_pipe("coalition_mentions")
-    nlp.add_pipe("coalition_triggers")
-    nlp.add_pipe("coalition_claims", config={"prefilter": prefilter, "parse_with": parse_with})
-    for name in ("coalition_mentions", "coalition_triggers", "coalition_claims"):
-        nlp.get_pipe(name).initialize()
+    added: list[Any] = [
+        nlp.add_pipe("coalition_mentions"),
+        nlp.add_pipe("coalition_triggers"),
+        nlp.add_pipe("coalition_claims",
+                     config={"prefilter": prefilter, "parse_with": parse_with}),
+    ]
+    for pipe in added:  # load the data once here, not in every worker process
+        pipe.initialize()
     return nlp
 
 
