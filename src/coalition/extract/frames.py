@@ -174,10 +174,12 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
         targets = resolver.parties(patient)
-    targets = targets or object_parties(
-        verb, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
-        object_is_target=hit.trigger.object_role == "target",
-        opposing=hit.trigger.stance is Stance.OPPOSE)
+    for shared in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
+        # "armed and funded Hezbollah": conjoined verbs share the object
+        targets = targets or object_parties(
+            shared, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
+            object_is_target=hit.trigger.object_role == "target",
+            opposing=hit.trigger.stance is Stance.OPPOSE)
     return actors, targets or clause_subject_parties(verb, resolver)
 
 

@@ -108,6 +108,9 @@ def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     for word in [token, *governors]:
         if word.lower_ in cues or word.lemma_.lower() in cues:
             return True
+        if word.lemma_.lower() in lexicon.cue("hedge_passives") and any(
+                c.dep_ == "auxpass" for c in word.children):
+            return True
         if any(c.dep_ in ("aux", "advmod") and c.lower_ in cues for c in word.children):
             return True
     return False

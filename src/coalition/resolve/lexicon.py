@@ -20,8 +20,8 @@ OBJECT_ROLES = ("target", "theme")
 CUE_LISTS = (
     "negation", "refusal_verbs", "phrasal_refusals", "refusal_adjectives", "refusal_nouns",
     "failure_verbs", "failure_particles", "request_verbs", "request_nouns", "conditional_markers",
-    "hedge_words", "helping_verbs", "dependence_verbs", "carriers_person", "carriers_state",
-    "state_heads", "furniture_lines", "furniture_headings",
+    "hedge_words", "hedge_passives", "helping_verbs", "dependence_verbs", "carriers_person",
+    "carriers_state", "state_heads", "furniture_lines", "furniture_headings",
 )
 
 
