@@ -60,8 +60,12 @@ FILTER_CASES: list[tuple[dict[str, Any], list[str]]] = [
     ({"since": date(2024, 1, 16), "until": date(2024, 12, 31)}, [A1, A2]),
     ({"text": "SHAHED"}, [A1]),
     ({"text": "astana"}, [B1, B2]),  # the article's title
-    ({"text": "100%"}, [A2]),  # % is a character here, not a wildcard
-    ({"text": "%"}, [A2]),
+    ({"text": "drone"}, [A1, A2]),  # stemmed; A2 by its article's title
+    ({"text": "refused troops"}, [B1]),  # every word, in any order
+    ({"text": "refused shells"}, []),
+    ({"text": '"send troops"'}, [B1]),
+    ({"text": "100%"}, [A2]),  # words only: % is not a wildcard
+    ({"text": "%"}, []),
     ({"article_id": "serbia"}, [C1]),
     ({"article_id": "nowhere"}, []),
     ({"actor": "IRN", "dimension": Dimension.ARMS, "target": "RUS"}, [A1, A2]),

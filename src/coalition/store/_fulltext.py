@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Connection, text
+from sqlalchemy import ColumnElement, Connection, Integer, column, false, or_, text
+
+from coalition.store._schema import claims
 
 # ts_headline and snippet() need a marker; the empty marker keeps the snippet plain text.
 _SNIPPET_WORDS = 24
@@ -136,6 +138,36 @@ def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
     ]
     hits.sort(key=lambda h: (-h.rank, h.kind, h.article_id, h.claim_id or 0))
     return hits[:limit]
+
+
+def words_filter(dialect: str, query: str) -> ColumnElement[bool]:
+    """Claims whose evidence, or whose article's title, has every word of ``query`` (stemmed).
+
+    Word matching, as in :func:`search`, rather than substrings: it uses the full-text indexes,
+    so a filtered listing stays fast on a large store.
+    """
+    if dialect == "sqlite":
+        match = fts5_query(query)
+        if not match:
+            return false()
+        claim_ids = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :claim_words")
+        article_ids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :title_words")
+        params = {"claim_words": match, "title_words": f"title : ({match})"}
+    else:
+        if not _WORD.search(query):
+            return false()
+        claim_ids = text(f"SELECT id FROM claims WHERE {_CLAIM_VECTOR} "
+                         "@@ websearch_to_tsquery('english', :claim_words)")
+        article_ids = text("SELECT id FROM articles WHERE to_tsvector('english', "
+                           "coalesce(title, '')) @@ websearch_to_tsquery('english', :title_words)")
+        params = {"claim_words": query, "title_words": query}
+    id_column = column("id", Integer)
+    return or_(
+        claims.c.id.in_(claim_ids.bindparams(claim_words=params["claim_words"])
+                        .columns(id_column)),
+        claims.c.article_id.in_(article_ids.bindparams(title_words=params["title_words"])
+                                .columns(id_column)),
+    )
 
 
 def fts5_query(query: str) -> str:

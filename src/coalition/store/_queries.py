@@ -29,6 +29,7 @@ from coalition.models import (
     StoredArticle,
     StoredClaim,
 )
+from coalition.store._fulltext import words_filter
 from coalition.store._schema import articles, claims, stance_totals
 
 _CLAIM_COLUMNS = (
@@ -50,7 +51,7 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     stmt = (
         select(*_CLAIM_COLUMNS)
         .join_from(claims, articles, claims.c.article_id == articles.c.id)
-        .where(*_filters(query))
+        .where(*_filters(query, conn.dialect.name))
         .order_by(*_NEWEST_FIRST)
         .limit(query.limit)
         .offset(query.offset)
@@ -60,12 +61,8 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
 
 def count_claims(conn: Connection, query: ClaimQuery) -> int:
     """How many claims match ``query``, ignoring its limit and offset."""
-    stmt: Select[Any] = select(func.count()).select_from(claims)
-    if query.text:
-        stmt = select(func.count()).select_from(
-            claims.join(articles, claims.c.article_id == articles.c.id)
-        )
-    return int(conn.execute(stmt.where(*_filters(query))).scalar_one())
+    stmt = select(func.count()).select_from(claims).where(*_filters(query, conn.dialect.name))
+    return int(conn.execute(stmt).scalar_one())
 
 
 def get_article(conn: Connection, article_id: str) -> StoredArticle | None:
@@ -167,7 +164,7 @@ def stats(conn: Connection) -> dict[str, int]:
     return {"articles": int(row.articles), "claims": int(row.claims)}
 
 
-def _filters(query: ClaimQuery) -> list[ColumnElement[bool]]:
+def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
     where = _dates(query.since, query.until)
     exact = {
         claims.c.actor: query.actor,
@@ -181,10 +178,7 @@ def _filters(query: ClaimQuery) -> list[ColumnElement[bool]]:
         article_pk = select(articles.c.id).where(articles.c.doc == query.article_id)
         where.append(claims.c.article_id == article_pk.scalar_subquery())
     if query.text:
-        where.append(
-            claims.c.evidence.icontains(query.text, autoescape=True)
-            | articles.c.title.icontains(query.text, autoescape=True)
-        )
+        where.append(words_filter(dialect, query.text))
     return where
 
 
