@@ -10,7 +10,7 @@ target in the sentence, use the default target (the section's state or the artic
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -78,7 +78,19 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         return []  # "sanctioned dozens of firms": the object is there but is not a state
     if refusing is not None and refusing.pos_ == "VERB" and hit.trigger.kind != "verb":
         actors = _subject_parties(refusing, resolver) or actors  # "Orban vetoed EU support"
-    hedged = st.hedged(token, governors, lexicon)
+    if not actors:
+        return []
+    claim = Frame(actors[0], "", dimension, stance, st.hedged(token, governors, lexicon),
+                  resolver.sentence.chars(token), 0.9 - 0.1 * fallback)
+    return _pairs(claim, actors, targets, default_target)
+
+
+def _pairs(claim: Frame, actors: list[Party], targets: list[Party],
+           default_target: DefaultTarget) -> list[Frame]:
+    """One frame per actor and target; without a named target, the default one.
+
+    Confidence drops for a carried-over actor and for a default target.
+    """
     frames = []
     for actor in actors:
         chosen = [t.code for t in targets if t.code != actor.code]
@@ -87,11 +99,9 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
             fallback_target = default_target(actor.code)
             chosen = [fallback_target] if fallback_target else []
         for target in chosen:
-            if target == actor.code:
-                continue
-            confidence = 0.9 - 0.15 * actor.carried - 0.2 * default - 0.1 * fallback
-            frames.append(Frame(actor, target, dimension, stance, hedged,
-                                resolver.sentence.chars(token), max(confidence, 0.3)))
+            confidence = claim.confidence - 0.15 * actor.carried - 0.2 * default
+            frames.append(replace(claim, actor=actor, target=target,
+                                  confidence=max(confidence, 0.3)))
     return frames
 
 
