@@ -134,7 +134,7 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
     """
     if token.dep_ in ("xcomp", "advcl") and token.head.i in others:
         return True
-    for word in [token, *governors]:
+    for word in [token, *token.ancestors]:
         prep = word.head
         if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of") and \
                 prep.head.pos_ == "VERB":

@@ -61,6 +61,8 @@ class Resolver:
             return Party(mention.code, mention.char_start, mention.char_end)
         if mention is not None and not adjective_only:
             if mention.carrier:
+                if token.lower_ == "it" and token.head.lemma_ == "be":
+                    return None  # "it is a hole in the sanctions": no actor
                 code = self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
                 if code:
                     return Party(code, mention.char_start, mention.char_end, carried=True)
