@@ -97,3 +97,21 @@ def test_schema_from_a_newer_coalition_is_refused(store_url: str) -> None:
     engine.dispose()
     with pytest.raises(StoreError, match="schema version 99 is newer"):
         Store(store_url)
+
+
+@pytest.mark.postgres
+def test_migration_5_lifts_the_id_length_limit(postgres_server: PostgresServer) -> None:
+    name = postgres_server.create_database()
+    url = postgres_server.url(name)
+    try:
+        Store(url).close()
+        engine = create_engine(url)
+        with engine.begin() as conn:  # a database made before migration 5
+            conn.execute(text("ALTER TABLE articles ALTER COLUMN doc TYPE varchar(300)"))
+            conn.execute(text("DELETE FROM schema_version WHERE version = 5"))
+        engine.dispose()
+        with Store(url) as store:
+            assert store.schema_version == 5
+            assert store.add_article(article("z" * 400, ["Long id."]), []) is not None
+    finally:
+        postgres_server.drop_database(name)

@@ -171,3 +171,12 @@ def test_writer_that_loses_the_race_gets_none(store_url: str) -> None:
         ours.join(timeout=30)
         assert result == [None]
         assert store.stats() == {"articles": 1, "claims": 2}
+
+
+def test_long_ids_and_urls_and_empty_urls(store: Store) -> None:
+    long = article("x" * 400, ["Long."], url="https://news.example/" + "y" * 3000)
+    assert store.add_article(long, []) == long
+    first, second = article("e1", ["One."], url=""), article("e2", ["Two."], url="")
+    assert store.add_article(first, []) is not None
+    assert store.add_article(second, []) is not None
+    assert store.stats()["articles"] == 3

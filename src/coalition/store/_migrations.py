@@ -59,12 +59,21 @@ def _add_stance_totals(conn: Connection) -> None:
     rebuild_totals(conn)
 
 
+def _unlimit_ids(conn: Connection) -> None:
+    # SQLite never enforced the lengths; PostgreSQL does, so it alone needs the change.
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("ALTER TABLE articles ALTER COLUMN doc TYPE varchar, "
+                          "ALTER COLUMN url TYPE varchar"))
+        conn.execute(text("ALTER TABLE claims ALTER COLUMN doc TYPE varchar"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, claims, their indexes and full-text search", _create_everything),
     Migration(2, "index claims by target, newest first", _index_target_listing),
     Migration(3, "index claims by actor, newest first, with dimension and stance",
               _index_actor_listing),
     Migration(4, "add stance_totals, the running evidence counts", _add_stance_totals),
+    Migration(5, "no length limits on article ids and URLs", _unlimit_ids),
 )
 
 
@@ -77,7 +86,7 @@ def migrate(engine: Engine) -> int:
     latest = MIGRATIONS[-1].version
     with engine.connect() as conn:
         seen = _applied(conn)
-    if seen and max(seen) >= latest:
+    if seen and {m.version for m in MIGRATIONS} <= seen:
         return _check_known(max(seen), latest)
     with writer(engine).begin() as conn:
         if conn.dialect.name == "postgresql":

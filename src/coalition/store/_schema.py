@@ -43,9 +43,11 @@ articles = Table(
     "articles",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("doc", String(300), nullable=False, unique=True),
+    # No length limits on ids and URLs: ids are URL slugs, and a limit would refuse articles
+    # on PostgreSQL that SQLite accepts (migration 5 lifted the first limits).
+    Column("doc", String, nullable=False, unique=True),
     # NULL urls never clash: both SQLite and PostgreSQL treat NULLs as distinct in UNIQUE.
-    Column("url", String(2000), unique=True),
+    Column("url", String, unique=True),
     Column("title", Text),
     Column("published", Date),
     Column("author", Text),
@@ -67,7 +69,7 @@ claims = Table(
         ForeignKey("articles.id", ondelete="CASCADE"),
         nullable=False,
     ),
-    Column("doc", String(300), nullable=False),
+    Column("doc", String, nullable=False),
     Column("actor", String(16), nullable=False),
     Column("target", String(16), nullable=False),
     Column("dimension", String(16), nullable=False),

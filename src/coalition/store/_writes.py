@@ -74,7 +74,7 @@ def _free_id(conn: Connection, article: Article) -> str:
 def _article_row(article: Article) -> dict[str, Any]:
     return {
         "doc": article.id,
-        "url": article.url,
+        "url": article.url or None,  # an empty URL is no URL, not one all articles share
         "title": article.title,
         "published": article.published,
         "author": article.author,
