@@ -98,6 +98,7 @@ class ClaimFinder:
             item = _Item(seg, inside, triggers)
             if triggers and (inside or not self.prefilter):
                 item.sub, item.kept = self._sentence_doc(doc, seg)
+                item.sub = item.sub if item.kept else None
             items.append(item)
         return items
 
@@ -123,8 +124,7 @@ class ClaimFinder:
     def _sentence_doc(self, doc: Doc, seg: Segment) -> tuple[Doc, list[Token]]:
         """The sentence as its own doc, white-space tokens dropped (they confuse the parser)."""
         span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
-        assert span is not None
-        kept = [t for t in span if not t.is_space]
+        kept = [t for t in span if not t.is_space] if span is not None else []
         words = [t.text for t in kept]
         spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space)
                   for t in kept]
