@@ -183,3 +183,17 @@ async def test_openapi_and_docs_work_offline(client: httpx.AsyncClient) -> None:
                   "/static/docs.js"):
         assert f'"{asset}"' in docs.text
         assert (await client.get(asset)).status_code == 200
+
+
+async def test_unreachable_database_is_a_503_with_the_reason(tmp_path: Any) -> None:
+    from coalition.settings import Settings
+    from tests.web.conftest import asgi_client
+
+    store = Store(f"sqlite:///{tmp_path / 'gone.db'}")
+    store.close()
+    (tmp_path / "gone.db").unlink()
+    (tmp_path / "gone.db").mkdir()  # a directory where the database file was
+    async with asgi_client(store, Settings()) as client:
+        response = await client.get("/api/claims")
+    assert response.status_code == 503
+    assert response.json()["error"].startswith("cannot count claims in sqlite:")

@@ -138,3 +138,14 @@ async def test_article_ids_with_url_characters_link_to_their_page(tmp_path: Path
             assert "Iran sent drones to Russia." in article.text
             twin = article.headers["link"].split(">")[0][1:]
             assert (await client.get(twin)).json()["id"] == odd
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/map", "/network", "/claims", "/search?q=x", "/state/RUS", "/add", "/docs"]
+)
+async def test_every_page_renders_on_an_empty_database(tmp_path: Path, path: str) -> None:
+    with Store(f"sqlite:///{tmp_path / 'empty.db'}") as store:
+        async with asgi_client(store, Settings()) as client:
+            response = await client.get(path)
+    assert response.status_code == 200, response.text
+    assert "<html" in response.text

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from coalition.errors import InputError
+from coalition.errors import InputError, StoreError
 from coalition.settings import Settings
 from coalition.web.cache import CachedStore
 from coalition.web.params import ParamError
@@ -63,6 +63,7 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(InputError, _input_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StoreError, _store_error)  # type: ignore[arg-type]
     return app
 
 
@@ -103,3 +104,8 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 async def _input_error(request: Request, exc: InputError) -> Response:
     # Bad input reaching the library (a refused URL, an empty text) is the user's to fix.
     return _error(request, 400, str(exc))
+
+
+async def _store_error(request: Request, exc: StoreError) -> Response:
+    # The database is down or refused the query: say so instead of a bare 500.
+    return _error(request, 503, str(exc))
