@@ -136,7 +136,7 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
         return True
     for word in [token, *token.ancestors]:
         prep = word.head
-        if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of") and \
+        if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of", "against") and \
                 prep.head.pos_ == "VERB":
             return True  # "sanctioned Iran *for supplying* drones": the reason, not a claim
     if _generic(hit) and any(g.i in others for g in governors):
@@ -211,14 +211,17 @@ def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool, generic: bool,
                    for p in [resolver.party(c, bare_adjective=True)] if p]
         return sellers, _subject_parties(verb, resolver)  # "depends on Russian gas"
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod") and not goods and \
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and not goods and \
                 not (child.dep_ != "poss" and _is_theme(child, resolver)):
             owner = resolver.parties(child)
             named = resolver.sentence.mention_at(child.i)
             if owner and (not generic or not (named and named.carrier)
                           or _modified(noun, resolver)):
-                return owner, object_parties(noun, resolver, from_is_target=False,
-                                             object_is_target=True, opposing=opposing)
+                receiving = verb is not None and \
+                    verb.lemma_.lower() in resolver.lexicon.cue("dependence_verbs")
+                return owner, (_subject_parties(verb, resolver) if receiving else object_parties(
+                    noun, resolver, from_is_target=False, object_is_target=True,
+                    opposing=opposing))
             if named is not None:
                 return [], []  # "their support": anaphora to claims already made
     if goods:

@@ -135,6 +135,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         return patient, True
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
         return verb.head, verb.tag_ == "VBN"
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "Germany's refusal to send": the possessor acts
+            return owner, False
     if verb.dep_ == "xcomp":  # "Tehran is said to have shipped": the raised subject acts
         doer, _ = subject(verb.head)
         return doer, False
@@ -214,6 +218,8 @@ def object_side(root: Token) -> list[Token]:
             continue
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             continue
+        if token.dep_ == "pcomp":
+            continue  # "sanctioned officials *for supplying drones to Russia*": another event
         out.append(token)
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "parataxis"))
     return out
