@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import create_engine, text
 
-from coalition.models import Dimension, Stance
+from coalition.models import ClaimQuery, Dimension, Stance
 from coalition.store import Store
 from coalition.store._migrations import MIGRATIONS
 from coalition.store._totals import rebuild_totals
@@ -44,6 +44,11 @@ def test_running_totals_equal_a_rebuild_from_the_claims(store_url: str) -> None:
         running = store.stance_counts()
         assert sum(c.claims for c in running) == 121
         assert running == _rebuilt(store)
+        every = [c.claim for c in store.claims(ClaimQuery(limit=1000))]
+        assert {code: (a, t) for code, a, t in store.actor_counts()} == {
+            code: (sum(c.actor == code for c in every), sum(c.target == code for c in every))
+            for code in {"IRN", "KAZ", "RUS", "UKR"}
+        }
         everything = store.stance_counts(target="UKR", since=date(1900, 1, 1))
         dated = [c for c in running if c.target == "UKR" and c.first_seen is not None]
         assert [(c.actor, c.dimension, c.stance, c.last_seen) for c in everything] == [
