@@ -169,9 +169,11 @@ def _roles(hit: Hit, token: Token, resolver: Resolver) -> tuple[list[Party], lis
     kind = hit.trigger.kind
     if kind == "verb":
         return _verb_roles(hit, token, resolver)
-    if kind in ("noun", "goods"):
-        return _noun_roles(token, resolver, goods=kind == "goods", generic=_generic(hit),
+    if kind == "noun":
+        return _noun_roles(token, resolver, generic=_generic(hit),
                            opposing=hit.trigger.stance is Stance.OPPOSE)
+    if kind == "goods":
+        return _goods_roles(token, resolver)
     if kind == "agent":
         return _agent_roles(token, resolver)
     return _territory_roles(token, resolver)
@@ -193,47 +195,59 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
     return actors, targets or clause_subject_parties(verb, resolver)
 
 
-def _noun_roles(noun: Token, resolver: Resolver, *, goods: bool, generic: bool,
-                opposing: bool) -> tuple[list[Party], list[Party]]:
-    """Actions ("assistance from the CCP") and goods ("discounted oil", "Russian gas")."""
+def _noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
+                ) -> tuple[list[Party], list[Party]]:
+    """Actions: "assistance *from the CCP*", "*China's* support", "provided military aid"."""
     verb = governor(noun)
+    source = _source(noun, resolver)
+    if source:
+        return source, _subject_parties(verb, resolver)
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            for pobj in child.children:
-                source = resolver.parties(pobj) if pobj.dep_ == "pobj" else []
-                if source and goods:  # oil *from* Russia: the buyer acts, the seller receives
-                    return _subject_parties(verb, resolver), source
-                if source:
-                    return source, _subject_parties(verb, resolver)
-    if goods and verb is not None and \
-            verb.lemma_.lower() in resolver.lexicon.cue("dependence_verbs"):
-        sellers = [p for c in noun.children if c.dep_ in ("amod", "compound")
-                   for p in [resolver.party(c, bare_adjective=True)] if p]
-        return sellers, _subject_parties(verb, resolver)  # "depends on Russian gas"
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and not goods and \
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and \
                 not (child.dep_ != "poss" and _is_theme(child, resolver)):
             owner = resolver.parties(child)
             named = resolver.sentence.mention_at(child.i)
             if owner and (not generic or not (named and named.carrier)
                           or _modified(noun, resolver)):
-                receiving = verb is not None and \
-                    verb.lemma_.lower() in resolver.lexicon.cue("dependence_verbs")
-                return owner, (_subject_parties(verb, resolver) if receiving else object_parties(
-                    noun, resolver, from_is_target=False, object_is_target=True,
-                    opposing=opposing))
+                if _receiving(verb, resolver):  # "Israel receives US military aid"
+                    return owner, _subject_parties(verb, resolver)
+                return owner, object_parties(noun, resolver, from_is_target=False,
+                                             object_is_target=True, opposing=opposing)
             if named is not None:
                 return [], []  # "their support": anaphora to claims already made
-    if goods:
-        seller = [p for c in noun.children if c.dep_ in ("amod", "compound")
-                  for p in [resolver.party(c, bare_adjective=True)] if p]
-        return _subject_parties(verb, resolver), seller
     targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
                              opposing=opposing)
     if not targets and verb is not None:
         targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False,
                                  opposing=opposing)
     return _subject_parties(verb, resolver), targets
+
+
+def _goods_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
+    """Goods: the buyer acts and the seller ("*Russian* oil", "oil *from* Russia") receives;
+    with a receiving verb ("depends on Russian gas") the seller supports the buyer."""
+    verb = governor(noun)
+    sellers = _source(noun, resolver) or [
+        p for c in noun.children if c.dep_ in ("amod", "compound")
+        for p in [resolver.party(c, bare_adjective=True)] if p]
+    if _receiving(verb, resolver):
+        return sellers, _subject_parties(verb, resolver)
+    return _subject_parties(verb, resolver), sellers
+
+
+def _source(noun: Token, resolver: Resolver) -> list[Party]:
+    """The parties of a "from X" / "by X" phrase on a noun."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for pobj in child.children:
+                found = resolver.parties(pobj) if pobj.dep_ == "pobj" else []
+                if found:
+                    return found
+    return []
+
+
+def _receiving(verb: Token | None, resolver: Resolver) -> bool:
+    return verb is not None and verb.lemma_.lower() in resolver.lexicon.cue("dependence_verbs")
 
 
 def _is_theme(token: Token, resolver: Resolver) -> bool:
