@@ -76,7 +76,6 @@ def _form_context(request: Request) -> dict[str, Any]:
     settings: Settings = request.app.state.settings
     return {
         "open": settings.allow_ingest,
-        "needs_token": not settings.allow_ingest,
         "upload_limit": settings.upload_limit,
         "error": None,
     }
