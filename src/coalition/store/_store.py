@@ -154,8 +154,7 @@ class Store:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             server = self.url.get_backend_name() != "sqlite"
             if server and (exc.connection_invalidated or "connect" in reason):
-                raise StoreError(f"cannot {what}: the database server of {self._name} does "
-                                 f"not answer: {reason}") from exc
+                raise StoreError(f"cannot {what}: no connection to {self._name}: {reason}") from exc
             raise StoreError(f"cannot {what} in {self._name}: {reason}") from exc
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot {what} in {self._name}: {exc}") from exc
