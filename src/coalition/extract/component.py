@@ -9,6 +9,7 @@ they travel between processes) go to ``doc.user_data["coalition_claims"]``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -86,15 +87,20 @@ class ClaimFinder:
         """The article's sentences, each with its mentions, triggers and (unparsed) doc."""
         assert self._data is not None
         lexicon = self._data[0]
-        mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
-        hits = list(doc.spans[TRIGGERS]) if TRIGGERS in doc.spans else []
+        mentions = sorted(doc.spans[MENTIONS] if MENTIONS in doc.spans else [],
+                          key=lambda span: span.start_char)
+        hits = sorted(doc.spans[TRIGGERS] if TRIGGERS in doc.spans else [],
+                      key=lambda span: span.start_char)
+        mention_starts = [m.start_char for m in mentions]
+        hit_starts = [h.start_char for h in hits]
         items = []
         for seg in segment(doc.text, lexicon.cue("furniture_lines"),
                            lexicon.cue("furniture_headings")):
             if seg.furniture:
                 continue
-            inside = [m for m in mentions if seg.start <= m.start_char < seg.end]
-            triggers = [h for h in hits if seg.start <= h.start_char < seg.end]
+            inside = mentions[bisect_left(mention_starts, seg.start):
+                              bisect_left(mention_starts, seg.end)]
+            triggers = hits[bisect_left(hit_starts, seg.start):bisect_left(hit_starts, seg.end)]
             item = _Item(seg, inside, triggers)
             if triggers and (inside or not self.prefilter):
                 item.sub, item.kept = self._sentence_doc(doc, seg)
