@@ -145,8 +145,7 @@ class ClaimFinder:
                  if m.start in index and m.end - 1 in index]
         hits = [Hit(index[h.start], index[h.end - 1] + 1, lexicon.triggers[int(h.label_)])
                 for h in item.triggers if h.start in index and h.end - 1 in index]
-        return Sentence(item.sub, [t.idx for t in item.kept], item.seg.start, item.seg.end,
-                        found, hits)
+        return Sentence(item.sub, [t.idx for t in item.kept], found, hits)
 
     def _frames(self, resolver: Resolver, context: Context, middle: str | None) -> list[Frame]:
         def default_target(actor: str) -> str | None:

@@ -16,12 +16,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from coalition.extract.sentence import CARRIER_PERSON, CARRIER_STATE
 from coalition.resolve import Gazetteer, Lexicon, choose
 from coalition.resolve.gazetteer import NON_ACTOR, Entry
 
 SPANS_KEY = "coalition_mentions"
 PUBLISHED_KEY = "coalition_published"
-CARRIER_PERSON, CARRIER_STATE = "carrier_person", "carrier_state"
 
 
 class MentionFinder:

@@ -53,8 +53,6 @@ class Sentence:
 
     doc: Doc
     offsets: list[int]
-    start: int
-    end: int
     mentions: list[Mention]
     hits: list[Hit]
     _by_token: dict[int, Mention] = field(default_factory=dict)
