@@ -170,8 +170,8 @@ def test_adding_an_article_shows_its_claims(page: Any, server: str) -> None:
     page.goto(f"{server}/add")
     page.fill("input[name=title]", "Tanks from Belarus")
     page.fill("textarea[name=text]", "Belarus sent tanks to Russia last week.")
-    page.click("form.add button[type=submit]")
-    page.wait_for_url(f"{server}/add")
+    with page.expect_navigation():
+        page.click("form.add button[type=submit]")
     assert "Added 1 article(s)" in page.locator("h1").inner_text(), page.inner_text("main")
     assert page.locator("li.claim").count() >= 1
     shot(page, "added")
