@@ -19,12 +19,17 @@ T = TypeVar("T")
 
 
 class CachedStore:
-    """A store with :meth:`memo`; every other attribute is the wrapped store's own."""
+    """A store with :meth:`memo`; every other attribute is the wrapped store's own.
 
-    def __init__(self, store: Store, size: int = 256) -> None:
+    Results are dropped least recently used first once their rough size passes ``budget``
+    bytes.
+    """
+
+    def __init__(self, store: Store, budget: int = 64_000_000) -> None:
         self._store = store
-        self._size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._budget = budget
+        self._used = 0
+        self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __getattr__(self, name: str) -> Any:
@@ -41,11 +46,23 @@ class CachedStore:
         with self._lock:
             if full in self._items:
                 self._items.move_to_end(full)
-                found: T = self._items[full]
+                found: T = self._items[full][0]
                 return found
         value = compute()
+        cost = _cost(value)
         with self._lock:
-            self._items[full] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+            if full not in self._items:
+                self._items[full] = (value, cost)
+                self._used += cost
+            while self._used > self._budget and len(self._items) > 1:
+                _key, (_value, freed) = self._items.popitem(last=False)
+                self._used -= freed
         return value
+
+
+def _cost(value: Any) -> int:
+    # Encoded bodies count their bytes; other results a rough size per item, so that many date
+    # ranges of a big database cannot grow the cache without bound.
+    if isinstance(value, bytes):
+        return len(value)
+    return 200 * len(value) if hasattr(value, "__len__") else 1_000

@@ -1,0 +1,54 @@
+"""The app's result cache: reused while the store is unchanged, dropped when it grows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from coalition.models import Article
+from coalition.store import Store
+from coalition.web.cache import CachedStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path / 'cache.db'}") as opened:
+        yield opened
+
+
+def test_result_is_reused_until_an_article_is_added(store: Store) -> None:
+    cached = CachedStore(store)
+    calls: list[int] = []
+
+    def compute() -> bytes:
+        calls.append(1)
+        return b"x" * len(calls)
+
+    assert cached.memo("k", compute) == b"x"
+    assert cached.memo("k", compute) == b"x"
+    assert len(calls) == 1
+    # Another process (here: the plain store) adds an article: the counts change.
+    store.add_article(Article(id="a", text="Iran sent drones to Russia.", source="a"), [])
+    assert cached.memo("k", compute) == b"xx"
+    assert len(calls) == 2
+
+
+def test_old_results_go_once_the_budget_is_spent(store: Store) -> None:
+    cached = CachedStore(store, budget=250)
+    for key in range(5):
+        cached.memo(key, lambda: b"y" * 100)
+    computed: list[int] = []
+
+    def again(key: int) -> bytes:
+        computed.append(key)
+        return b""
+
+    cached.memo(4, lambda: again(4))
+    cached.memo(0, lambda: again(0))
+    assert computed == [0]  # the newest stayed, the oldest was dropped
+
+
+def test_other_attributes_are_the_stores(store: Store) -> None:
+    assert CachedStore(store).stats() == {"articles": 0, "claims": 0}
