@@ -3,16 +3,16 @@
 Only the gazetteer matches of earlier sentences are used (never their parse), so the result
 does not depend on which sentences the prefilter sent to the parser. Rules, in order:
 person words ("he", "the autocrat") take the latest leader named earlier in the paragraph;
-state words ("they", "the country", "the government") and persons without such a leader take
-the section's state (a heading that names one state, like "Serbia"), else the first state
-named in the paragraph.
+state words ("the country", "the government") and persons without such a leader take the
+section's state (a heading that names one state, like "Serbia"), else the first state named
+in the paragraph; pronouns ("they", "its", "the group") may also take a group ("Hezbollah").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coalition.extract.sentence import CARRIER_PERSON, Mention
+from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention
 from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER
 
 
@@ -24,11 +24,13 @@ class Context:
     paragraph: int = -1
     leaders: list[str] = field(default_factory=list)
     first_state: str | None = None
+    first_actor: str | None = None
 
     def enter(self, paragraph: int, heading: bool, mentions: list[Mention]) -> None:
         """Update the context for a new sentence (call before resolving it)."""
         if paragraph != self.paragraph:
-            self.paragraph, self.leaders, self.first_state = paragraph, [], None
+            self.paragraph, self.leaders = paragraph, []
+            self.first_state = self.first_actor = None
             if heading:
                 codes = {m.code for m in mentions if m.code and not m.carrier}
                 self.section = codes.pop() if len(codes) == 1 else None
@@ -42,9 +44,13 @@ class Context:
                 self.leaders.append(mention.code)
             if self.first_state is None and mention.kind not in (ADJECTIVE, GROUP):
                 self.first_state = mention.code
+            if self.first_actor is None and mention.kind != ADJECTIVE:
+                self.first_actor = mention.code
 
     def carry(self, kind: str) -> str | None:
         """The actor a carry-over word of ``kind`` stands for, or ``None``."""
         if kind == CARRIER_PERSON and self.leaders:
             return self.leaders[-1]
+        if kind == CARRIER_ANY:
+            return self.section or self.first_actor
         return self.section or self.first_state

@@ -186,7 +186,9 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
         targets = resolver.parties(patient)
-    for shared in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
+    shares = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not st.has_subject(c) and not any(d.dep_ == "dobj" for d in verb.children)]
+    for shared in [verb, *shares]:
         # "armed and funded Hezbollah": conjoined verbs share the object
         targets = targets or object_parties(
             shared, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
@@ -273,7 +275,11 @@ def _agent_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Par
 
 
 def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
-    """Land and bases: the owner gives, whoever uses them receives."""
+    """Land and bases: the owner gives, whoever uses them (or is barred from them) receives.
+
+    Users are looked for in a "for/to X" phrase, then the object of the verb ("barred
+    *Israeli aircraft* from their airspace"), then its subject ("the Kremlin to *use*").
+    """
     verb = governor(noun)
     owners = [p for c in noun.children if c.dep_ in ("poss", "amod")
               for p in resolver.parties(c)]
@@ -283,12 +289,15 @@ def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list
     users = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
                            preps_only=True)
     if verb is not None and not users:
+        users = [p for c in verb.children if c.dep_ == "dobj" for p in resolver.parties(c)]
+    if verb is not None and not users:
         doer, _ = subject(verb)
         users = resolver.parties(doer) if doer is not None else []
         if verb.dep_ in ("xcomp", "ccomp") and not users:
             users = [p for c in verb.head.children if c.dep_ == "dobj"
                      for p in resolver.parties(c)]
-    return owners, users
+    owned = {p.code for p in owners}
+    return owners, [u for u in users if u.code not in owned]
 
 
 def _subject_parties(verb: Token | None, resolver: Resolver) -> list[Party]:

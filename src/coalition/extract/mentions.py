@@ -2,7 +2,8 @@
 
 Spans go to ``doc.spans["coalition_mentions"]``; a span's label is the actor code and its
 ``kb_id_`` the kind of mention (state, capital, adjective, group, leader, or ``carrier_person`` /
-``carrier_state`` for words like "he" and "the country" that stand for an actor named earlier).
+``carrier_state`` / ``carrier_any`` for words like "he", "the country" and "they" that stand
+for an actor named earlier).
 Leaders resolve by the article date in ``doc.user_data["coalition_published"]``.
 """
 
@@ -16,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from coalition.extract.sentence import CARRIER_PERSON, CARRIER_STATE
+from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, CARRIER_STATE
 from coalition.resolve import Gazetteer, Lexicon, choose
 from coalition.resolve.gazetteer import NON_ACTOR, Entry
 
@@ -39,7 +40,8 @@ class MentionFinder:
         gazetteer = gazetteer or Gazetteer.load()
         lexicon = lexicon or Lexicon.load()
         table = gazetteer.by_form()
-        for kind, cue in ((CARRIER_PERSON, "carriers_person"), (CARRIER_STATE, "carriers_state")):
+        for kind, cue in ((CARRIER_PERSON, "carriers_person"), (CARRIER_STATE, "carriers_state"),
+                          (CARRIER_ANY, "carriers_any")):
             for word in lexicon.cue(cue):
                 table.setdefault(word, []).append(Entry(word, "", kind))
         by_case = PhraseMatcher(self.nlp.vocab, attr="ORTH")

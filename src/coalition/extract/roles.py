@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from coalition.extract.context import Context
-from coalition.extract.sentence import CARRIER_PERSON, Sentence
+from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Sentence
 from coalition.extract.stance import SUBJECT_DEPS, has_subject
 from coalition.resolve import Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER
@@ -91,7 +91,7 @@ class Resolver:
             mention = self.sentence.mention_at(i)
             if mention is None or mention.carrier or not mention.code or mention.adjective:
                 continue
-            if mention.kind == GROUP and token.lower_ not in ("it", "its", "they", "their"):
+            if mention.kind == GROUP and kind != CARRIER_ANY:
                 continue  # "the government" is a state's; "its sanctions" may be the EU's
             if kind == CARRIER_PERSON and mention.kind == LEADER:
                 return mention.code

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from coalition.resolve import Trigger
 from coalition.resolve.gazetteer import ADJECTIVE
 
-CARRIER_PERSON, CARRIER_STATE = "carrier_person", "carrier_state"
+CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY = "carrier_person", "carrier_state", "carrier_any"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class Mention:
     @property
     def carrier(self) -> bool:
         """Whether this word stands for an actor named earlier ("he", "the country")."""
-        return self.kind in (CARRIER_PERSON, CARRIER_STATE)
+        return self.kind in (CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY)
 
     @property
     def adjective(self) -> bool:
