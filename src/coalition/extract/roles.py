@@ -63,6 +63,8 @@ class Resolver:
             if mention.carrier:
                 if token.lower_ == "it" and token.head.lemma_ == "be":
                     return None  # "it is a hole in the sanctions": no actor
+                if token.lower_ in self.lexicon.cue("speaker_pronouns"):
+                    return self._speaker()
                 code = self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
                 if code:
                     return Party(code, mention.char_start, mention.char_end, carried=True)
@@ -80,6 +82,16 @@ class Resolver:
         """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
         found = [self.party(t, adjective_only=adjective_only) for t in (token, *token.conjuncts)]
         return [p for p in found if p is not None]
+
+    def _speaker(self) -> Party | None:
+        """Who says the sentence: the named subject of "said", "told", "announced"."""
+        for token in self.sentence.doc:
+            if token.lemma_.lower() in self.lexicon.cue("reporting_verbs"):
+                for child in token.children:
+                    mention = self.sentence.mention_at(child.i)
+                    if child.dep_ == "nsubj" and not (mention and mention.carrier):
+                        return self.party(child)
+        return None
 
     def _antecedent(self, token: Token, kind: str) -> str | None:
         """The nearest earlier name in the same sentence a carry-over word can stand for.

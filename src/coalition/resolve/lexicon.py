@@ -21,7 +21,8 @@ CUE_LISTS = (
     "negation", "refusal_verbs", "phrasal_refusals", "refusal_adjectives", "refusal_nouns",
     "failure_verbs", "failure_particles", "request_verbs", "request_nouns", "conditional_markers",
     "hedge_words", "hedge_passives", "helping_verbs", "dependence_verbs", "carriers_person",
-    "carriers_state", "carriers_any", "state_heads", "furniture_lines", "furniture_headings",
+    "carriers_state", "carriers_any", "speaker_pronouns", "reporting_verbs", "state_heads",
+    "furniture_lines", "furniture_headings",
 )
 
 
