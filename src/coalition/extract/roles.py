@@ -147,6 +147,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         return patient, True
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
         return verb.head, verb.tag_ == "VBN"
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in NOUN_TAGS:
+        return verb.head.head, False  # "accuses *companies* of supplying": the noun does it
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if owner is not None:  # "Germany's refusal to send": the possessor acts
