@@ -100,7 +100,7 @@ def ingest(
     with _errors_to_exit():
         settings = Settings.load(db=db, workers=workers, batch_size=batch_size)
         store = _store(settings)
-        client = None
+        client: Any = None
         if dask:
             from coalition.cluster import connect
 

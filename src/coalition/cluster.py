@@ -20,7 +20,7 @@ from coalition.settings import Settings
 PLUGIN_NAME = "coalition-extractor"
 
 
-class ExtractorPlugin(WorkerPlugin):  # type: ignore[misc]
+class ExtractorPlugin(WorkerPlugin):
     """A dask worker plugin that holds one loaded :class:`~coalition.extract.Extractor`."""
 
     name = PLUGIN_NAME
@@ -39,7 +39,7 @@ class ExtractorPlugin(WorkerPlugin):  # type: ignore[misc]
 
 
 def _extract_batch(batch: list[Article]) -> list[tuple[Article, list[Claim]]]:
-    plugin = get_worker().plugins[PLUGIN_NAME]
+    plugin: Any = get_worker().plugins[PLUGIN_NAME]
     return list(plugin.extractor.extract_many(batch))
 
 
