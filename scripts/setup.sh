@@ -23,7 +23,8 @@ fi
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-stamp=.venv/.installed$([ $want_test = 1 ] && echo -test)
+stamp=.venv/.installed
+[ $want_test = 1 ] && stamp=.venv/.installed-test
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   if [ $want_test = 1 ]; then
