@@ -23,6 +23,7 @@ from coalition.extract.roles import (
     object_parties,
     object_side,
     subject,
+    thanked_roles,
 )
 from coalition.extract.sentence import Hit
 from coalition.models import Dimension, Stance
@@ -31,6 +32,8 @@ VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
 # "Turkish-backed Azerbaijan": sponsorship written as a compound adjective is military backing.
 HYPHEN_DIMENSION = Dimension.MILITARY
+# Dimensions in which a purchase is the seller's support of the buyer, not the reverse.
+ARMS_LIKE = frozenset({Dimension.ARMS, Dimension.MILITARY, Dimension.TROOPS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,9 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     refusing = st.refuser(governors, lexicon)
     negative = st.negated(token, governors, lexicon) or refusing is not None
     stance = st.final_stance(hit.trigger.stance, negative)
+    shielded = stance is None and st.shields(refusing, governors, hit.trigger.stance, lexicon)
+    if shielded:
+        stance = Stance.SUPPORT  # "vetoed sanctions against Russia" shields Russia
     dimension, fallback, theme = _dimension(hit, token, resolver)
     if theme is not None and any(c.lower_ in lexicon.cue("negation") for c in theme.children):
         stance = st.final_stance(hit.trigger.stance, True)  # "sent a mission but no troops"
@@ -74,15 +80,37 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     if _subordinate(hit, token, governors, others):
         return []
     actors, targets = _roles(hit, token, resolver)
+    if token.lemma_.lower() in lexicon.cue("purchase_verbs") and dimension in ARMS_LIKE:
+        sellers = _source(token, resolver)  # "bought drones from Israel": Israel arms the buyer
+        actors, targets = (sellers, actors) if sellers else ([], [])
+    if not targets and len(actors) > 1 and token.lemma_.lower() in lexicon.cue("reciprocal_nouns"):
+        targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     if not targets and _names_other_object(hit, token, resolver):
         return []  # "sanctioned dozens of firms": the object is there but is not a state
-    if refusing is not None and refusing.pos_ == "VERB" and hit.trigger.kind != "verb":
+    if refusing is not None and refusing.pos_ == "VERB" and (hit.trigger.kind != "verb"
+                                                             or shielded):
         actors = _subject_parties(refusing, resolver) or actors  # "Orban vetoed EU support"
+    if token.lemma_.lower() in lexicon.cue("membership_nouns") and \
+            not _own(token, actors, resolver):
+        return []  # "block Kosovo's membership": only a member can give or freeze its own
     if not actors:
         return []
     claim = Frame(actors[0], "", dimension, stance, st.hedged(token, governors, lexicon),
                   resolver.sentence.chars(token), 0.9 - 0.1 * fallback)
+    if hit.trigger.term in lexicon.cue("named_target_only"):
+        default_target = _no_default  # "warned that sanctions could follow": nobody warned
     return _pairs(claim, actors, targets, default_target)
+
+
+def _own(noun: Token, actors: list[Party], resolver: Resolver) -> bool:
+    """Whether the noun's possessor ("*its* participation") is one of the actors."""
+    codes = {a.code for a in actors}
+    return any(p.code in codes for c in noun.children if c.dep_ == "poss"
+               for p in resolver.parties(c))
+
+
+def _no_default(actor: str) -> str | None:
+    return None
 
 
 def _pairs(claim: Frame, actors: list[Party], targets: list[Party],
@@ -115,6 +143,8 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver
     for word in object_side(token):
         if _generic(hit) and resolver.party(word) is not None:
             continue  # "allowed *Russian troops* to ...": the troops receive, they are no theme
+        if _in_name(word, resolver):
+            continue  # "the UN *Security* Council": part of a name, not the thing given
         pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
         dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
         if dimension and (best is None or abs(word.i - token.i) < best[0]):
@@ -122,6 +152,11 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver
     if best:
         return best[1], False, best[2]
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
+
+
+def _in_name(word: Token, resolver: Resolver) -> bool:
+    mention = resolver.sentence.mention_at(word.i)
+    return mention is not None and mention.end - mention.start > 1
 
 
 def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int, Hit]
@@ -200,6 +235,9 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
 def _noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
                 ) -> tuple[list[Party], list[Party]]:
     """Actions: "assistance *from the CCP*", "*China's* support", "provided military aid"."""
+    thanked = thanked_roles(noun, resolver)
+    if thanked is not None:
+        return thanked
     verb = governor(noun)
     source = _source(noun, resolver)
     if source:

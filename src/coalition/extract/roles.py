@@ -196,6 +196,8 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
         helped = _helped(token, root, resolver.lexicon.cue("helping_verbs"))
         rank = _target_rank(token, root, from_is_target, object_is_target or named, opposing,
                             helped)
+        if rank is None and _extra_prep(token, root, resolver.lexicon, opposing):
+            rank = 0
         if rank is not None and (rank == 0 or not preps_only):
             scored.append((rank, abs(token.i - root.i), token))
     for _, _, token in sorted(scored, key=lambda item: item[:2]):
@@ -203,6 +205,22 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
         if found:
             return found
     return []
+
+
+def thanked_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]] | None:
+    """"Aliyev thanked Turkey *for its support*": the thanked one gave it, the thanker got it.
+
+    ``None`` when the noun is not the reason of a thanking verb.
+    """
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or \
+            verb.lemma_.lower() not in resolver.lexicon.cue("gratitude_verbs"):
+        return None
+    givers = [p for c in verb.children if c.dep_ == "dobj" for p in resolver.parties(c)]
+    doer, passive = subject(verb)
+    receivers = resolver.parties(doer) if doer is not None and not passive else []
+    return givers, receivers
 
 
 def clause_subject_parties(verb: Token, resolver: Resolver) -> list[Party]:
@@ -237,6 +255,21 @@ def object_side(root: Token) -> list[Token]:
         out.append(token)
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "parataxis"))
     return out
+
+
+def _extra_prep(token: Token, root: Token, lexicon: Lexicon, opposing: bool) -> bool:
+    """Prepositions that name the target only after some triggers.
+
+    "launched missiles *at* Israel" (an opposition whose object is the weapon) and
+    "its participation *in* the CSTO" (a membership noun); elsewhere "at the UN" and "in
+    Ukraine" are places.
+    """
+    if token.dep_ != "pobj" or token.head.head.i != root.i:
+        return False
+    prep, lemma = token.head.lower_, root.lemma_.lower()
+    if prep == "at":
+        return opposing and root.pos_ == "VERB" and lemma in lexicon.cue("firing_verbs")
+    return prep == "in" and lemma in lexicon.cue("membership_nouns")
 
 
 def _helped(token: Token, root: Token, helping: frozenset[str]) -> bool:

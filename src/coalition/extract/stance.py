@@ -16,11 +16,27 @@ from coalition.resolve import Lexicon
 # Dependencies that start a clause of their own: the chain stops there.
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "parataxis", "ROOT", "csubj", "ccomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+CONTRAST = frozenset({"but", "yet", "while", "whereas"})
 
 
 def has_subject(token: Token) -> bool:
     """Whether a verb has its own subject (a conjunct clause, not a shared-subject conjunct)."""
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
+
+
+def own_clause(verb: Token) -> bool:
+    """Whether a conjoined verb is a clause of its own though it shares the subject.
+
+    "declined to join sanctions *but has supplied* drones": a finite auxiliary or a contrasting
+    conjunction starts a new assertion, so the first verb's refusal does not reach it; "refused
+    to send troops *or to supply* weapons" (only the infinitive "to") stays under the refusal.
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    finite = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+    contrast = any(c.dep_ == "cc" and c.lower_ in CONTRAST for c in verb.head.children
+                   if verb.head.i < c.i < verb.i)
+    return finite or contrast
 
 
 def chain(token: Token) -> list[Token]:
@@ -31,7 +47,7 @@ def chain(token: Token) -> list[Token]:
         dep = current.dep_
         if dep in CLAUSE_DEPS and dep != "ccomp":
             break
-        if dep == "conj" and has_subject(current):
+        if dep == "conj" and (has_subject(current) or own_clause(current)):
             break
         current = current.head
         governors.append(current)
@@ -100,6 +116,21 @@ def refuser(governors: list[Token], lexicon: Lexicon) -> Token | None:
         if lemma in lexicon.cue("failure_verbs") and particles & lexicon.cue("failure_particles"):
             return word
     return None
+
+
+def shields(refusing: Token | None, governors: list[Token], base: Stance,
+            lexicon: Lexicon) -> bool:
+    """Whether a blocked opposition protects its target: "vetoed sanctions against Russia".
+
+    Verbs between the opposition and the refusal must only take part in it ("refused to *join*
+    sanctions"); "refused to *lift* sanctions" keeps them and shields nobody.
+    """
+    if refusing is None or base is not Stance.OPPOSE or \
+            refusing.lemma_.lower() not in lexicon.cue("shield_verbs"):
+        return False
+    between = governors[:governors.index(refusing)]
+    return all(w.lemma_.lower() in lexicon.cue("joining_verbs") for w in between
+               if w.pos_ in ("VERB", "AUX"))
 
 
 def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:

@@ -22,7 +22,8 @@ CUE_LISTS = (
     "failure_verbs", "failure_particles", "request_verbs", "request_nouns", "conditional_markers",
     "hedge_words", "hedge_passives", "helping_verbs", "dependence_verbs", "carriers_person",
     "carriers_state", "carriers_any", "speaker_pronouns", "reporting_verbs", "state_heads",
-    "furniture_lines", "furniture_headings",
+    "furniture_lines", "furniture_headings", "purchase_verbs", "gratitude_verbs", "shield_verbs",
+    "reciprocal_nouns", "membership_nouns", "firing_verbs", "named_target_only", "joining_verbs",
 )
 
 
