@@ -1,16 +1,20 @@
-"""The running stance totals agree with the claims, survive concurrent writers, and migrate in."""
+"""The running stance totals and daily counts agree with the claims, survive concurrent writers,
+and migrate in."""
 
 from __future__ import annotations
 
 import threading
 from datetime import date
 
-from sqlalchemy import create_engine, text
+import pytest
+from sqlalchemy import Row, create_engine, distinct, func, select, text
 
-from coalition.models import ClaimQuery, Dimension, Stance
+from coalition.errors import StoreError
+from coalition.models import ClaimQuery, Dimension, Stance, StanceCount
 from coalition.store import Store
 from coalition.store._migrations import MIGRATIONS
-from coalition.store._totals import rebuild_totals
+from coalition.store._schema import claims, stance_daily
+from coalition.store._totals import rebuild_daily, rebuild_totals
 from tests.store.build import article, claim
 
 DIMS = list(Dimension)
@@ -34,6 +38,38 @@ def _rebuilt(store: Store) -> list:  # type: ignore[type-arg]
     with store._engine.begin() as conn:
         rebuild_totals(conn)
     return store.stance_counts()
+
+
+def _days(store: Store) -> list[Row]:  # type: ignore[type-arg]
+    with store._engine.begin() as conn:
+        return list(conn.execute(select(stance_daily).order_by(*stance_daily.primary_key)))
+
+
+def _days_rebuilt(store: Store) -> list[Row]:  # type: ignore[type-arg]
+    with store._engine.begin() as conn:
+        rebuild_daily(conn)
+    return _days(store)
+
+
+def _grouped_claims(
+    store: Store, target: str | None, since: date | None, until: date | None
+) -> list[StanceCount]:
+    """The dated counts the direct way: every claim in range, grouped."""
+    keys = (claims.c.target, claims.c.actor, claims.c.dimension, claims.c.stance)
+    stmt = select(
+        claims.c.actor, claims.c.target, claims.c.dimension, claims.c.stance,
+        func.count(distinct(claims.c.article_id)), func.count(),
+        func.min(claims.c.published), func.max(claims.c.published),
+    ).where(claims.c.published.is_not(None)).group_by(*keys).order_by(*keys)
+    if since is not None:
+        stmt = stmt.where(claims.c.published >= since)
+    if until is not None:
+        stmt = stmt.where(claims.c.published <= until)
+    if target is not None:
+        stmt = stmt.where(claims.c.target == target)
+    with store._engine.begin() as conn:
+        return [StanceCount(a, t, Dimension(d), Stance(s), n, c, f, last)
+                for a, t, d, s, n, c, f, last in conn.execute(stmt)]
 
 
 def test_running_totals_equal_a_rebuild_from_the_claims(store_url: str) -> None:
@@ -71,6 +107,81 @@ def test_concurrent_writers_keep_totals_exact(store_url: str) -> None:
         assert store.stats() == {"articles": 32, "claims": 128}
         running = store.stance_counts()
         assert running == _rebuilt(store)
+        days = _days(store)
+        assert sum(d.claims for d in days) == 128 - 4 * 7  # the 7 undated articles have none
+        assert days == _days_rebuilt(store)
+
+
+def test_daily_counts_equal_a_rebuild_from_the_claims(store_url: str) -> None:
+    with Store(store_url) as store:
+        _fill(store, 0, 30)
+        # Same day and key as a1's first claim, twice in one article: the day's row adds up.
+        same = article("b1", ["IRN arms UKR.", "IRN arms UKR again."], published=date(2024, 2, 2))
+        store.add_article(same, [claim(same, s, "IRN", "UKR", DIMS[1], STANCES[0])
+                                 for s in ["IRN arms UKR.", "IRN arms UKR again."]])
+        days = _days(store)
+        assert sum(d.claims for d in days) == 24 * 4 + 2
+        row = ("UKR", "IRN", DIMS[1].value, STANCES[0].value, date(2024, 2, 2))
+        assert [(d.articles, d.claims) for d in days if tuple(d)[:5] == row] == [(2, 3)]
+        assert days == _days_rebuilt(store)
+
+
+@pytest.mark.parametrize(("target", "since", "until"), [
+    (None, date(1900, 1, 1), None),
+    ("RUS", date(2024, 3, 1), date(2024, 8, 31)),
+    ("UKR", None, date(2024, 5, 15)),
+    (None, date(2024, 6, 2), date(2024, 6, 2)),
+    ("ARM", date(2024, 1, 1), None),
+])
+def test_dated_counts_equal_grouping_the_claims(
+    store_url: str, target: str | None, since: date | None, until: date | None
+) -> None:
+    with Store(store_url) as store:
+        _fill(store, 0, 40)
+        found = store.stance_counts(target=target, since=since, until=until)
+        assert found == _grouped_claims(store, target, since, until)
+        assert found or target == "ARM"
+
+
+def test_an_empty_date_range_is_refused(store_url: str) -> None:
+    with Store(store_url) as store, pytest.raises(StoreError, match="since is after until"):
+        store.stance_counts(since=date(2024, 2, 1), until=date(2024, 1, 1))
+
+
+def test_dated_counts_walk_the_daily_key_in_order() -> None:
+    """SQLite's plan for a target's range: a search on the key, grouped without sorting."""
+    from tempfile import TemporaryDirectory
+
+    with TemporaryDirectory() as folder, Store(f"sqlite:///{folder}/plan.db") as store:
+        _fill(store, 0, 3)
+        statements: list[str] = []
+        from sqlalchemy import event
+
+        event.listen(store._engine, "before_cursor_execute",
+                     lambda _c, _cur, sql, *_a: statements.append(sql))
+        store.stance_counts(target="RUS", since=date(2024, 1, 1), until=date(2024, 12, 31))
+        with store._engine.begin() as conn:
+            plan = " | ".join(row[3] for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + [s for s in statements if s.startswith("SELECT")][-1],
+                ("RUS", "2024-01-01", "2024-12-31")))
+    assert "SEARCH stance_daily USING PRIMARY KEY (target=?)" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+
+
+def test_migration_6_fills_the_days_of_an_older_database(store_url: str) -> None:
+    with Store(store_url) as store:
+        _fill(store, 0, 10)
+        before = store.stance_counts(since=date(2024, 1, 1))
+    engine = create_engine(store_url)
+    with engine.begin() as conn:  # what a database of schema version 5 looks like
+        conn.execute(text("DROP TABLE stance_daily"))
+        conn.execute(text("DELETE FROM schema_version WHERE version = 6"))
+    engine.dispose()
+    with Store(store_url) as store:
+        assert store.schema_version == MIGRATIONS[-1].version
+        assert store.stance_counts(since=date(2024, 1, 1)) == before
+        _fill(store, 10, 2)
+        assert _days(store) == _days_rebuilt(store)
 
 
 def test_migration_4_fills_totals_of_an_older_database(store_url: str) -> None:
@@ -104,4 +215,4 @@ def test_undated_counts_read_the_totals_not_the_claims(store_url: str) -> None:
         assert len(selects) == 2
         assert all("FROM stance_totals" in s and "claims." not in s for s in selects)
         store.stance_counts(target="RUS", since=date(2024, 1, 1))
-        assert "FROM claims" in statements[-1]
+        assert "FROM stance_daily" in statements[-1] and "claims." not in statements[-1]

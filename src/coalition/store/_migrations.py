@@ -22,9 +22,10 @@ from coalition.store._schema import (
     claims_by_target_newest,
     metadata,
     schema_version,
+    stance_daily,
     stance_totals,
 )
-from coalition.store._totals import rebuild_totals
+from coalition.store._totals import rebuild_daily, rebuild_totals
 
 # Any fixed number: PostgreSQL sessions migrating the same database take turns on this lock.
 _MIGRATION_LOCK = 72_311_022
@@ -67,6 +68,11 @@ def _unlimit_ids(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claims ALTER COLUMN doc TYPE varchar"))
 
 
+def _add_stance_daily(conn: Connection) -> None:
+    stance_daily.create(conn)
+    rebuild_daily(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, claims, their indexes and full-text search", _create_everything),
     Migration(2, "index claims by target, newest first", _index_target_listing),
@@ -74,6 +80,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _index_actor_listing),
     Migration(4, "add stance_totals, the running evidence counts", _add_stance_totals),
     Migration(5, "no length limits on article ids and URLs", _unlimit_ids),
+    Migration(6, "add stance_daily, the evidence counts per publication day", _add_stance_daily),
 )
 
 

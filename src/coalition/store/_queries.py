@@ -10,7 +10,6 @@ from sqlalchemy import (
     Connection,
     Row,
     Select,
-    distinct,
     func,
     literal,
     select,
@@ -30,7 +29,7 @@ from coalition.models import (
     StoredClaim,
 )
 from coalition.store._fulltext import words_filter
-from coalition.store._schema import articles, claims, stance_totals
+from coalition.store._schema import articles, claims, stance_daily, stance_totals
 
 _CLAIM_COLUMNS = (
     *claims.c,
@@ -96,7 +95,7 @@ def stance_counts(
 ) -> list[StanceCount]:
     """Evidence per (actor, target, dimension, stance): distinct articles, claims, date span.
 
-    Without dates this reads the running totals; with dates it groups the claims in range.
+    Without dates this reads the running totals; with dates it sums the days in range.
     """
     if since is None and until is None:
         totals = stance_totals.c
@@ -107,7 +106,7 @@ def stance_counts(
         if target is not None:
             stmt = stmt.where(totals.target == target)
     else:
-        stmt = _grouped_claims(target, since, until)
+        stmt = _daily_sums(target, since, until)
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
         StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, count,
@@ -117,19 +116,23 @@ def stance_counts(
     ]
 
 
-def _grouped_claims(target: str | None, since: date | None, until: date | None) -> Select[Any]:
-    where = _dates(since, until)
+def _daily_sums(target: str | None, since: date | None, until: date | None) -> Select[Any]:
+    _dates(since, until)  # refuses an empty range
+    daily = stance_daily.c
+    where = []
+    if since is not None:
+        where.append(daily.day >= since)
+    if until is not None:
+        where.append(daily.day <= until)
     if target is not None:
-        where.append(claims.c.target == target)
-    # In the order of the claims_by_target index, so the grouping streams without a sort.
-    keys = (claims.c.target, claims.c.actor, claims.c.dimension, claims.c.stance)
+        where.append(daily.target == target)
+    # In the order of the primary key, so the grouping streams without a sort.
+    keys = (daily.target, daily.actor, daily.dimension, daily.stance)
     return (
         select(
-            claims.c.actor, claims.c.target, claims.c.dimension, claims.c.stance,
-            func.count(distinct(claims.c.article_id)).label("articles"),
-            func.count().label("claims"),
-            func.min(claims.c.published).label("first_seen"),
-            func.max(claims.c.published).label("last_seen"),
+            daily.actor, daily.target, daily.dimension, daily.stance,
+            func.sum(daily.articles), func.sum(daily.claims),
+            func.min(daily.day), func.max(daily.day),
         )
         .where(*where)
         .group_by(*keys)

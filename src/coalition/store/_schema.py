@@ -110,6 +110,24 @@ stance_totals = Table(
     Column("last_seen", Date),
 )
 
+# Evidence per (target, actor, dimension, stance) per publication day, kept like stance_totals.
+# An article has one date, so its distinct-article counts add up exactly over any date range:
+# dated stance counts sum these rows instead of grouping every claim. Undated articles have no
+# row, as they are left out of dated counts. Without rowid on SQLite, so the rows are stored in
+# key order and a grouped read of one target's range walks them without a sort or lookups.
+stance_daily = Table(
+    "stance_daily",
+    metadata,
+    Column("target", String(16), primary_key=True),
+    Column("actor", String(16), primary_key=True),
+    Column("dimension", String(16), primary_key=True),
+    Column("stance", String(8), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("articles", Integer, nullable=False),
+    Column("claims", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
 Index(
     "claims_by_target",
     claims.c.target,
