@@ -5,7 +5,9 @@ does not depend on which sentences the prefilter sent to the parser. Rules, in o
 person words ("he", "the autocrat") take the latest leader named earlier in the paragraph;
 state words ("the country", "the government") and persons without such a leader take the
 section's state (a heading that names one state, like "Serbia"), else the first state named
-in the paragraph; pronouns ("they", "its", "the group") may also take a group ("Hezbollah").
+in the paragraph; pronouns ("they", "its") may also take a group ("Hezbollah"); group words
+("the group", "the militia") take only a group: the first of the paragraph, else the first of
+the latest paragraph that named one.
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ class Context:
     leaders: list[str] = field(default_factory=list)
     first_state: str | None = None
     first_actor: str | None = None
+    first_group: str | None = None
+    earlier_group: str | None = None
 
     def enter(self, paragraph: int, heading: bool, mentions: list[Mention]) -> None:
         """Update the context for a new sentence (call before resolving it)."""
         if paragraph != self.paragraph:
             self.paragraph, self.leaders = paragraph, []
-            self.first_state = self.first_actor = None
+            self.earlier_group = self.first_group or self.earlier_group
+            self.first_state = self.first_actor = self.first_group = None
             if heading:
                 codes = {m.code for m in mentions if m.code and not m.carrier}
                 self.section = codes.pop() if len(codes) == 1 else None
@@ -46,6 +51,13 @@ class Context:
                 self.first_state = mention.code
             if self.first_actor is None and mention.kind != ADJECTIVE:
                 self.first_actor = mention.code
+            if mention.kind == GROUP and self.first_group is None:
+                self.first_group = mention.code
+
+    def carry_group(self) -> str | None:
+        """What "the group" stands for: the first group of this paragraph, else of the latest
+        paragraph that named one (its first group is its topic, later ones are asides)."""
+        return self.first_group or self.earlier_group
 
     def carry(self, kind: str) -> str | None:
         """The actor a carry-over word of ``kind`` stands for, or ``None``."""

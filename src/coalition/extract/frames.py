@@ -63,7 +63,7 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     wanted = VERB_TAGS if hit.trigger.kind == "verb" else NOUN_TAGS
     if token.pos_ not in wanted:
         return []
-    governors = st.chain(token)
+    governors = st.chain(token, lexicon)
     if st.blocked(token, governors, lexicon):
         return []
     refusing = st.refuser(governors, lexicon)
@@ -80,9 +80,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     if _subordinate(hit, token, governors, others):
         return []
     actors, targets = _roles(hit, token, resolver)
-    if token.lemma_.lower() in lexicon.cue("purchase_verbs") and dimension in ARMS_LIKE:
-        sellers = _source(token, resolver)  # "bought drones from Israel": Israel arms the buyer
-        actors, targets = (sellers, actors) if sellers else ([], [])
+    if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.cue("purchase_verbs"):
+        actors, targets = _purchase_roles(token, resolver, dimension, actors, targets)
     if not targets and len(actors) > 1 and token.lemma_.lower() in lexicon.cue("reciprocal_nouns"):
         targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     if not targets and _names_other_object(hit, token, resolver):
@@ -154,6 +153,20 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
 
 
+def _purchase_roles(verb: Token, resolver: Resolver, dimension: Dimension,
+                    buyers: list[Party], targets: list[Party]
+                    ) -> tuple[list[Party], list[Party]]:
+    """Buying: the seller ("from Israel", "*Russian* energy") arms the buyer of weapons; the
+    buyer of anything else supports the seller economically."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    sellers = _source(verb, resolver) or [p for c in objects for p in _source(c, resolver)] or [
+        p for c in objects for a in c.children if a.dep_ in ("amod", "compound")
+        for p in [resolver.party(a, bare_adjective=True)] if p]
+    if dimension in ARMS_LIKE:
+        return (sellers, buyers) if sellers and buyers else ([], [])
+    return buyers, sellers or targets
+
+
 def _in_name(word: Token, resolver: Resolver) -> bool:
     mention = resolver.sentence.mention_at(word.i)
     return mention is not None and mention.end - mention.start > 1
@@ -176,6 +189,10 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
             return True  # "sanctioned Iran *for supplying* drones": the reason, not a claim
     if _generic(hit) and any(g.i in others for g in governors):
         return True
+    if _generic(hit) and any(t.i in others and others[t.i].trigger.kind == "territory"
+                             and any(c.dep_ == "poss" for c in t.children)
+                             for t in object_side(token)):
+        return True  # "allowed weapons to transit *its* territory": the owned land frames it
     if hit.trigger.object_role == "theme" and hit.trigger.kind == "verb":
         return any(others[t.i].trigger.stance is Stance.OPPOSE
                    for t in object_side(token) if t.i in others)
@@ -328,6 +345,9 @@ def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list
                            preps_only=True)
     if verb is not None and not users:
         users = [p for c in verb.children if c.dep_ == "dobj" for p in resolver.parties(c)]
+    if verb is not None and not users and verb.dep_ == "advcl":
+        users = object_parties(verb.head, resolver, from_is_target=False, object_is_target=True,
+                               preps_only=True)  # "allow weapons *for Ukraine* to cross it"
     if verb is not None and not users:
         doer, _ = subject(verb)
         users = resolver.parties(doer) if doer is not None else []

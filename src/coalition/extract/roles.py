@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from coalition.extract.context import Context
-from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Sentence
+from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
 from coalition.extract.stance import SUBJECT_DEPS, has_subject
 from coalition.resolve import Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER
@@ -65,6 +65,10 @@ class Resolver:
                     return None  # "it is a hole in the sanctions": no actor
                 if token.lower_ in self.lexicon.cue("speaker_pronouns"):
                     return self._speaker()
+                if self._words(mention) in self.lexicon.cue("carriers_group"):
+                    code = self._group_before(token) or self.context.carry_group()
+                    return Party(code, mention.char_start, mention.char_end, carried=True) \
+                        if code else None
                 code = self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
                 if code:
                     return Party(code, mention.char_start, mention.char_end, carried=True)
@@ -82,6 +86,17 @@ class Resolver:
         """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
         found = [self.party(t, adjective_only=adjective_only) for t in (token, *token.conjuncts)]
         return [p for p in found if p is not None]
+
+    def _words(self, mention: Mention) -> str:
+        return " ".join(t.lower_ for t in self.sentence.doc[mention.start:mention.end])
+
+    def _group_before(self, token: Token) -> str | None:
+        """The nearest group named earlier in the same sentence ("the group" stands for it)."""
+        for i in range(token.i - 1, -1, -1):
+            mention = self.sentence.mention_at(i)
+            if mention is not None and mention.kind == GROUP:
+                return mention.code
+        return None
 
     def _speaker(self) -> Party | None:
         """Who says the sentence: the named subject of "said", "told", "announced"."""
@@ -145,6 +160,13 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             patient = child
     if patient is not None:
         return patient, True
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ == "for":  # "for *Ukraine* to transit"
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, False
+        if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.i < verb.i:
+            return child, False  # "Azerbaijan, for its part, has bought": a misparsed subject
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
         return verb.head, verb.tag_ == "VBN"
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in NOUN_TAGS:

@@ -39,13 +39,23 @@ def own_clause(verb: Token) -> bool:
     return finite or contrast
 
 
-def chain(token: Token) -> list[Token]:
+def _complement(verb: Token, lexicon: Lexicon) -> bool:
+    """ "allow weapons *for Ukraine to transit*", "allow weapons for Ukraine *to cross*": an
+    infinitive the parser hangs as a clause is the complement of a permission verb."""
+    if verb.dep_ != "advcl" or has_subject(verb):
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return marked or (infinitive and verb.head.lemma_.lower() in lexicon.cue("permission_verbs"))
+
+
+def chain(token: Token, lexicon: Lexicon) -> list[Token]:
     """The words ``token`` is a complement of, climbing until its clause ends."""
     governors: list[Token] = []
     current = token
     while current.head.i != current.i:
         dep = current.dep_
-        if dep in CLAUSE_DEPS and dep != "ccomp":
+        if dep in CLAUSE_DEPS and dep != "ccomp" and not _complement(current, lexicon):
             break
         if dep == "conj" and (has_subject(current) or own_clause(current)):
             break
