@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, Integer, column, false, or_, text
+from sqlalchemy import CompoundSelect, Connection, Integer, column, select, text, union
 
 from coalition.store._schema import claims
 
@@ -140,34 +140,35 @@ def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
     return hits[:limit]
 
 
-def words_filter(dialect: str, query: str) -> ColumnElement[bool]:
-    """Claims whose evidence, or whose article's title, has every word of ``query`` (stemmed).
+def matching_claims(dialect: str, query: str) -> CompoundSelect | None:
+    """Ids of the claims whose evidence, or whose article's title, has every word of ``query``.
 
-    Word matching, as in :func:`search`, rather than substrings: it uses the full-text indexes,
-    so a filtered listing stays fast on a large store.
+    Word matching (stemmed), as in :func:`search`, rather than substrings. The ids come from the
+    full-text indexes alone, without reading a claim, so the caller can count them directly or
+    pick the page it lists before fetching whole rows. ``None`` when ``query`` has no words.
     """
     if dialect == "sqlite":
         match = fts5_query(query)
         if not match:
-            return false()
-        claim_ids = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :claim_words")
-        article_ids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :title_words")
+            return None
+        claim_ids = text("SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH :claim_words")
+        article_ids = text("SELECT rowid AS id FROM articles_fts "
+                           "WHERE articles_fts MATCH :title_words")
         params = {"claim_words": match, "title_words": f"title : ({match})"}
     else:
         if not _WORD.search(query):
-            return false()
+            return None
         claim_ids = text(f"SELECT id FROM claims WHERE {_CLAIM_VECTOR} "
                          "@@ websearch_to_tsquery('english', :claim_words)")
         article_ids = text("SELECT id FROM articles WHERE to_tsvector('english', "
                            "coalesce(title, '')) @@ websearch_to_tsquery('english', :title_words)")
         params = {"claim_words": query, "title_words": query}
     id_column = column("id", Integer)
-    return or_(
-        claims.c.id.in_(claim_ids.bindparams(claim_words=params["claim_words"])
-                        .columns(id_column)),
-        claims.c.article_id.in_(article_ids.bindparams(title_words=params["title_words"])
-                                .columns(id_column)),
-    )
+    by_evidence = (claim_ids.bindparams(claim_words=params["claim_words"])
+                   .columns(id_column).subquery("evidence_hits"))
+    titled = article_ids.bindparams(title_words=params["title_words"]).columns(id_column)
+    by_title = select(claims.c.id).where(claims.c.article_id.in_(titled))
+    return union(select(by_evidence.c.id), by_title)
 
 
 def fts5_query(query: str) -> str:

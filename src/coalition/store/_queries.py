@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import (
     Connection,
     Row,
     Select,
+    false,
     func,
     literal,
     select,
@@ -28,7 +30,7 @@ from coalition.models import (
     StoredArticle,
     StoredClaim,
 )
-from coalition.store._fulltext import words_filter
+from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
 
 _CLAIM_COLUMNS = (
@@ -47,20 +49,36 @@ _NEWEST_FIRST = (claims.c.published.desc().nulls_last(), claims.c.id)
 def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     """Claims matching ``query``, newest article first, then in the order they were stored."""
     _check_page(query.limit, query.offset)
-    stmt = (
-        select(*_CLAIM_COLUMNS)
-        .join_from(claims, articles, claims.c.article_id == articles.c.id)
+    # The page's ids first, from the indexes, then whole rows and their articles for those only.
+    page = (
+        select(claims.c.id)
         .where(*_filters(query, conn.dialect.name))
         .order_by(*_NEWEST_FIRST)
         .limit(query.limit)
         .offset(query.offset)
+        .subquery()
+    )
+    stmt = (
+        select(*_CLAIM_COLUMNS)
+        .select_from(page)
+        .join(claims, claims.c.id == page.c.id)
+        .join(articles, claims.c.article_id == articles.c.id)
+        .order_by(*_NEWEST_FIRST)
     )
     return [_stored_claim(row) for row in conn.execute(stmt)]
 
 
 def count_claims(conn: Connection, query: ClaimQuery) -> int:
     """How many claims match ``query``, ignoring its limit and offset."""
-    stmt = select(func.count()).select_from(claims).where(*_filters(query, conn.dialect.name))
+    dialect = conn.dialect.name
+    if query.text and not _filters(replace(query, text=None), dialect):
+        # Words alone: count the ids the full-text indexes give, reading no claim.
+        found = matching_claims(dialect, query.text)
+        if found is None:
+            return 0
+        stmt = select(func.count()).select_from(found.subquery())
+    else:
+        stmt = select(func.count()).select_from(claims).where(*_filters(query, dialect))
     return int(conn.execute(stmt).scalar_one())
 
 
@@ -183,7 +201,8 @@ def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
         article_pk = select(articles.c.id).where(articles.c.doc == query.article_id)
         where.append(claims.c.article_id == article_pk.scalar_subquery())
     if query.text:
-        where.append(words_filter(dialect, query.text))
+        found = matching_claims(dialect, query.text)
+        where.append(false() if found is None else claims.c.id.in_(found))
     return where
 
 
