@@ -1,9 +1,11 @@
 """The ``coalition_claims`` component: candidate sentences -> parsed -> frames -> claim rows.
 
 Sentences come from :func:`~coalition.extract.segment.segment`. A sentence is a *candidate*
-when it has a trigger and an actor name or carry-over word; only candidates are parsed (with
-the model's own tagger and parser, run on that sentence alone), unless ``prefilter`` is off,
-in which case every sentence goes through the same code path. Claim rows (plain dicts, so
+when it has a trigger and names (or carries over) an actor and a different target could be
+found; only candidates are parsed (with the model's own tagger and parser, run on that
+sentence alone; the token-wise pipes after them memoised, :mod:`~coalition.extract.memo`),
+unless ``prefilter`` is off, in which case every sentence with a trigger goes through the same
+code path. Claim rows (plain dicts, so
 they travel between processes) go to ``doc.user_data["coalition_claims"]``.
 """
 
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coalition.extract.context import Context
 from coalition.extract.frames import Frame, frames_for
+from coalition.extract.memo import memoised
 from coalition.extract.mentions import SPANS_KEY as MENTIONS
 from coalition.extract.roles import Resolver
 from coalition.extract.segment import Segment, segment
@@ -39,8 +42,17 @@ class _Item:
     seg: Segment
     mentions: list[Span]
     triggers: list[Span]
+    found: list[Mention]
     sub: Doc | None = None
     kept: list[Token] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """An article's sentences and its centre (the default target when none is named)."""
+
+    middle: str | None
+    items: list[_Item] = field(default_factory=list)
 
 
 class ClaimFinder:
@@ -52,11 +64,13 @@ class ClaimFinder:
         self.prefilter = prefilter
         self.parse_with = parse_with
         self._data: tuple[Lexicon, Gazetteer, Any] | None = None
+        self._parsers: list[Any] = []
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
                    lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
         """Load the lexicon, gazetteer and conflicts."""
         self._data = (lexicon or Lexicon.load(), gazetteer or Gazetteer.load(), load_conflicts())
+        self._parsers = [memoised(self.nlp, name) for name in self.parse_with]
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -72,59 +86,73 @@ class ClaimFinder:
         stream = iter(docs)
         while batch := list(islice(stream, batch_size)):
             plans = [self._plan(doc) for doc in batch]
-            pending = [item for plan in plans for item in plan if item.sub is not None]
+            pending = [item for plan in plans for item in plan.items if item.sub is not None]
             parsed = [item.sub for item in pending if item.sub is not None]
-            for name in self.parse_with:
-                proc: Any = self.nlp.get_pipe(name)
+            for proc in self._parsers:
                 parsed = list(proc.pipe(parsed, batch_size=batch_size))
             for item, sub in zip(pending, parsed, strict=True):
                 item.sub = sub
             for doc, plan in zip(batch, plans, strict=True):
-                doc.user_data[CLAIMS_KEY] = self._claims(doc, plan)
+                doc.user_data[CLAIMS_KEY] = self._claims(plan)
                 yield doc
 
-    def _plan(self, doc: Doc) -> list[_Item]:
-        """The article's sentences, each with its mentions, triggers and (unparsed) doc."""
+    def _plan(self, doc: Doc) -> _Plan:
+        """The article's sentences, each with its mentions, triggers and (unparsed) doc.
+
+        A sentence is parsed only when the frame rules could make a claim of it: it needs a
+        trigger, and an actor and a different target must be reachable. Every party the rules
+        find is a gazetteer name of the sentence or what a carry-over word of it stands for,
+        which is a name of this or an earlier sentence (:class:`Context` reads nothing else);
+        a target may also be the default one (section state or centre). A sentence whose
+        reachable codes fall short of that is skipped with no claim lost.
+        """
         assert self._data is not None
-        lexicon = self._data[0]
+        lexicon, _, conflicts = self._data
+        text = doc.text  # built from the tokens: compute it once per doc
         mentions = sorted(doc.spans[MENTIONS] if MENTIONS in doc.spans else [],
                           key=lambda span: span.start_char)
         hits = sorted(doc.spans[TRIGGERS] if TRIGGERS in doc.spans else [],
                       key=lambda span: span.start_char)
+        middle = centre(conflicts, text, Counter(m.label_ for m in mentions if m.label_))
         mention_starts = [m.start_char for m in mentions]
         hit_starts = [h.start_char for h in hits]
-        items = []
-        for seg in segment(doc.text, lexicon.cue("furniture_lines"),
+        plan = _Plan(middle)
+        context = Context()
+        named: set[str] = set()
+        for seg in segment(text, lexicon.cue("furniture_lines"),
                            lexicon.cue("furniture_headings")):
             if seg.furniture:
                 continue
             inside = mentions[bisect_left(mention_starts, seg.start):
                               bisect_left(mention_starts, seg.end)]
             triggers = hits[bisect_left(hit_starts, seg.start):bisect_left(hit_starts, seg.end)]
-            item = _Item(seg, inside, triggers)
-            if triggers and (inside or not self.prefilter):
+            item = _Item(seg, inside, triggers, [_mention(m) for m in inside])
+            context.enter(seg.paragraph, seg.heading, item.found)
+            here = {m.code for m in item.found if not m.carrier and m.code}
+            named |= here
+            if any(m.carrier for m in item.found):
+                here = here | named
+            if triggers and (not self.prefilter or _can_claim(here, {context.section, middle})):
                 item.sub, item.kept = self._sentence_doc(doc, seg)
                 item.sub = item.sub if item.kept else None
-            items.append(item)
-        return items
+            context.remember(item.found)
+            plan.items.append(item)
+        return plan
 
-    def _claims(self, doc: Doc, plan: list[_Item]) -> list[dict[str, Any]]:
+    def _claims(self, plan: _Plan) -> list[dict[str, Any]]:
         """Walk the sentences in order, carrying context, and apply the frames."""
         assert self._data is not None
-        lexicon, gazetteer, conflicts = self._data
-        counts = Counter(m.label_ for item in plan for m in item.mentions if m.label_)
-        middle = centre(conflicts, doc.text, counts)
+        lexicon, gazetteer, _ = self._data
         context = Context()
         rows: list[dict[str, Any]] = []
-        for item in plan:
-            context.enter(item.seg.paragraph, item.seg.heading,
-                          [_mention(m) for m in item.mentions])
+        for item in plan.items:
+            context.enter(item.seg.paragraph, item.seg.heading, item.found)
             if item.sub is not None:
                 sentence = self._sentence(item, lexicon)
                 resolver = Resolver(sentence, context, lexicon)
                 rows += [_row(f, item.seg, gazetteer)
-                         for f in self._frames(resolver, context, middle)]
-            context.remember([_mention(m) for m in item.mentions])
+                         for f in self._frames(resolver, context, plan.middle)]
+            context.remember(item.found)
         return rows
 
     def _sentence_doc(self, doc: Doc, seg: Segment) -> tuple[Doc, list[Token]]:
@@ -170,6 +198,11 @@ def _mention(span: Span, index: dict[int, int] | None = None) -> Mention:
     if index is not None:
         start, end = index[span.start], index[span.end - 1] + 1
     return Mention(start, end, span.label_, span.kb_id_, span.start_char, span.end_char)
+
+
+def _can_claim(reachable: set[str], defaults: set[str | None]) -> bool:
+    """Whether a sentence that can name these codes has an actor and a different target."""
+    return bool(reachable) and len(reachable | defaults - {None}) >= 2
 
 
 def _row(frame: Frame, seg: Segment, gazetteer: Gazetteer) -> dict[str, Any]:
