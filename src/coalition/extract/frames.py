@@ -61,8 +61,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     if hyphen is not None:
         return _hyphen_frames(hit, token, hyphen, resolver)
     wanted = VERB_TAGS if hit.trigger.kind == "verb" else NOUN_TAGS
-    if token.pos_ not in wanted:
-        return []
+    if token.pos_ not in wanted or (hit.trigger.kind == "verb" and token.dep_ == "amod"):
+        return []  # "internationally *recognised* borders": a participle describes, no event
     governors = st.chain(token, lexicon)
     if st.blocked(token, governors, lexicon):
         return []
