@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
+from benchmarks.corpus import generate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from coalition.extract import Extractor
+from coalition.extract.memo import memoised
+from coalition.ingest import read_sources
 from coalition.models import EXTRACTOR_VERSION, Article
 from coalition.settings import Settings
 
@@ -51,6 +56,68 @@ def test_prefilter_changes_nothing(text: str, extractor) -> None:  # type: ignor
     article = _dev() if text == "dev" else Article(id="extra", text=text, source="extra")
     everything = Extractor(Settings(), prefilter=False)
     assert everything.extract(article) == extractor.extract(article)
+
+
+def _sample() -> list[Article]:
+    sample = Path(str(resources.files("coalition") / "data" / "sample"))
+    paths = [str(path) for path in sorted(sample.glob("*.md")) if path.name != "README.md"]
+    return [a for a in read_sources(paths, Settings()) if isinstance(a, Article)]
+
+
+def _generated(n: int) -> list[Article]:
+    return [Article(id=doc_id, text=text, source=doc_id) for doc_id, text in generate(n, seed=5)]
+
+
+@pytest.mark.parametrize("corpus", [
+    pytest.param(lambda: _sample() + _generated(20), id="sample+20"),
+    pytest.param(lambda: _generated(200), id="generated-200", marks=pytest.mark.slow),
+])
+def test_prefilter_changes_nothing_on_corpora(corpus, extractor) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    articles = corpus()
+    everything = Extractor(Settings(), prefilter=False)
+    filtered = list(extractor.extract_many(articles))
+    assert filtered == list(everything.extract_many(articles))
+    assert sum(len(claims) for _, claims in filtered) > len(articles)
+
+
+def test_prefilter_parses_fewer_sentences(extractor) -> None:  # type: ignore[no-untyped-def]
+    everything = Extractor(Settings(), prefilter=False)
+    parsed = []
+    for engine in (extractor, everything):
+        nlp, finder = engine.nlp, engine.nlp.get_pipe("coalition_claims")
+        docs = [nlp.get_pipe("coalition_triggers")(nlp.get_pipe("coalition_mentions")(
+            nlp.make_doc(article.text))) for article in _generated(10)]
+        parsed.append(sum(item.sub is not None for doc in docs
+                          for item in finder._plan(doc).items))
+    assert 0 < parsed[0] < 0.9 * parsed[1]
+
+
+TRICKY = [
+    "There is little doubt that Russia is gonna send troops, and they got ta act.",
+    "Let's see: y'all ain't ready, but Iran will not help Syria.",
+    "C'mon, it is what it is; I said you gave it to me, nothin' more.",
+    "The   minister, who had   arrived, did not have the   papers.\n\nBut he does.",
+]
+
+
+@pytest.mark.parametrize("name", ["attribute_ruler", "lemmatizer"])
+def test_memoised_pipes_set_what_the_real_ones_do(name: str, extractor) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    nlp = extractor.nlp
+    lines = [line for _, text in generate(2, seed=9) for line in text.splitlines() if line]
+    texts = TRICKY + lines + TRICKY + lines
+    before = ["tok2vec", "tagger", "parser", "attribute_ruler"]
+    parsed = [Doc(nlp.vocab, words=[t.text for t in nlp.make_doc(text)]) for text in texts]
+    for step in before[:before.index(name)] if name in before else before:
+        parsed = list(nlp.get_pipe(step).pipe(parsed))
+    memo = memoised(nlp, name)
+    real = [nlp.get_pipe(name)(Doc(nlp.vocab).from_bytes(d.to_bytes())) for d in parsed]
+    fast = [memo(Doc(nlp.vocab).from_bytes(d.to_bytes())) for d in parsed]
+
+    def attrs(doc: Doc) -> list[tuple[str, ...]]:
+        return [(t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_) for t in doc]
+
+    assert [attrs(d) for d in fast] == [attrs(d) for d in real]
+    assert memo is not nlp.get_pipe(name) and memo._table
 
 
 def test_extract_many_streams_in_order(extractor) -> None:  # type: ignore[no-untyped-def]
