@@ -98,7 +98,9 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
                   resolver.sentence.chars(token), 0.9 - 0.1 * fallback)
     if hit.trigger.term in lexicon.cue("named_target_only"):
         default_target = _no_default  # "warned that sanctions could follow": nobody warned
-    return _pairs(claim, actors, targets, default_target)
+    frames = _pairs(claim, actors, targets, default_target)
+    return frames + [replace(f, dimension=d) for d in _also(theme, dimension, resolver)
+                     for f in frames]
 
 
 def _own(noun: Token, actors: list[Party], resolver: Resolver) -> bool:
@@ -165,6 +167,19 @@ def _purchase_roles(verb: Token, resolver: Resolver, dimension: Dimension,
     if dimension in ARMS_LIKE:
         return (sellers, buyers) if sellers and buyers else ([], [])
     return buyers, sellers or targets
+
+
+def _also(theme: Token | None, dimension: Dimension, resolver: Resolver) -> list[Dimension]:
+    """Further dimensions of theme words conjoined with the one used: "*political and military*
+    support" is diplomatic and military support."""
+    first = theme
+    while first is not None and first.dep_ == "conj":
+        first = first.head
+    if first is None or first.dep_ not in ("amod", "compound"):
+        return []
+    themes = resolver.lexicon.themes
+    found = [themes.get(c.lower_) for c in (first, *first.conjuncts) if c.i != theme.i]
+    return sorted({d for d in found if d is not None and d is not dimension}, key=str)
 
 
 def _in_name(word: Token, resolver: Resolver) -> bool:
