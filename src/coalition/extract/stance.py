@@ -154,6 +154,10 @@ def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
             return True
         if any(c.dep_ in ("aux", "advmod") and c.lower_ in cues for c in word.children):
             return True
+        if word.lemma_.lower() in lexicon.cue("reporting_verbs") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.cue("speculating_sources")
+                for c in word.children):
+            return True  # "analysts say": an assessment, not the actor's own word
     return False
 
 

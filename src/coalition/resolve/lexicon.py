@@ -24,7 +24,7 @@ CUE_LISTS = (
     "carriers_state", "carriers_any", "speaker_pronouns", "reporting_verbs", "state_heads",
     "furniture_lines", "furniture_headings", "purchase_verbs", "gratitude_verbs", "shield_verbs",
     "reciprocal_nouns", "membership_nouns", "firing_verbs", "named_target_only", "joining_verbs",
-    "carriers_group", "permission_verbs",
+    "carriers_group", "permission_verbs", "speculating_sources",
 )
 
 
