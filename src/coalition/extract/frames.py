@@ -63,6 +63,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     wanted = VERB_TAGS if hit.trigger.kind == "verb" else NOUN_TAGS
     if token.pos_ not in wanted or (hit.trigger.kind == "verb" and token.dep_ == "amod"):
         return []  # "internationally *recognised* borders": a participle describes, no event
+    if hit.trigger.kind == "goods" and token.dep_ == "compound":
+        return []  # "gas *exports*", "oil revenues": the head noun says what happens
     governors = st.chain(token, lexicon)
     if st.blocked(token, governors, lexicon):
         return []
@@ -80,6 +82,11 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     if _subordinate(hit, token, governors, others):
         return []
     actors, targets = _roles(hit, token, resolver)
+    enemies = _enemies(token, resolver)
+    if enemies is not None:  # "fought the Houthis": the object is the enemy, not the one helped
+        targets, stance = enemies, Stance.OPPOSE if stance is Stance.SUPPORT else None
+        if stance is None or not enemies:
+            return []
     if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.cue("purchase_verbs"):
         actors, targets = _purchase_roles(token, resolver, dimension, actors, targets)
     if not targets and len(actors) > 1 and token.lemma_.lower() in lexicon.cue("reciprocal_nouns"):
@@ -153,6 +160,14 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver
     if best:
         return best[1], False, best[2]
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
+
+
+def _enemies(verb: Token, resolver: Resolver) -> list[Party] | None:
+    """The parties a fought direct object names ("fought the Houthis"); ``None`` without one."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or verb.lemma_.lower() not in resolver.lexicon.cue("enemy_object_verbs"):
+        return None
+    return [p for c in objects for p in resolver.parties(c)]
 
 
 def _purchase_roles(verb: Token, resolver: Resolver, dimension: Dimension,
@@ -300,7 +315,7 @@ def _goods_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Par
     with a receiving verb ("depends on Russian gas") the seller supports the buyer."""
     verb = governor(noun)
     sellers = _source(noun, resolver) or [
-        p for c in noun.children if c.dep_ in ("amod", "compound")
+        p for c in noun.children if c.dep_ in ("amod", "compound", "poss")
         for p in [resolver.party(c, bare_adjective=True)] if p]
     if _receiving(verb, resolver):
         return sellers, _subject_parties(verb, resolver)
