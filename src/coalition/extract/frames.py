@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
+from coalition.extract.reframe import also_dimensions, own_membership, reframe
 from coalition.extract.roles import (
     Party,
     Resolver,
@@ -22,6 +23,7 @@ from coalition.extract.roles import (
     governor,
     object_parties,
     object_side,
+    source_parties,
     subject,
     thanked_roles,
 )
@@ -32,8 +34,6 @@ VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
 # "Turkish-backed Azerbaijan": sponsorship written as a compound adjective is military backing.
 HYPHEN_DIMENSION = Dimension.MILITARY
-# Dimensions in which a purchase is the seller's support of the buyer, not the reverse.
-ARMS_LIKE = frozenset({Dimension.ARMS, Dimension.MILITARY, Dimension.TROOPS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,40 +81,25 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         return []
     if _subordinate(hit, token, governors, others):
         return []
-    actors, targets = _roles(hit, token, resolver)
-    enemies = _enemies(token, resolver)
-    if enemies is not None:  # "fought the Houthis": the object is the enemy, not the one helped
-        targets, stance = enemies, Stance.OPPOSE if stance is Stance.SUPPORT else None
-        if stance is None or not enemies:
-            return []
-    if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.cue("purchase_verbs"):
-        actors, targets = _purchase_roles(token, resolver, dimension, actors, targets)
-    if not targets and len(actors) > 1 and token.lemma_.lower() in lexicon.cue("reciprocal_nouns"):
-        targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
+    reread = reframe(token, resolver, dimension, stance, *_roles(hit, token, resolver))
+    if reread is None:
+        return []
+    actors, targets, stance = reread
     if not targets and _names_other_object(hit, token, resolver):
         return []  # "sanctioned dozens of firms": the object is there but is not a state
     if refusing is not None and refusing.pos_ == "VERB" and (hit.trigger.kind != "verb"
                                                              or shielded):
         actors = _subject_parties(refusing, resolver) or actors  # "Orban vetoed EU support"
-    if token.lemma_.lower() in lexicon.cue("membership_nouns") and \
-            not _own(token, actors, resolver):
+    if not actors or not own_membership(token, actors, resolver):
         return []  # "block Kosovo's membership": only a member can give or freeze its own
-    if not actors:
         return []
     claim = Frame(actors[0], "", dimension, stance, st.hedged(token, governors, lexicon),
                   resolver.sentence.chars(token), 0.9 - 0.1 * fallback)
     if hit.trigger.term in lexicon.cue("named_target_only"):
         default_target = _no_default  # "warned that sanctions could follow": nobody warned
     frames = _pairs(claim, actors, targets, default_target)
-    return frames + [replace(f, dimension=d) for d in _also(theme, dimension, resolver)
+    return frames + [replace(f, dimension=d) for d in also_dimensions(theme, dimension, resolver)
                      for f in frames]
-
-
-def _own(noun: Token, actors: list[Party], resolver: Resolver) -> bool:
-    """Whether the noun's possessor ("*its* participation") is one of the actors."""
-    codes = {a.code for a in actors}
-    return any(p.code in codes for c in noun.children if c.dep_ == "poss"
-               for p in resolver.parties(c))
 
 
 def _no_default(actor: str) -> str | None:
@@ -160,41 +145,6 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver
     if best:
         return best[1], False, best[2]
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
-
-
-def _enemies(verb: Token, resolver: Resolver) -> list[Party] | None:
-    """The parties a fought direct object names ("fought the Houthis"); ``None`` without one."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects or verb.lemma_.lower() not in resolver.lexicon.cue("enemy_object_verbs"):
-        return None
-    return [p for c in objects for p in resolver.parties(c)]
-
-
-def _purchase_roles(verb: Token, resolver: Resolver, dimension: Dimension,
-                    buyers: list[Party], targets: list[Party]
-                    ) -> tuple[list[Party], list[Party]]:
-    """Buying: the seller ("from Israel", "*Russian* energy") arms the buyer of weapons; the
-    buyer of anything else supports the seller economically."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    sellers = _source(verb, resolver) or [p for c in objects for p in _source(c, resolver)] or [
-        p for c in objects for a in c.children if a.dep_ in ("amod", "compound")
-        for p in [resolver.party(a, bare_adjective=True)] if p]
-    if dimension in ARMS_LIKE:
-        return (sellers, buyers) if sellers and buyers else ([], [])
-    return buyers, sellers or targets
-
-
-def _also(theme: Token | None, dimension: Dimension, resolver: Resolver) -> list[Dimension]:
-    """Further dimensions of theme words conjoined with the one used: "*political and military*
-    support" is diplomatic and military support."""
-    first = theme
-    while first is not None and first.dep_ == "conj":
-        first = first.head
-    if first is None or first.dep_ not in ("amod", "compound"):
-        return []
-    themes = resolver.lexicon.themes
-    found = [themes.get(c.lower_) for c in (first, *first.conjuncts) if c.i != theme.i]
-    return sorted({d for d in found if d is not None and d is not dimension}, key=str)
 
 
 def _in_name(word: Token, resolver: Resolver) -> bool:
@@ -286,7 +236,7 @@ def _noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: boo
     if thanked is not None:
         return thanked
     verb = governor(noun)
-    source = _source(noun, resolver)
+    source = source_parties(noun, resolver)
     if source:
         return source, _subject_parties(verb, resolver)
     for child in noun.children:
@@ -314,23 +264,12 @@ def _goods_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Par
     """Goods: the buyer acts and the seller ("*Russian* oil", "oil *from* Russia") receives;
     with a receiving verb ("depends on Russian gas") the seller supports the buyer."""
     verb = governor(noun)
-    sellers = _source(noun, resolver) or [
+    sellers = source_parties(noun, resolver) or [
         p for c in noun.children if c.dep_ in ("amod", "compound", "poss")
         for p in [resolver.party(c, bare_adjective=True)] if p]
     if _receiving(verb, resolver):
         return sellers, _subject_parties(verb, resolver)
     return _subject_parties(verb, resolver), sellers
-
-
-def _source(noun: Token, resolver: Resolver) -> list[Party]:
-    """The parties of a "from X" / "by X" phrase on a noun."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            for pobj in child.children:
-                found = resolver.parties(pobj) if pobj.dep_ == "pobj" else []
-                if found:
-                    return found
-    return []
 
 
 def _receiving(verb: Token | None, resolver: Resolver) -> bool:

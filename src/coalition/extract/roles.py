@@ -245,6 +245,17 @@ def thanked_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Pa
     return givers, receivers
 
 
+def source_parties(noun: Token, resolver: Resolver) -> list[Party]:
+    """The parties of a "from X" / "by X" phrase on a word ("aid *from the CCP*")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for pobj in child.children:
+                found = resolver.parties(pobj) if pobj.dep_ == "pobj" else []
+                if found:
+                    return found
+    return []
+
+
 def clause_subject_parties(verb: Token, resolver: Resolver) -> list[Party]:
     """Parties named as subjects of adverbial clauses: "when *Armenia* needed it"."""
     for child in verb.children:

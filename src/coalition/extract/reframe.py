@@ -1,0 +1,84 @@
+"""Word-specific re-readings of who acts and who receives, after the general roles.
+
+Some words turn the roles of :mod:`roles` around, each keyed on a cue list in ``cues.yaml``:
+the seller of arms supports the buyer ("bought drones *from Israel*"; `purchase_verbs`), a
+fought object is the enemy ("fought the Houthis"; `enemy_object_verbs`), a pact binds each
+party to the other (`reciprocal_nouns`), only a member gives or freezes its own membership
+(`membership_nouns`), and conjoined theme adjectives add dimensions ("political and military
+support").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coalition.extract.roles import Party, Resolver, source_parties
+from coalition.models import Dimension, Stance
+
+# Dimensions in which a purchase is the seller's support of the buyer, not the reverse.
+ARMS_LIKE = frozenset({Dimension.ARMS, Dimension.MILITARY, Dimension.TROOPS})
+
+
+def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stance,
+            actors: list[Party], targets: list[Party]
+            ) -> tuple[list[Party], list[Party], Stance] | None:
+    """Actors, targets and stance after the word-specific rules; ``None`` for no claim."""
+    lemma = token.lemma_.lower()
+    enemies = _enemies(token, resolver)
+    if enemies is not None:  # "fought the Houthis": the object is the enemy, not the one helped
+        if stance is not Stance.SUPPORT or not enemies:
+            return None
+        targets, stance = enemies, Stance.OPPOSE
+    if token.pos_ == "VERB" and lemma in resolver.lexicon.cue("purchase_verbs"):
+        actors, targets = _purchase_roles(token, resolver, dimension, actors, targets)
+    if not targets and len(actors) > 1 and lemma in resolver.lexicon.cue("reciprocal_nouns"):
+        targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
+    return actors, targets, stance
+
+
+def own_membership(noun: Token, actors: list[Party], resolver: Resolver) -> bool:
+    """False for a membership noun whose possessor ("*its* participation") is no actor."""
+    if noun.lemma_.lower() not in resolver.lexicon.cue("membership_nouns"):
+        return True
+    codes = {a.code for a in actors}
+    return any(p.code in codes for c in noun.children if c.dep_ == "poss"
+               for p in resolver.parties(c))
+
+
+def _enemies(verb: Token, resolver: Resolver) -> list[Party] | None:
+    """The parties a fought direct object names ("fought the Houthis"); ``None`` without one."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or verb.lemma_.lower() not in resolver.lexicon.cue("enemy_object_verbs"):
+        return None
+    return [p for c in objects for p in resolver.parties(c)]
+
+
+def _purchase_roles(verb: Token, resolver: Resolver, dimension: Dimension,
+                    buyers: list[Party], targets: list[Party]
+                    ) -> tuple[list[Party], list[Party]]:
+    """Buying: the seller ("from Israel", "*Russian* energy") arms the buyer of weapons; the
+    buyer of anything else supports the seller economically."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    sellers = source_parties(verb, resolver) or [
+        p for c in objects for p in source_parties(c, resolver)] or [
+        p for c in objects for a in c.children if a.dep_ in ("amod", "compound")
+        for p in [resolver.party(a, bare_adjective=True)] if p]
+    if dimension in ARMS_LIKE:
+        return (sellers, buyers) if sellers and buyers else ([], [])
+    return buyers, sellers or targets
+
+
+def also_dimensions(theme: Token | None, dimension: Dimension, resolver: Resolver
+                    ) -> list[Dimension]:
+    """Further dimensions of theme words conjoined with the one used: "*political and military*
+    support" is diplomatic and military support."""
+    if theme is None:
+        return []
+    first = theme
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ not in ("amod", "compound"):
+        return []
+    themes = resolver.lexicon.themes
+    found = [themes.get(c.lower_) for c in (first, *first.conjuncts) if c.i != theme.i]
+    return sorted({d for d in found if d is not None and d is not dimension}, key=str)
