@@ -29,6 +29,7 @@ from coalition.extract.roles import (
 )
 from coalition.extract.sentence import Hit
 from coalition.models import Dimension, Stance
+from coalition.resolve import Lexicon
 
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
@@ -60,20 +61,12 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     hyphen = _hyphen_actor(token, resolver)
     if hyphen is not None:
         return _hyphen_frames(hit, token, hyphen, resolver)
-    wanted = VERB_TAGS if hit.trigger.kind == "verb" else NOUN_TAGS
-    if token.pos_ not in wanted or (hit.trigger.kind == "verb" and token.dep_ == "amod"):
-        return []  # "internationally *recognised* borders": a participle describes, no event
-    if hit.trigger.kind == "goods" and token.dep_ == "compound":
-        return []  # "gas *exports*", "oil revenues": the head noun says what happens
+    if not _event(hit, token):
+        return []
     governors = st.chain(token, lexicon)
     if st.blocked(token, governors, lexicon):
         return []
-    refusing = st.refuser(governors, lexicon)
-    negative = st.negated(token, governors, lexicon) or refusing is not None
-    stance = st.final_stance(hit.trigger.stance, negative)
-    shielded = stance is None and st.shields(refusing, governors, hit.trigger.stance, lexicon)
-    if shielded:
-        stance = Stance.SUPPORT  # "vetoed sanctions against Russia" shields Russia
+    stance, refusing, shielded = _stance(hit, token, governors, lexicon)
     dimension, fallback, theme = _dimension(hit, token, resolver)
     if theme is not None and any(c.lower_ in lexicon.cue("negation") for c in theme.children):
         stance = st.final_stance(hit.trigger.stance, True)  # "sent a mission but no troops"
@@ -92,7 +85,6 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         actors = _subject_parties(refusing, resolver) or actors  # "Orban vetoed EU support"
     if not actors or not own_membership(token, actors, resolver):
         return []  # "block Kosovo's membership": only a member can give or freeze its own
-        return []
     claim = Frame(actors[0], "", dimension, stance, st.hedged(token, governors, lexicon),
                   resolver.sentence.chars(token), 0.9 - 0.1 * fallback)
     if hit.trigger.term in lexicon.cue("named_target_only"):
@@ -100,6 +92,25 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     frames = _pairs(claim, actors, targets, default_target)
     return frames + [replace(f, dimension=d) for d in also_dimensions(theme, dimension, resolver)
                      for f in frames]
+
+
+def _event(hit: Hit, token: Token) -> bool:
+    """Whether the trigger word is used as the event its kind needs."""
+    wanted = VERB_TAGS if hit.trigger.kind == "verb" else NOUN_TAGS
+    if token.pos_ not in wanted or (hit.trigger.kind == "verb" and token.dep_ == "amod"):
+        return False  # "internationally *recognised* borders": a participle describes
+    return not (hit.trigger.kind == "goods" and token.dep_ == "compound")  # "gas exports"
+
+
+def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon
+            ) -> tuple[Stance | None, Token | None, bool]:
+    """The stance after negation and refusal, the refusing word, and whether it shields."""
+    refusing = st.refuser(governors, lexicon)
+    negative = st.negated(token, governors, lexicon) or refusing is not None
+    stance = st.final_stance(hit.trigger.stance, negative)
+    if stance is None and st.shields(refusing, governors, hit.trigger.stance, lexicon):
+        return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
+    return stance, refusing, False
 
 
 def _no_default(actor: str) -> str | None:
