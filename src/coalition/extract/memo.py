@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 # The memo is cleared when it reaches this many entries, so memory stays flat on any corpus.
 MAX_ENTRIES = 200_000
+_MISSING = object()
 
 
 class TokenMemo:
@@ -38,14 +39,16 @@ class TokenMemo:
             reads: every attribute the pipe's decision reads, ``writes`` included (their
                 value before the pipe runs is part of the key).
             writes: the attributes it sets.
-            guard: tokens it matches may be decided with their neighbours; a doc with
-                such a token always goes through the real pipe.
+            guard: single-token patterns for tokens that may be decided with their
+                neighbours (whether a token matches is a function of its key too); a doc
+                with such a token always goes through the real pipe.
             lower_class: maps the ``LOWER`` read to the class of forms the pipe cannot tell
                 apart (used in the key instead of the form).
         """
         self.inner, self.reads, self.writes, self.guard = pipe, reads, writes, guard
         self.lower_class = lower_class
-        self._table: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # a key's value is what the pipe wrote, or None when the guard matched such a token
+        self._table: dict[tuple[int, ...], tuple[int, ...] | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         rows = _rows(doc, self.reads)
@@ -54,25 +57,31 @@ class TokenMemo:
             for row in rows:
                 row[column] = classify(row[column])
         keys = [tuple(row) for row in rows]
-        table = self._table
-        guarded = self.guard is not None and bool(self.guard(doc))
-        if guarded or not all(key in table for key in keys):
-            doc = self.inner(doc)
-            if not guarded:
-                self._record(keys, _rows(doc, self.writes))
-        elif keys:
-            doc.from_array(self.writes, _array(doc, [table[key] for key in keys]))
+        found = [self._table.get(key, _MISSING) for key in keys]
+        if _MISSING in found:
+            return self._learn(doc, keys)
+        if None in found:  # a token that may take part in a multi-token pattern
+            return self.inner(doc)
+        if keys:
+            doc.from_array(self.writes, _array(doc, found))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Like :meth:`spacy.pipeline.Pipe.pipe`: the docs, one at a time."""
         return map(self, docs)
 
-    def _record(self, keys: list[tuple[int, ...]], values: list[list[int]]) -> None:
+    def _learn(self, doc: Doc, keys: list[tuple[int, ...]]) -> Doc:
+        """Run the real pipe and record its result (or, for guarded tokens, that it has none)."""
         if len(self._table) > MAX_ENTRIES:
             self._table.clear()
-        for key, value in zip(keys, values, strict=True):
-            self._table[key] = tuple(value)
+        guarded = {start for _, start, _ in self.guard(doc)} if self.guard is not None else ()
+        for i in guarded:
+            self._table[keys[i]] = None
+        doc = self.inner(doc)
+        if not guarded:
+            for key, value in zip(keys, _rows(doc, self.writes), strict=True):
+                self._table[key] = tuple(value)
+        return doc
 
 
 class _LowerClasses:
