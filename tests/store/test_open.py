@@ -115,3 +115,23 @@ def test_migration_5_lifts_the_id_length_limit(postgres_server: PostgresServer) 
             assert store.add_article(article("z" * 400, ["Long id."]), []) is not None
     finally:
         postgres_server.drop_database(name)
+
+
+def test_migration_7_indexes_titles_on_postgresql(postgres_server: PostgresServer) -> None:
+    name = postgres_server.create_database()
+    url = postgres_server.url(name)
+    indexed = text("SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_title_fts'")
+    try:
+        Store(url).close()
+        engine = create_engine(url)
+        with engine.begin() as conn:  # a database made before migration 7
+            assert conn.execute(indexed).scalar_one() == 1
+            conn.execute(text("DROP INDEX articles_title_fts"))
+            conn.execute(text("DELETE FROM schema_version WHERE version = 7"))
+        with Store(url) as store:
+            assert store.schema_version == MIGRATIONS[-1].version
+        with engine.begin() as conn:
+            assert conn.execute(indexed).scalar_one() == 1
+        engine.dispose()
+    finally:
+        postgres_server.drop_database(name)

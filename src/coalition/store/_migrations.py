@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, select, text
 
 from coalition.errors import StoreError
 from coalition.store._engine import writer
-from coalition.store._fulltext import create_fulltext
+from coalition.store._fulltext import TITLE_INDEX_POSTGRES, create_fulltext
 from coalition.store._schema import (
     claims_by_actor_newest,
     claims_by_target_newest,
@@ -73,6 +73,12 @@ def _add_stance_daily(conn: Connection) -> None:
     rebuild_daily(conn)
 
 
+def _index_titles(conn: Connection) -> None:
+    # SQLite's articles_fts already has the title as its own column.
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(TITLE_INDEX_POSTGRES))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, claims, their indexes and full-text search", _create_everything),
     Migration(2, "index claims by target, newest first", _index_target_listing),
@@ -81,6 +87,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "add stance_totals, the running evidence counts", _add_stance_totals),
     Migration(5, "no length limits on article ids and URLs", _unlimit_ids),
     Migration(6, "add stance_daily, the evidence counts per publication day", _add_stance_daily),
+    Migration(7, "index article titles for words on PostgreSQL", _index_titles),
 )
 
 
