@@ -32,6 +32,8 @@ from coalition.extract.triggers import SPANS_KEY as TRIGGERS
 from coalition.resolve import Gazetteer, Lexicon, centre, load_conflicts
 
 CLAIMS_KEY = "coalition_claims"
+# The caller may leave the text it tokenised here: Doc.text rebuilds it token by token.
+TEXT_KEY = "coalition_text"
 PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
@@ -108,7 +110,7 @@ class ClaimFinder:
         """
         assert self._data is not None
         lexicon, _, conflicts = self._data
-        text = doc.text  # built from the tokens: compute it once per doc
+        text = doc.user_data.pop(TEXT_KEY, None) or doc.text
         mentions = sorted(doc.spans[MENTIONS] if MENTIONS in doc.spans else [],
                           key=lambda span: span.start_char)
         hits = sorted(doc.spans[TRIGGERS] if TRIGGERS in doc.spans else [],

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from coalition.extract import component, mentions, triggers  # noqa: F401  (registers factories)
-from coalition.extract.component import CLAIMS_KEY, PARSE_PIPES
+from coalition.extract.component import CLAIMS_KEY, PARSE_PIPES, TEXT_KEY
 from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
 from coalition.models import Article, Certainty, Claim, Dimension, Stance
@@ -72,6 +72,7 @@ class Extractor:
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
+        doc.user_data[TEXT_KEY] = article.text
         if article.published is not None:
             doc.user_data[PUBLISHED_KEY] = article.published.isoformat()
         return doc
