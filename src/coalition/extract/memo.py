@@ -22,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 # The memo is cleared when it reaches this many entries, so memory stays flat on any corpus.
-MAX_ENTRIES = 200_000
+MAX_ENTRIES = 100_000
 _MISSING = object()
 
 
@@ -61,9 +61,10 @@ class TokenMemo:
         if _MISSING in found:
             return self._learn(doc, keys)
         if None in found:  # a token that may take part in a multi-token pattern
-            return self.inner(doc)
+            ruled: Doc = self.inner(doc)
+            return ruled
         if keys:
-            doc.from_array(self.writes, _array(doc, found))
+            doc.from_array(list(self.writes), _array(doc, found))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
@@ -125,11 +126,12 @@ def _lower_classes(strings: Any, rules: list[dict[str, Any]]) -> _LowerClasses |
 
 def _rows(doc: Doc, attrs: list[int]) -> list[list[int]]:
     # to_array drops the second axis when given one attribute
-    rows: list[list[int]] = doc.to_array(attrs).reshape(len(doc), -1).tolist()
+    array: Any = doc.to_array(list(attrs))
+    rows: list[list[int]] = array.reshape(len(doc), -1).tolist()
     return rows
 
 
-def _array(doc: Doc, rows: list[tuple[int, ...]]) -> Any:
+def _array(doc: Doc, rows: list[Any]) -> Any:
     import numpy
 
     return numpy.asarray(rows, dtype="uint64").reshape(len(doc), -1)
@@ -144,7 +146,7 @@ def memoised(nlp: Language, name: str) -> Any:
     ruler; a ruler whose patterns read more keeps running as it is. The lemmatizer reads
     the form, part of speech, morphology and any lemma set.
     """
-    pipe = nlp.get_pipe(name)
+    pipe: Any = nlp.get_pipe(name)
     if name == "attribute_ruler":
         rules = pipe.patterns
         classes = _lower_classes(nlp.vocab.strings, rules)
