@@ -155,6 +155,9 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver
             best = (abs(word.i - token.i), dimension, word)
     if best:
         return best[1], False, best[2]
+    if _generic(hit) and any(c.dep_ == "advcl" and c.lemma_.lower() in
+                             resolver.lexicon.cue("attack_verbs") for c in token.children):
+        return Dimension.SECURITY, False, None  # "failed to help X when forces attacked"
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
 
 

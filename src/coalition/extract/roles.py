@@ -66,15 +66,16 @@ class Resolver:
                 if token.lower_ in self.lexicon.cue("speaker_pronouns"):
                     return self._speaker()
                 if self._words(mention) in self.lexicon.cue("carriers_group"):
-                    code = self._group_before(token) or self.context.carry_group()
-                    return Party(code, mention.char_start, mention.char_end, carried=True) \
-                        if code else None
+                    return self._group(token, mention.char_start, mention.char_end)
                 code = self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
                 if code:
                     return Party(code, mention.char_start, mention.char_end, carried=True)
                 return None
             if not mention.adjective or token.pos_ in ("NOUN", "PROPN"):
                 return Party(mention.code, mention.char_start, mention.char_end)
+        if mention is None and token.lemma_.lower() in self.lexicon.cue("group_heads") and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self._group(token, *self.sentence.chars(token))  # "the Russian-led bloc"
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             return self.party(token.head.head, adjective_only=adjective_only)
         if token.lower_ in self.lexicon.cue("state_heads") or token.lemma_.lower() in \
@@ -89,6 +90,11 @@ class Resolver:
 
     def _words(self, mention: Mention) -> str:
         return " ".join(t.lower_ for t in self.sentence.doc[mention.start:mention.end])
+
+    def _group(self, token: Token, start: int, end: int) -> Party | None:
+        """The group a group word stands for: named earlier in the sentence, else carried."""
+        code = self._group_before(token) or self.context.carry_group()
+        return Party(code, start, end, carried=True) if code else None
 
     def _group_before(self, token: Token) -> str | None:
         """The nearest group named earlier in the same sentence ("the group" stands for it)."""
