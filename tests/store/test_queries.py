@@ -169,3 +169,14 @@ def test_search_limit(store: Store) -> None:
     assert len(store.search("Kazakhstan", limit=1)) == 1
     with pytest.raises(StoreError):
         store.search("x", limit=-1)
+
+
+def test_version_changes_with_every_stored_article_only(store: Store) -> None:
+    before = store.version()
+    again = article("iran", [A1, A2], published=date(2024, 3, 1), title="Drone deliveries")
+    assert store.add_article(again, []) is None  # a duplicate stores nothing
+    assert store.version() == before
+    news = "Belarus sent generators to Ukraine."
+    new = article("new", [news])
+    assert store.add_article(new, [claim(new, news, "BLR", "UKR")]) is not None
+    assert store.version() != before

@@ -29,7 +29,7 @@ def test_result_is_reused_until_an_article_is_added(store: Store) -> None:
     assert cached.memo("k", compute) == b"x"
     assert cached.memo("k", compute) == b"x"
     assert len(calls) == 1
-    # Another process (here: the plain store) adds an article: the counts change.
+    # Another process (here: the plain store) adds an article: the version changes.
     store.add_article(Article(id="a", text="Iran sent drones to Russia.", source="a"), [])
     assert cached.memo("k", compute) == b"xx"
     assert len(calls) == 2

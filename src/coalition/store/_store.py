@@ -141,6 +141,14 @@ class Store:
         """How many articles and claims are stored."""
         return self._read("count rows", _queries.stats)
 
+    def version(self) -> int:
+        """A number that changes whenever anything is stored, for caches of read results.
+
+        Every write stores one new article (with its claims, in one transaction) and nothing is
+        ever deleted, so the number of articles is it: far cheaper to count than the claims.
+        """
+        return self._read("count articles", _queries.article_count)
+
     def _read(self, what: str, query: Callable[[Connection], T]) -> T:
         # One transaction per read, so a multi-statement read sees one snapshot.
         with self._errors(what), self._engine.begin() as conn:

@@ -1,8 +1,9 @@
 """Recent results of the expensive reads and renderings, reused while the data holds.
 
-The store only grows: articles and claims are added, never edited in place. So the numbers of
-stored articles and claims (one cheap ``stats()`` call) tell whether anything changed since a
-result was computed, whichever process wrote it; a cached result is used only while they match.
+The store only grows: articles and claims are added, never edited in place. So the store's
+``version()`` (the number of stored articles, one cheap count) tells whether anything changed
+since a result was computed, whichever process wrote it; a cached result is used only while it
+matches.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class CachedStore:
             key: what the result depends on besides the data (view name and parameters).
             compute: makes the result; it must not be mutated by callers afterwards.
         """
-        full = (key, tuple(sorted(self._store.stats().items())))
+        full = (key, self._store.version())
         with self._lock:
             if full in self._items:
                 self._items.move_to_end(full)
