@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from coalition.extract.context import Context
 from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
 from coalition.extract.stance import SUBJECT_DEPS, has_subject
+from coalition.models import Dimension
 from coalition.resolve import Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER
 
@@ -300,15 +301,28 @@ def _extra_prep(token: Token, root: Token, lexicon: Lexicon, opposing: bool) -> 
     """Prepositions that name the target only after some triggers.
 
     "launched missiles *at* Israel" (an opposition whose object is the weapon) and
-    "its participation *in* the CSTO" (a membership noun); elsewhere "at the UN" and "in
-    Ukraine" are places.
+    "its participation *in* the CSTO" (a membership noun), "recognised the independence *of*
+    Kosovo" (a recognition theme); elsewhere "at the UN" and "in Ukraine" are places.
     """
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return _recognised_of(token, root, lexicon)
     if token.dep_ != "pobj" or token.head.head.i != root.i:
         return False
     prep, lemma = token.head.lower_, root.lemma_.lower()
     if prep == "at":
         return opposing and root.pos_ == "VERB" and lemma in lexicon.cue("firing_verbs")
     return prep == "in" and lemma in lexicon.cue("membership_nouns")
+
+
+def _recognised_of(token: Token, root: Token, lexicon: Lexicon) -> bool:
+    """"recognised the independence *of Kosovo*": the owner of a recognition theme receives.
+
+    Only recognition themes on the direct object: "condemned the invasion of Ukraine" names
+    the victim of someone else's act, not the target.
+    """
+    thing = token.head.head
+    return thing.dep_ == "dobj" and thing.head.i == root.i and \
+        lexicon.themes.get(thing.lemma_.lower()) is Dimension.RECOGNITION
 
 
 def _helped(token: Token, root: Token, helping: frozenset[str]) -> bool:
