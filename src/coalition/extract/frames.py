@@ -110,6 +110,8 @@ def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon
     stance = st.final_stance(hit.trigger.stance, negative)
     if stance is None and st.shields(refusing, governors, hit.trigger.stance, lexicon):
         return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
+    if stance is Stance.OPPOSE and st.complies(token, governors, lexicon):
+        return Stance.REFUSE, refusing, False  # "complied with sanctions": ties withheld
     return stance, refusing, False
 
 

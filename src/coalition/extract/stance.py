@@ -143,6 +143,17 @@ def shields(refusing: Token | None, governors: list[Token], base: Stance,
                if w.pos_ in ("VERB", "AUX"))
 
 
+def complies(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """Whether the first verb above an opposition only obeys it: "complied with sanctions".
+
+    Obeying someone else's sanctions withholds ties from their target (refuse); imposing them
+    ("announced new sanctions") stays an opposition.
+    """
+    verb = governing_verb(token, governors)
+    return verb is not None and verb is not token and \
+        verb.lemma_.lower() in lexicon.cue("compliance_verbs")
+
+
 def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     """Reported, alleged, speculated or denied: a hedge word on the trigger or its chain."""
     cues = lexicon.cue("hedge_words")
