@@ -165,10 +165,22 @@ def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
             return True
         if any(c.dep_ in ("aux", "advmod") and c.lower_ in cues for c in word.children):
             return True
+        if _according_to_report(word, lexicon):
+            return True
         if word.lemma_.lower() in lexicon.cue("reporting_verbs") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.cue("speculating_sources")
                 for c in word.children):
             return True  # "analysts say": an assessment, not the actor's own word
+    return False
+
+
+def _according_to_report(word: Token, lexicon: Lexicon) -> bool:
+    """"..., according to a report / to analysts": the claim is the source's, not a fact."""
+    sources = lexicon.cue("hedge_words") | lexicon.cue("speculating_sources")
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "according"):
+        for to in prep.children:
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in sources for p in to.children):
+                return True
     return False
 
 
