@@ -123,7 +123,8 @@ def _pairs(claim: Frame, actors: list[Party], targets: list[Party],
            default_target: DefaultTarget) -> list[Frame]:
     """One frame per actor and target; without a named target, the default one.
 
-    Confidence drops for a carried-over actor and for a default target.
+    Confidence drops for a carried-over actor and for a default target; an actor that is only
+    linked to the state ("Chinese companies") makes the claim hedged.
     """
     frames = []
     for actor in actors:
@@ -135,6 +136,7 @@ def _pairs(claim: Frame, actors: list[Party], targets: list[Party],
         for target in chosen:
             confidence = claim.confidence - 0.15 * actor.carried - 0.2 * default
             frames.append(replace(claim, actor=actor, target=target,
+                                  hedged=claim.hedged or actor.linked,
                                   confidence=max(confidence, 0.3)))
     return frames
 

@@ -11,7 +11,7 @@ through a governmental head noun, so "Serbian citizens" are not Serbia.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -34,12 +34,14 @@ NOUN_TAGS = ("NOUN", "PROPN", "PRON")
 
 @dataclass(frozen=True, slots=True)
 class Party:
-    """A resolved actor or target: its code, the words that named it, and if carried over."""
+    """A resolved actor or target: its code, the words that named it, if carried over, and if
+    only linked to the state ("Chinese *companies*", `linked_heads`)."""
 
     code: str
     start: int
     end: int
     carried: bool = False
+    linked: bool = False
 
 
 @dataclass(slots=True)
@@ -138,8 +140,10 @@ class Resolver:
         for child in head.children:
             mention = self.sentence.mention_at(child.i)
             if child.dep_ in ("amod", "compound", "poss", "nmod", "appos") and mention:
-                return self.party(child) if mention.carrier or not mention.adjective else \
+                linked = head.lemma_.lower() in self.lexicon.cue("linked_heads")
+                party = self.party(child) if mention.carrier or not mention.adjective else \
                     Party(mention.code, mention.char_start, mention.char_end)
+                return replace(party, linked=True) if party and linked else party
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self.sentence.mention_at(pobj.i):

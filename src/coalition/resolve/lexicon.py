@@ -25,7 +25,7 @@ CUE_LISTS = (
     "furniture_lines", "furniture_headings", "purchase_verbs", "gratitude_verbs", "shield_verbs",
     "reciprocal_nouns", "membership_nouns", "firing_verbs", "named_target_only", "joining_verbs",
     "carriers_group", "permission_verbs", "speculating_sources",
-    "enemy_object_verbs", "group_heads", "attack_verbs", "compliance_verbs",
+    "enemy_object_verbs", "group_heads", "attack_verbs", "compliance_verbs", "linked_heads",
 )
 
 
