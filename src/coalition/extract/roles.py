@@ -79,6 +79,8 @@ class Resolver:
         if mention is None and token.lemma_.lower() in self.lexicon.cue("group_heads") and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self._group(token, *self.sentence.chars(token))  # "the Russian-led bloc"
+        if token.lemma_.lower() in self.lexicon.cue("quantity_nouns"):
+            return self._of_phrase(token)  # "dozens *of Chinese firms*"
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             return self.party(token.head.head, adjective_only=adjective_only)
         if token.lower_ in self.lexicon.cue("state_heads") or token.lemma_.lower() in \
@@ -144,9 +146,15 @@ class Resolver:
                 party = self.party(child) if mention.carrier or not mention.adjective else \
                     Party(mention.code, mention.char_start, mention.char_end)
                 return replace(party, linked=True) if party and linked else party
+        return self._of_phrase(head, named_only=True)
+
+    def _of_phrase(self, head: Token, *, named_only: bool = False) -> Party | None:
+        """The party of an "of" phrase; ``named_only``: only a name, not a head noun's."""
+        for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self.sentence.mention_at(pobj.i):
+                    if pobj.dep_ == "pobj" and (self.sentence.mention_at(pobj.i)
+                                                or not named_only):
                         return self.party(pobj)
         return None
 
