@@ -147,7 +147,7 @@ def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
     return hits[:limit]
 
 
-def matching_claims(dialect: str, query: str) -> CompoundSelect | None:
+def matching_claims(dialect: str, query: str) -> CompoundSelect[tuple[int]] | None:
     """Ids of the claims whose evidence, or whose article's title, has every word of ``query``.
 
     Word matching (stemmed), as in :func:`search`, rather than substrings. The ids come from the
