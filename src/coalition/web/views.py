@@ -100,15 +100,9 @@ def article_json(stored: StoredArticle) -> dict[str, Any]:
     """An article with its claims, as the API returns it."""
     article = stored.article
     return {
-        "id": article.id,
-        "title": article.title,
-        "url": article.url,
-        "source": article.source,
-        "published": article.published.isoformat() if article.published else None,
+        **article_summary(stored),
         "author": article.author,
-        "site": article.site,
         "sha256": article.sha256,
-        "ingested_at": stored.ingested_at,
         "text": article.text,
         "claims": claims_json(stored.claims),
     }
