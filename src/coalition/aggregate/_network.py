@@ -6,9 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from coalition.aggregate._order import STANCE_ORDER
 from coalition.models import Dimension, Stance, StanceCount
-
-_STANCE_ORDER = {s: i for i, s in enumerate(Stance)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +83,7 @@ def network(counts: Iterable[StanceCount]) -> Network:
     nodes = [Node(code, as_actor.get(code, 0), as_target.get(code, 0))
              for code in as_actor.keys() | as_target.keys()]
     nodes.sort(key=lambda n: (-n.claims, n.code))
-    keys = sorted(edges, key=lambda k: (k[0], k[1], _STANCE_ORDER[k[2]]))
+    keys = sorted(edges, key=lambda k: (k[0], k[1], STANCE_ORDER[k[2]]))
     return Network(
         nodes=tuple(nodes),
         edges=tuple(_edge(*key, edges[key]) for key in keys),

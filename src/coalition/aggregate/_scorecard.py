@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from coalition.aggregate._order import STANCE_ORDER
 from coalition.models import Dimension, Stance, StanceCount
 
 # Lower wins a tie; see the module docstring.
 _TIE_ORDER = {Stance.REFUSE: 0, Stance.OPPOSE: 1, Stance.SUPPORT: 2}
 _DIMENSION_ORDER = {d: i for i, d in enumerate(Dimension)}
-_STANCE_ORDER = {s: i for i, s in enumerate(Stance)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ def _cell(actor: str, target: str, dimension: Dimension, tallies: dict[Stance, T
         conflicting=Stance.SUPPORT in tallies and len(tallies) > 1,
         first_seen=min(firsts, default=None),
         last_seen=max(lasts, default=None),
-        by_stance={s: tallies[s] for s in sorted(tallies, key=_STANCE_ORDER.__getitem__)},
+        by_stance={s: tallies[s] for s in sorted(tallies, key=STANCE_ORDER.__getitem__)},
     )
 
 

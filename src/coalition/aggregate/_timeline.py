@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from coalition.aggregate._order import STANCE_ORDER
 from coalition.models import Stance, StoredClaim
-
-_STANCE_ORDER = {s: i for i, s in enumerate(Stance)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +40,6 @@ def timeline(claims: Iterable[StoredClaim]) -> list[TimelinePoint]:
         for c in claims
         if c.published is not None
     )
-    keys = sorted(counted, key=lambda k: (k[0], k[1], _STANCE_ORDER[k[2]]))
+    keys = sorted(counted, key=lambda k: (k[0], k[1], STANCE_ORDER[k[2]]))
     return [TimelinePoint(month, actor, stance, counted[month, actor, stance])
             for month, actor, stance in keys]
