@@ -5,6 +5,9 @@ sentences that can carry a claim. A line is a paragraph; a short line without a 
 stop is a heading (a state named alone in a heading, like "Serbia", is the section's topic);
 furniture lines ("Image Credit", "Connect with us") and everything under a furniture heading
 ("Written By", "Author Expertise") up to the next heading is marked and never yields claims.
+No sentence is longer than ``MAX_SENTENCE_CHARS``: markup or a text without full stops would
+otherwise become one sentence thousands of characters long, which the parser is slow on and no
+reader can check as evidence.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? (maybe followed by a closing quote) before a capitalised word.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# A sentence ends at . ! ? (maybe followed by a closing quote) before a capitalised word or
+# a tag: text scraped with its markup left in must not run the sentences on either side together.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9<])")
+# Where an overlong span is cut by preference: after a sentence or clause end, whatever follows.
+_CLAUSE_END = re.compile(r"[.!?;][\"”’)]?(?=\s)")
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
     "u.s u.k u.n e.u mr mrs ms dr st gen lt col maj sgt capt adm gov sen rep pres prof "
@@ -22,6 +28,8 @@ _ABBREVIATIONS = frozenset(
 )
 MAX_HEADING_WORDS = 12
 MAX_FURNITURE_WORDS = 25
+# About twice the longest sentence of the sample and dev corpora, so real sentences stay whole.
+MAX_SENTENCE_CHARS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +66,9 @@ def segment(text: str, furniture_lines: frozenset[str],
             silenced = any(lowered.startswith(h) for h in furniture_headings)
         furniture = silenced or (
             words <= MAX_FURNITURE_WORDS and any(cue in lowered for cue in furniture_lines))
-        for s, e in _sentences(text, start, end):
-            segments.append(Segment(s, e, number, heading, furniture))
+        for sentence in _sentences(text, start, end):
+            for s, e in _capped(text, *sentence):
+                segments.append(Segment(s, e, number, heading, furniture))
     return segments
 
 
@@ -86,3 +95,25 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         begin = match.end()
     if begin < end:
         yield begin, end
+
+
+def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a span longer than ``MAX_SENTENCE_CHARS`` into pieces no longer than that.
+
+    Each piece ends at the last clause end of its window, or at the last white space when no
+    clause end falls in the window's second half (cutting there would leave a stub), or, in a
+    run with no white space at all, at the limit itself.
+    """
+    while end - start > MAX_SENTENCE_CHARS:
+        window = text[start:start + MAX_SENTENCE_CHARS + 1]
+        clause = [m.end() for m in _CLAUSE_END.finditer(window)]
+        gaps = [m.start() for m in re.finditer(r"\s+", window) if m.start() > 0]
+        if clause and clause[-1] >= MAX_SENTENCE_CHARS // 2:
+            cut = clause[-1]
+        else:
+            cut = gaps[-1] if gaps else MAX_SENTENCE_CHARS
+        yield start, start + cut
+        start += cut
+        while text[start].isspace():
+            start += 1
+    yield start, end
