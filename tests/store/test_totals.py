@@ -7,14 +7,14 @@ import threading
 from datetime import date
 
 import pytest
-from sqlalchemy import Row, create_engine, distinct, func, select, text
+from sqlalchemy import Row, bindparam, create_engine, distinct, func, select, text
 
 from coalition.errors import StoreError
 from coalition.models import ClaimQuery, Dimension, Stance, StanceCount
 from coalition.store import Store
 from coalition.store._migrations import MIGRATIONS
-from coalition.store._schema import claims, stance_daily
-from coalition.store._totals import rebuild_daily, rebuild_totals
+from coalition.store._schema import claims, stance_daily, stance_totals
+from coalition.store._totals import rebuild_summaries
 from tests.store.build import article, claim
 
 DIMS = list(Dimension)
@@ -36,18 +36,26 @@ def _fill(store: Store, first: int, count: int) -> None:
 
 def _rebuilt(store: Store) -> list:  # type: ignore[type-arg]
     with store._engine.begin() as conn:
-        rebuild_totals(conn)
+        rebuild_summaries(conn)
     return store.stance_counts()
 
 
 def _days(store: Store) -> list[Row]:  # type: ignore[type-arg]
+    """Every day's row under its key rather than its id: a rebuild numbers keys afresh."""
+    totals, daily = stance_totals.c, stance_daily.c
+    stmt = (
+        select(totals.target, totals.actor, totals.dimension, totals.stance, daily.day,
+               daily.articles, daily.claims, daily.through_articles, daily.through_claims)
+        .join_from(stance_daily, stance_totals, daily.stance_id == totals.id)
+        .order_by(totals.target, totals.actor, totals.dimension, totals.stance, daily.day)
+    )
     with store._engine.begin() as conn:
-        return list(conn.execute(select(stance_daily).order_by(*stance_daily.primary_key)))
+        return list(conn.execute(stmt))
 
 
 def _days_rebuilt(store: Store) -> list[Row]:  # type: ignore[type-arg]
     with store._engine.begin() as conn:
-        rebuild_daily(conn)
+        rebuild_summaries(conn)
     return _days(store)
 
 
@@ -148,56 +156,66 @@ def test_an_empty_date_range_is_refused(store_url: str) -> None:
         store.stance_counts(since=date(2024, 2, 1), until=date(2024, 1, 1))
 
 
-def test_dated_counts_walk_the_daily_key_in_order() -> None:
-    """SQLite's plan for a target's range: a search on the key, grouped without sorting."""
+def test_dated_counts_seek_each_end_of_the_range() -> None:
+    """SQLite's plan for a target's range: the target's keys in order, two seeks per key."""
     from tempfile import TemporaryDirectory
+
+    from sqlalchemy import event
 
     with TemporaryDirectory() as folder, Store(f"sqlite:///{folder}/plan.db") as store:
         _fill(store, 0, 3)
-        statements: list[str] = []
-        from sqlalchemy import event
-
+        statements: list[tuple[str, object]] = []
         event.listen(store._engine, "before_cursor_execute",
-                     lambda _c, _cur, sql, *_a: statements.append(sql))
+                     lambda _c, _cur, sql, params, *_a: statements.append((sql, params)))
         store.stance_counts(target="RUS", since=date(2024, 1, 1), until=date(2024, 12, 31))
+        sql, params = [s for s in statements if s[0].startswith("SELECT")][-1]
         with store._engine.begin() as conn:
             plan = " | ".join(row[3] for row in conn.exec_driver_sql(
-                "EXPLAIN QUERY PLAN " + [s for s in statements if s.startswith("SELECT")][-1],
-                ("RUS", "2024-01-01", "2024-12-31")))
-    assert "SEARCH stance_daily USING PRIMARY KEY (target=?)" in plan, plan
-    assert "TEMP B-TREE" not in plan, plan
+                "EXPLAIN QUERY PLAN " + sql, params))  # type: ignore[arg-type]
+    assert "SEARCH stance_totals USING COVERING INDEX" in plan, plan
+    assert "SEARCH first_day USING PRIMARY KEY (stance_id=? AND day=?)" in plan, plan
+    assert "SEARCH last_day USING PRIMARY KEY (stance_id=? AND day=?)" in plan, plan
+    assert "SCAN" not in plan and "TEMP B-TREE" not in plan, plan
 
 
-def test_migration_6_fills_the_days_of_an_older_database(store_url: str) -> None:
+# What the summaries looked like before migration 8: keyed by their four columns.
+_OLD_SUMMARIES = (
+    "CREATE TABLE stance_totals (target VARCHAR(16), actor VARCHAR(16), dimension VARCHAR(16), "
+    "stance VARCHAR(8), articles INTEGER NOT NULL, claims INTEGER NOT NULL, first_seen DATE, "
+    "last_seen DATE, PRIMARY KEY (target, actor, dimension, stance))",
+    "CREATE TABLE stance_daily (target VARCHAR(16), actor VARCHAR(16), dimension VARCHAR(16), "
+    "stance VARCHAR(8), day DATE, articles INTEGER NOT NULL, claims INTEGER NOT NULL, "
+    "PRIMARY KEY (target, actor, dimension, stance, day))",
+    "INSERT INTO stance_totals VALUES ('RUS', 'IRN', 'arms', 'support', 99, 99, NULL, NULL)",
+)
+
+
+@pytest.mark.parametrize("unseen", [(8,), (4, 6, 8)], ids=["version 7", "version 3"])
+def test_migration_8_counts_the_summaries_of_an_older_database(
+    store_url: str, unseen: tuple[int, ...]
+) -> None:
+    """Version 7 had summaries keyed by their columns; version 3 had none."""
     with Store(store_url) as store:
         _fill(store, 0, 10)
-        before = store.stance_counts(since=date(2024, 1, 1))
+        undated, dated = store.stance_counts(), store.stance_counts(since=date(2024, 1, 1))
+        days = _days(store)
     engine = create_engine(store_url)
-    with engine.begin() as conn:  # what a database of schema version 5 looks like
+    with engine.begin() as conn:
         conn.execute(text("DROP TABLE stance_daily"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 6"))
+        conn.execute(text("DROP TABLE stance_totals"))
+        if unseen == (8,):
+            for statement in _OLD_SUMMARIES:
+                conn.execute(text(statement))
+        conn.execute(text("DELETE FROM schema_version WHERE version IN :seen")
+                     .bindparams(bindparam("seen", expanding=True)), {"seen": list(unseen)})
     engine.dispose()
     with Store(store_url) as store:
         assert store.schema_version == MIGRATIONS[-1].version
-        assert store.stance_counts(since=date(2024, 1, 1)) == before
+        assert store.stance_counts() == undated
+        assert store.stance_counts(since=date(2024, 1, 1)) == dated
+        assert _days(store) == days
         _fill(store, 10, 2)
         assert _days(store) == _days_rebuilt(store)
-
-
-def test_migration_4_fills_totals_of_an_older_database(store_url: str) -> None:
-    with Store(store_url) as store:
-        _fill(store, 0, 10)
-        before = store.stance_counts()
-    engine = create_engine(store_url)
-    with engine.begin() as conn:  # what a database of schema version 3 looks like
-        conn.execute(text("DROP TABLE stance_totals"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 4"))
-    engine.dispose()
-    with Store(store_url) as store:
-        assert store.schema_version == MIGRATIONS[-1].version
-        assert store.stance_counts() == before
-        _fill(store, 10, 2)
-        assert store.stance_counts() == _rebuilt(store)
 
 
 def test_undated_counts_read_the_totals_not_the_claims(store_url: str) -> None:

@@ -25,7 +25,7 @@ from coalition.store._schema import (
     stance_daily,
     stance_totals,
 )
-from coalition.store._totals import rebuild_daily, rebuild_totals
+from coalition.store._totals import rebuild_summaries
 
 # Any fixed number: PostgreSQL sessions migrating the same database take turns on this lock.
 _MIGRATION_LOCK = 72_311_022
@@ -55,9 +55,8 @@ def _index_actor_listing(conn: Connection) -> None:
     claims_by_actor_newest.create(conn, checkfirst=True)
 
 
-def _add_stance_totals(conn: Connection) -> None:
-    stance_totals.create(conn)
-    rebuild_totals(conn)
+def _superseded(conn: Connection) -> None:
+    """A step whose tables a later migration drops and builds again in their current shape."""
 
 
 def _unlimit_ids(conn: Connection) -> None:
@@ -68,15 +67,20 @@ def _unlimit_ids(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claims ALTER COLUMN doc TYPE varchar"))
 
 
-def _add_stance_daily(conn: Connection) -> None:
-    stance_daily.create(conn)
-    rebuild_daily(conn)
-
-
 def _index_titles(conn: Connection) -> None:
     # SQLite's articles_fts already has the title as its own column.
     if conn.dialect.name == "postgresql":
         conn.execute(text(TITLE_INDEX_POSTGRES))
+
+
+def _build_summaries(conn: Connection) -> None:
+    # Summaries hold nothing the claims do not: drop whatever shape an older version left
+    # (the daily rows first, as they point at the totals) and count them again.
+    conn.execute(text("DROP TABLE IF EXISTS stance_daily"))
+    conn.execute(text("DROP TABLE IF EXISTS stance_totals"))
+    stance_totals.create(conn)
+    stance_daily.create(conn)
+    rebuild_summaries(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -84,10 +88,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "index claims by target, newest first", _index_target_listing),
     Migration(3, "index claims by actor, newest first, with dimension and stance",
               _index_actor_listing),
-    Migration(4, "add stance_totals, the running evidence counts", _add_stance_totals),
+    Migration(4, "add stance_totals, the running evidence counts", _superseded),
     Migration(5, "no length limits on article ids and URLs", _unlimit_ids),
-    Migration(6, "add stance_daily, the evidence counts per publication day", _add_stance_daily),
+    Migration(6, "add stance_daily, the evidence counts per publication day", _superseded),
     Migration(7, "index article titles for words on PostgreSQL", _index_titles),
+    Migration(8, "key the summaries by id, with running sums per day", _build_summaries),
 )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Connection,
     Row,
     Select,
+    and_,
     false,
     func,
     literal,
@@ -113,18 +114,21 @@ def stance_counts(
 ) -> list[StanceCount]:
     """Evidence per (actor, target, dimension, stance): distinct articles, claims, date span.
 
-    Without dates this reads the running totals; with dates it sums the days in range.
+    Without dates this reads the running totals; with dates, each key's running sums per day at
+    the two ends of the range.
     """
+    totals = stance_totals.c
     if since is None and until is None:
-        totals = stance_totals.c
         stmt = select(
             totals.actor, totals.target, totals.dimension, totals.stance, totals.articles,
             totals.claims, totals.first_seen, totals.last_seen,
-        ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
-        if target is not None:
-            stmt = stmt.where(totals.target == target)
+        )
     else:
-        stmt = _daily_sums(target, since, until)
+        stmt = _range_sums(since, until)
+    if target is not None:
+        stmt = stmt.where(totals.target == target)
+    # In the order of the totals' unique key, which the scan already follows: no sort.
+    stmt = stmt.order_by(totals.target, totals.actor, totals.dimension, totals.stance)
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
         StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, count,
@@ -134,27 +138,35 @@ def stance_counts(
     ]
 
 
-def _daily_sums(target: str | None, since: date | None, until: date | None) -> Select[Any]:
+def _range_sums(since: date | None, until: date | None) -> Select[Any]:
+    """Per key: its first and last day in range, and the running sums' difference between."""
     _dates(since, until)  # refuses an empty range
-    daily = stance_daily.c
-    where = []
-    if since is not None:
-        where.append(daily.day >= since)
-    if until is not None:
-        where.append(daily.day <= until)
-    if target is not None:
-        where.append(daily.target == target)
-    # In the order of the primary key, so the grouping streams without a sort.
-    keys = (daily.target, daily.actor, daily.dimension, daily.stance)
+    totals = stance_totals.c
+    first, last = stance_daily.alias("first_day"), stance_daily.alias("last_day")
+    days = stance_daily.c
+
+    def edge(column: ColumnElement[date], bound: ColumnElement[bool] | None) -> Any:
+        # One seek down the key's days (the primary key): its first or last day in range.
+        return (
+            select(column)
+            .where(days.stance_id == totals.id, *([bound] if bound is not None else []))
+            .scalar_subquery()
+        )
+
+    start = edge(func.min(days.day), days.day >= since if since is not None else None)
+    end = edge(func.max(days.day), days.day <= until if until is not None else None)
     return (
         select(
-            daily.actor, daily.target, daily.dimension, daily.stance,
-            func.sum(daily.articles), func.sum(daily.claims),
-            func.min(daily.day), func.max(daily.day),
+            totals.actor, totals.target, totals.dimension, totals.stance,
+            # The first day's own counts are in range: take them back out of its running sum.
+            last.c.through_articles - first.c.through_articles + first.c.articles,
+            last.c.through_claims - first.c.through_claims + first.c.claims,
+            first.c.day, last.c.day,
         )
-        .where(*where)
-        .group_by(*keys)
-        .order_by(*keys)
+        .join_from(stance_totals, first,
+                   and_(first.c.stance_id == totals.id, first.c.day == start))
+        .join(last, and_(last.c.stance_id == totals.id, last.c.day == end))
+        .where(first.c.day <= last.c.day)
     )
 
 

@@ -4,11 +4,12 @@ write, rebuilt on demand."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, case, distinct, func, select
+from sqlalchemy import ColumnElement, Connection, Table, and_, bindparam, case, distinct, func
+from sqlalchemy import select as select_
 from sqlalchemy.dialects import postgresql, sqlite
 
 from coalition.models import Claim
@@ -25,26 +26,26 @@ def add_totals(conn: Connection, found: Sequence[Claim], published: date | None)
     tally = Counter((c.target, c.actor, c.dimension.value, c.stance.value) for c in found)
     if not tally:
         return
-    # Sorted keys take row locks in one order, so two PostgreSQL writers cannot deadlock.
+    # Sorted keys take row locks in one order, so two PostgreSQL writers cannot deadlock. The
+    # lock on a key's totals row is held to the commit, so writers of one key take turns on
+    # its days too: each running sum below is read after the previous writer's commit.
     rows = [
-        {**dict(zip(KEY, key, strict=True)), "articles": 1, "claims": tally[key]}
+        {**dict(zip(KEY, key, strict=True)), "articles": 1, "claims": tally[key],
+         "first_seen": published, "last_seen": published}
         for key in sorted(tally)
     ]
-    old = stance_totals.c
-    _upsert(conn, stance_totals, [{**r, "first_seen": published, "last_seen": published}
-                                  for r in rows], {
-        "first_seen": lambda new: _extreme(old.first_seen, new.first_seen, later=False),
-        "last_seen": lambda new: _extreme(old.last_seen, new.last_seen, later=True),
-    })
+    ids = _upsert_totals(conn, rows)
     if published is not None:
-        _upsert(conn, stance_daily, [{**r, "day": published} for r in rows], {})
+        _add_day(conn, [{"key_id": key_id, "on_day": published, "n_articles": 1,
+                         "n_claims": row["claims"]} for key_id, row in zip(ids, rows, strict=True)])
 
 
-def rebuild_totals(conn: Connection) -> None:
-    """Recompute every total from the claims (migration 4 fills the table this way)."""
+def rebuild_summaries(conn: Connection) -> None:
+    """Recompute both summaries from the claims (migration 8 fills them this way)."""
+    conn.execute(stance_daily.delete())
     conn.execute(stance_totals.delete())
     keys = [claims.c[k] for k in KEY]
-    grouped = select(
+    grouped = select_(
         *keys,
         func.count(distinct(claims.c.article_id)),
         func.count(),
@@ -53,41 +54,86 @@ def rebuild_totals(conn: Connection) -> None:
     ).group_by(*keys)
     conn.execute(stance_totals.insert().from_select(
         [*KEY, "articles", "claims", "first_seen", "last_seen"], grouped))
-
-
-def rebuild_daily(conn: Connection) -> None:
-    """Recompute every day's counts from the dated claims (migration 6 fills the table so)."""
-    conn.execute(stance_daily.delete())
-    keys = [*(claims.c[k] for k in KEY), claims.c.published]
-    grouped = (
-        select(*keys, func.count(distinct(claims.c.article_id)), func.count())
+    totals = stance_totals.c
+    articles, count = func.count(distinct(claims.c.article_id)), func.count()
+    running = {"partition_by": totals.id, "order_by": claims.c.published}
+    days = (
+        select_(totals.id, claims.c.published, articles, count,
+                func.sum(articles).over(**running), func.sum(count).over(**running))
+        .join_from(claims, stance_totals, and_(*(claims.c[k] == totals[k] for k in KEY)))
         .where(claims.c.published.is_not(None))
-        .group_by(*keys)
+        .group_by(totals.id, claims.c.published)
     )
-    conn.execute(stance_daily.insert().from_select([*KEY, "day", "articles", "claims"], grouped))
+    conn.execute(stance_daily.insert().from_select(
+        ["stance_id", "day", "articles", "claims", "through_articles", "through_claims"], days))
 
 
-def _upsert(
-    conn: Connection,
-    table: Table,
-    rows: list[dict[str, Any]],
-    extra: dict[str, Callable[[Any], ColumnElement[Any]]],
-) -> None:
-    # Adds the counts to an existing row; ``extra`` makes the other columns' update from the
-    # proposed row (``excluded``).
-    dialect_insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
-    stmt = dialect_insert(table)
-    new = stmt.excluded
-    old = table.c
+def _upsert_totals(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    # Adds the counts to an existing row and widens its date span; returns the keys' ids in
+    # the order of ``rows``.
+    stmt = _insert(conn, stance_totals)
+    new, old = stmt.excluded, stance_totals.c
     stmt = stmt.on_conflict_do_update(
-        index_elements=[c for c in table.primary_key.columns],
+        index_elements=[old[k] for k in KEY],
         set_={
             "articles": old.articles + new.articles,
             "claims": old.claims + new.claims,
-            **{name: make(new) for name, make in extra.items()},
+            "first_seen": _extreme(old.first_seen, new.first_seen, later=False),
+            "last_seen": _extreme(old.last_seen, new.last_seen, later=True),
         },
+    ).returning(old.id, sort_by_parameter_order=True)
+    return list(conn.execute(stmt, rows).scalars())
+
+
+def _add_day(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    # One article's counts on its day: every later day's running sums grow by them, and the
+    # day's own row is made (its running sums carried on from the day before) or grown.
+    daily = stance_daily.c
+    conn.execute(
+        stance_daily.update()
+        .where(daily.stance_id == bindparam("key_id"), daily.day > bindparam("on_day"))
+        .values(through_articles=daily.through_articles + bindparam("n_articles"),
+                through_claims=daily.through_claims + bindparam("n_claims")),
+        rows,
     )
-    conn.execute(stmt, rows)
+
+    def before(column: ColumnElement[int]) -> ColumnElement[int]:
+        earlier = (
+            select_(column)
+            .where(daily.stance_id == bindparam("key_id"), daily.day < bindparam("on_day"))
+            .order_by(daily.day.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        return func.coalesce(earlier, 0)
+
+    stmt = _insert(conn, stance_daily).values(
+        stance_id=bindparam("key_id"),
+        day=bindparam("on_day"),
+        articles=bindparam("n_articles"),
+        claims=bindparam("n_claims"),
+        through_articles=before(daily.through_articles) + bindparam("n_articles"),
+        through_claims=before(daily.through_claims) + bindparam("n_claims"),
+    )
+    new = stmt.excluded
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[daily.stance_id, daily.day],
+            set_={
+                "articles": daily.articles + new.articles,
+                "claims": daily.claims + new.claims,
+                "through_articles": daily.through_articles + new.articles,
+                "through_claims": daily.through_claims + new.claims,
+            },
+        ),
+        rows,
+    )
+
+
+def _insert(conn: Connection, table: Table) -> Any:
+    # The dialect's own INSERT, which has ON CONFLICT; both spell it the same way.
+    dialect_insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
+    return dialect_insert(table)
 
 
 def _extreme(
