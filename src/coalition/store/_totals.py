@@ -56,10 +56,10 @@ def rebuild_summaries(conn: Connection) -> None:
         [*KEY, "articles", "claims", "first_seen", "last_seen"], grouped))
     totals = stance_totals.c
     articles, count = func.count(distinct(claims.c.article_id)), func.count()
-    running = {"partition_by": totals.id, "order_by": claims.c.published}
     days = (
         select_(totals.id, claims.c.published, articles, count,
-                func.sum(articles).over(**running), func.sum(count).over(**running))
+                *(func.sum(n).over(partition_by=totals.id, order_by=claims.c.published)
+                  for n in (articles, count)))
         .join_from(claims, stance_totals, and_(*(claims.c[k] == totals[k] for k in KEY)))
         .where(claims.c.published.is_not(None))
         .group_by(totals.id, claims.c.published)
