@@ -8,8 +8,17 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, bindparam, case, distinct, func
-from sqlalchemy import select as select_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    case,
+    distinct,
+    func,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from coalition.models import Claim
@@ -45,7 +54,7 @@ def rebuild_summaries(conn: Connection) -> None:
     conn.execute(stance_daily.delete())
     conn.execute(stance_totals.delete())
     keys = [claims.c[k] for k in KEY]
-    grouped = select_(
+    grouped = select(
         *keys,
         func.count(distinct(claims.c.article_id)),
         func.count(),
@@ -57,7 +66,7 @@ def rebuild_summaries(conn: Connection) -> None:
     totals = stance_totals.c
     articles, count = func.count(distinct(claims.c.article_id)), func.count()
     days = (
-        select_(totals.id, claims.c.published, articles, count,
+        select(totals.id, claims.c.published, articles, count,
                 *(func.sum(n).over(partition_by=totals.id, order_by=claims.c.published)
                   for n in (articles, count)))
         .join_from(claims, stance_totals, and_(*(claims.c[k] == totals[k] for k in KEY)))
@@ -99,7 +108,7 @@ def _add_day(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
     def before(column: ColumnElement[int]) -> ColumnElement[int]:
         earlier = (
-            select_(column)
+            select(column)
             .where(daily.stance_id == bindparam("key_id"), daily.day < bindparam("on_day"))
             .order_by(daily.day.desc())
             .limit(1)
