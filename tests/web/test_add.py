@@ -96,6 +96,20 @@ async def test_refused_url_is_a_message_not_a_500(
     assert 'role="alert"' in response.text and reason in response.text
 
 
+async def test_a_refused_form_comes_back_filled_in_and_escaped(sqlite_store: Store) -> None:
+    text = '<script>window.pwned = 1</script> Iran sent "drones" & shells to Russia.'
+    async with asgi_client(sqlite_store, Settings(allow_ingest=True)) as client:
+        response = await client.post("/add", data={"text": text, "title": 'A "title"',
+                                                   "url": "file:///etc/passwd"})
+    assert response.status_code == 400
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt; Iran sent &#34;drones&#34; &amp; shells" \
+        in response.text
+    assert 'value="A &#34;title&#34;"' in response.text
+    assert 'value="file:///etc/passwd"' in response.text
+    assert "<script>window.pwned" not in response.text
+    assert sqlite_store.stats()["articles"] == 0
+
+
 async def test_empty_form_says_what_is_missing(sqlite_store: Store) -> None:
     async with asgi_client(sqlite_store, Settings(allow_ingest=True)) as client:
         response = await client.post("/add", data={"text": "  "})

@@ -151,8 +151,11 @@ async def test_a_dead_or_missing_url_is_a_one_line_error_and_stores_nothing(
     url = dead_url if where == "dead" else f"{news_server}/world/no-such-story"
     async with asgi_client(store, SETTINGS) as client:
         response = await _submit_url(client, url)
+        api = await client.post("/api/articles", json={"url": url})
+    assert api.status_code == 400 and api.json()["error"].startswith(f"{url}: {reason}")
     assert response.status_code == 400, response.text
     message = _alert(response.text)
     assert message.startswith(f"{url}: {reason}")
     assert "\n" not in message and len(message) < 200
+    assert f'name="url" size="60" placeholder="https://…" value="{url}"' in response.text
     assert store.stats()["articles"] == store.stats()["claims"] == 0

@@ -22,6 +22,8 @@ from coalition.web.render import page
 from coalition.web.safety import TOKEN_FIELD, require_write
 
 router = APIRouter()
+# The form fields shown again after an error (not the token, and a browser cannot refill a file).
+_KEPT = ("title", "text", "url")
 
 
 @router.get("/add", response_class=HTMLResponse, include_in_schema=False)
@@ -40,7 +42,7 @@ async def add_submit(request: Request) -> HTMLResponse:
         items = await _form_items(form, settings)
         report, stored = await run_in_threadpool(_ingest, request, items)
     except InputError as exc:
-        context = {**_form_context(request), "error": str(exc)}
+        context = {**_form_context(request, form), "error": str(exc)}
         return page(request, "add.html", None, status=400, **context)
     return page(request, "added.html", None, report=report, stored=stored)
 
@@ -72,12 +74,15 @@ async def add_article(request: Request) -> dict[str, Any]:
     }
 
 
-def _form_context(request: Request) -> dict[str, Any]:
+def _form_context(request: Request, form: FormData | None = None) -> dict[str, Any]:
     settings: Settings = request.app.state.settings
     return {
         "open": settings.allow_ingest,
         "upload_limit": settings.upload_limit,
         "error": None,
+        # A refused form comes back with what was typed in it, so a mistyped URL is corrected
+        # rather than the whole article pasted again.
+        "values": {name: (_text(form, name) if form else None) or "" for name in _KEPT},
     }
 
 
