@@ -8,10 +8,10 @@ split, so the cell says so with ``conflicting`` rather than defaulting to suppor
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from coalition.aggregate._order import STANCE_ORDER
 from coalition.models import Dimension, Stance, StanceCount
@@ -30,11 +30,6 @@ class Tally:
     first_seen: date | None
     last_seen: date | None
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON form: counts, and dates as ISO strings or ``None``."""
-        return {"articles": self.articles, "claims": self.claims,
-                "first_seen": _iso(self.first_seen), "last_seen": _iso(self.last_seen)}
-
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -42,7 +37,7 @@ class Cell:
 
     ``stance``, ``articles`` and ``claims`` are those of the winning stance; ``first_seen`` and
     ``last_seen`` span the evidence of every stance in the cell; ``by_stance`` has each stance
-    that has evidence.
+    that has evidence. Its JSON form is its fields (``coalition.export.to_json``).
     """
 
     actor: str
@@ -55,23 +50,6 @@ class Cell:
     first_seen: date | None
     last_seen: date | None
     by_stance: Mapping[Stance, Tally] = field(default_factory=dict, hash=False)
-
-    def as_dict(self, *, by_stance: bool = True) -> dict[str, Any]:
-        """The JSON form; ``by_stance=False`` leaves the per-stance breakdown out."""
-        out: dict[str, Any] = {
-            "actor": self.actor,
-            "target": self.target,
-            "dimension": self.dimension.value,
-            "stance": self.stance.value,
-            "articles": self.articles,
-            "claims": self.claims,
-            "conflicting": self.conflicting,
-            "first_seen": _iso(self.first_seen),
-            "last_seen": _iso(self.last_seen),
-        }
-        if by_stance:
-            out["by_stance"] = {s.value: t.as_dict() for s, t in self.by_stance.items()}
-        return out
 
 
 def scorecard(counts: Iterable[StanceCount]) -> list[Cell]:
@@ -87,16 +65,14 @@ def scorecard(counts: Iterable[StanceCount]) -> list[Cell]:
     Raises:
         ValueError: the same (actor, target, dimension, stance) is counted twice.
     """
-    grouped: dict[tuple[str, str, Dimension], dict[Stance, Tally]] = {}
+    grouped: dict[tuple[str, str, Dimension], list[StanceCount]] = {}
     for count in counts:
-        tallies = grouped.setdefault((count.actor, count.target, count.dimension), {})
-        if count.stance in tallies:
-            raise ValueError(
-                f"stance counts: {count.actor} {count.target} {count.dimension.value} "
-                f"{count.stance.value} is counted twice"
-            )
-        tallies[count.stance] = Tally(count.articles, count.claims, count.first_seen,
-                                      count.last_seen)
+        key = (count.actor, count.target, count.dimension)
+        same = grouped.get(key)
+        if same is None:
+            grouped[key] = [count]
+        else:
+            same.append(count)
     keys = sorted(grouped, key=lambda k: (k[0], k[1], _DIMENSION_ORDER[k[2]]))
     return [_cell(*key, grouped[key]) for key in keys]
 
@@ -128,25 +104,27 @@ def net_stance(cells: Iterable[Cell], target: str) -> dict[str, float]:
     }
 
 
-def _cell(actor: str, target: str, dimension: Dimension, tallies: dict[Stance, Tally]) -> Cell:
-    stance = min(tallies, key=lambda s: (-tallies[s].articles, -tallies[s].claims,
-                                          _TIE_ORDER[s]))
-    firsts = [t.first_seen for t in tallies.values() if t.first_seen is not None]
-    lasts = [t.last_seen for t in tallies.values() if t.last_seen is not None]
-    winner = tallies[stance]
+def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCount]) -> Cell:
+    counts.sort(key=lambda c: STANCE_ORDER[c.stance])
+    for earlier, later in itertools.pairwise(counts):
+        if earlier.stance is later.stance:
+            raise ValueError(
+                f"stance counts: {actor} {target} {dimension.value} {later.stance.value} "
+                "is counted twice"
+            )
+    winner = min(counts, key=lambda c: (-c.articles, -c.claims, _TIE_ORDER[c.stance]))
+    firsts = [c.first_seen for c in counts if c.first_seen is not None]
+    lasts = [c.last_seen for c in counts if c.last_seen is not None]
     return Cell(
         actor=actor,
         target=target,
         dimension=dimension,
-        stance=stance,
+        stance=winner.stance,
         articles=winner.articles,
         claims=winner.claims,
-        conflicting=Stance.SUPPORT in tallies and len(tallies) > 1,
+        conflicting=len(counts) > 1 and counts[0].stance is Stance.SUPPORT,
         first_seen=min(firsts, default=None),
         last_seen=max(lasts, default=None),
-        by_stance={s: tallies[s] for s in sorted(tallies, key=STANCE_ORDER.__getitem__)},
+        by_stance={c.stance: Tally(c.articles, c.claims, c.first_seen, c.last_seen)
+                   for c in counts},
     )
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None

@@ -6,12 +6,12 @@ with a 400 that names the parameter.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from coalition.export import to_json
 from coalition.models import ClaimQuery
 from coalition.web import views
 from coalition.web.params import Period, claim_params, number, period_params
@@ -25,22 +25,14 @@ def _store(request: Request) -> Any:
     return request.app.state.store
 
 
-def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-
-
 def _send(body: bytes) -> Response:
-    # Bodies are built with json.dumps from plain values; FastAPI's jsonable_encoder walk over
-    # thousands of cells would cost more than the query.
+    # Bodies are encoded by to_json; FastAPI's jsonable_encoder walk over thousands of cells
+    # would cost more than the query.
     return Response(body, media_type="application/json")
 
 
 def _span_json(span: Period) -> dict[str, Any]:
-    return {
-        "target": span.target,
-        "since": span.since.isoformat() if span.since else None,
-        "until": span.until.isoformat() if span.until else None,
-    }
+    return {"target": span.target, "since": span.since, "until": span.until}
 
 
 @router.get("/scorecard", response_class=JSONResponse)
@@ -50,7 +42,7 @@ def scorecard(request: Request, span: Span) -> Response:
 
     def encode() -> bytes:
         found = views.cells(store, span)
-        return _json({**_span_json(span), "cells": [cell.as_dict() for cell in found]})
+        return to_json({**_span_json(span), "cells": found})
 
     return _send(store.memo(("api/scorecard", span), encode))
 
@@ -58,7 +50,7 @@ def scorecard(request: Request, span: Span) -> Response:
 @router.get("/claims", response_class=JSONResponse)
 def claims(request: Request, query: Filters) -> Response:
     """Claims matching the filters, newest first, paginated, with the total."""
-    return _send(_json(views.claim_page(_store(request), query).as_dict()))
+    return _send(to_json(views.claim_page(_store(request), query).as_dict()))
 
 
 @router.get("/articles")
@@ -95,7 +87,7 @@ def network(request: Request, span: Span) -> Response:
     store = _store(request)
 
     def encode() -> bytes:
-        return _json({**_span_json(span), **views.network(store, span).as_dict()})
+        return to_json({**_span_json(span), **views.network(store, span).as_dict()})
 
     return _send(store.memo(("api/network", span), encode))
 
