@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 EXTRACTOR_VERSION = "coalition-rules/0.1.0"
 
@@ -207,9 +207,12 @@ class ClaimQuery:
     offset: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class StanceCount:
-    """How much evidence one (actor, target, dimension, stance) has: the input of aggregates."""
+class StanceCount(NamedTuple):
+    """How much evidence one (actor, target, dimension, stance) has: the input of aggregates.
+
+    A tuple because the store makes one per key and range, thousands per scorecard, and a
+    frozen dataclass costs about twice as much to build.
+    """
 
     actor: str
     target: str
