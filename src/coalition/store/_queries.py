@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -9,9 +10,11 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Date,
     Row,
     Select,
     and_,
+    bindparam,
     false,
     func,
     literal,
@@ -117,44 +120,49 @@ def stance_counts(
     Without dates this reads the running totals; with dates, each key's running sums per day at
     the two ends of the range.
     """
-    totals = stance_totals.c
-    if since is None and until is None:
-        stmt = select(
-            totals.actor, totals.target, totals.dimension, totals.stance, totals.articles,
-            totals.claims, totals.first_seen, totals.last_seen,
-        )
-    else:
-        stmt = _range_sums(since, until)
-    if target is not None:
-        stmt = stmt.where(totals.target == target)
-    # In the order of the totals' unique key, which the scan already follows: no sort.
-    stmt = stmt.order_by(totals.target, totals.actor, totals.dimension, totals.stance)
+    dated = since is not None or until is not None
+    if dated:
+        _dates(since, until)  # refuses an empty range
+    params = {"target": target, "since": since or date.min, "until": until or date.max}
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
         StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, count,
                     first, last)
         for actor, toward, dimension, stance, articles, count, first, last
-        in conn.execute(stmt).tuples().all()
+        in conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
     ]
 
 
-def _range_sums(since: date | None, until: date | None) -> Select[Any]:
-    """Per key: its first and last day in range, and the running sums' difference between."""
-    _dates(since, until)  # refuses an empty range
+@functools.cache
+def _stance_counts(dated: bool, one_target: bool) -> Select[Any]:
+    # Built once per shape: making the statement cost as much as running it for one target.
+    totals = stance_totals.c
+    if dated:
+        stmt = _range_sums()
+    else:
+        stmt = select(
+            totals.actor, totals.target, totals.dimension, totals.stance, totals.articles,
+            totals.claims, totals.first_seen, totals.last_seen,
+        )
+    if one_target:
+        stmt = stmt.where(totals.target == bindparam("target"))
+    # In the order of the totals' unique key, which the scan already follows: no sort.
+    return stmt.order_by(totals.target, totals.actor, totals.dimension, totals.stance)
+
+
+def _range_sums() -> Select[Any]:
+    """Per key: its first and last day from ``since`` to ``until``, and the running sums'
+    difference between them."""
     totals = stance_totals.c
     first, last = stance_daily.alias("first_day"), stance_daily.alias("last_day")
     days = stance_daily.c
 
-    def edge(column: ColumnElement[date], bound: ColumnElement[bool] | None) -> Any:
+    def edge(column: ColumnElement[date], bound: ColumnElement[bool]) -> Any:
         # One seek down the key's days (the primary key): its first or last day in range.
-        return (
-            select(column)
-            .where(days.stance_id == totals.id, *([bound] if bound is not None else []))
-            .scalar_subquery()
-        )
+        return select(column).where(days.stance_id == totals.id, bound).scalar_subquery()
 
-    start = edge(func.min(days.day), days.day >= since if since is not None else None)
-    end = edge(func.max(days.day), days.day <= until if until is not None else None)
+    start = edge(func.min(days.day), days.day >= bindparam("since", type_=Date))
+    end = edge(func.max(days.day), days.day <= bindparam("until", type_=Date))
     return (
         select(
             totals.actor, totals.target, totals.dimension, totals.stance,
