@@ -3,6 +3,7 @@ write, rebuilt on demand."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -43,10 +44,16 @@ def add_totals(conn: Connection, found: Sequence[Claim], published: date | None)
          "first_seen": published, "last_seen": published}
         for key in sorted(tally)
     ]
-    ids = _upsert_totals(conn, rows)
-    if published is not None:
-        _add_day(conn, [{"key_id": key_id, "on_day": published, "n_articles": 1,
-                         "n_claims": row["claims"]} for key_id, row in zip(ids, rows, strict=True)])
+    dialect = conn.dialect.name
+    ids = conn.execute(_totals_upsert(dialect), rows).scalars()
+    if published is None:
+        return
+    days = [{"key_id": key_id, "on_day": published, "n_articles": 1, "n_claims": row["claims"]}
+            for key_id, row in zip(ids, rows, strict=True)]
+    # Every later day's running sums grow by the article's counts, then its own day's row is
+    # made (its running sums carried on from the day before) or grown.
+    conn.execute(_LATER_DAYS, days)
+    conn.execute(_day_upsert(dialect), days)
 
 
 def rebuild_summaries(conn: Connection) -> None:
@@ -77,12 +84,16 @@ def rebuild_summaries(conn: Connection) -> None:
         ["stance_id", "day", "articles", "claims", "through_articles", "through_claims"], days))
 
 
-def _upsert_totals(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+# The write statements are built once per dialect: building them cost more than running them.
+
+
+@functools.cache
+def _totals_upsert(dialect: str) -> Any:
     # Adds the counts to an existing row and widens its date span; returns the keys' ids in
-    # the order of ``rows``.
-    stmt = _insert(conn, stance_totals)
+    # the order of the rows given.
+    stmt = _insert(dialect, stance_totals)
     new, old = stmt.excluded, stance_totals.c
-    stmt = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=[old[k] for k in KEY],
         set_={
             "articles": old.articles + new.articles,
@@ -91,20 +102,20 @@ def _upsert_totals(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
             "last_seen": _extreme(old.last_seen, new.last_seen, later=True),
         },
     ).returning(old.id, sort_by_parameter_order=True)
-    return list(conn.execute(stmt, rows).scalars())
 
 
-def _add_day(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    # One article's counts on its day: every later day's running sums grow by them, and the
-    # day's own row is made (its running sums carried on from the day before) or grown.
+_LATER_DAYS = (
+    stance_daily.update()
+    .where(stance_daily.c.stance_id == bindparam("key_id"),
+           stance_daily.c.day > bindparam("on_day"))
+    .values(through_articles=stance_daily.c.through_articles + bindparam("n_articles"),
+            through_claims=stance_daily.c.through_claims + bindparam("n_claims"))
+)
+
+
+@functools.cache
+def _day_upsert(dialect: str) -> Any:
     daily = stance_daily.c
-    conn.execute(
-        stance_daily.update()
-        .where(daily.stance_id == bindparam("key_id"), daily.day > bindparam("on_day"))
-        .values(through_articles=daily.through_articles + bindparam("n_articles"),
-                through_claims=daily.through_claims + bindparam("n_claims")),
-        rows,
-    )
 
     def before(column: ColumnElement[int]) -> ColumnElement[int]:
         earlier = (
@@ -116,7 +127,7 @@ def _add_day(conn: Connection, rows: list[dict[str, Any]]) -> None:
         )
         return func.coalesce(earlier, 0)
 
-    stmt = _insert(conn, stance_daily).values(
+    stmt = _insert(dialect, stance_daily).values(
         stance_id=bindparam("key_id"),
         day=bindparam("on_day"),
         articles=bindparam("n_articles"),
@@ -125,23 +136,20 @@ def _add_day(conn: Connection, rows: list[dict[str, Any]]) -> None:
         through_claims=before(daily.through_claims) + bindparam("n_claims"),
     )
     new = stmt.excluded
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[daily.stance_id, daily.day],
-            set_={
-                "articles": daily.articles + new.articles,
-                "claims": daily.claims + new.claims,
-                "through_articles": daily.through_articles + new.articles,
-                "through_claims": daily.through_claims + new.claims,
-            },
-        ),
-        rows,
+    return stmt.on_conflict_do_update(
+        index_elements=[daily.stance_id, daily.day],
+        set_={
+            "articles": daily.articles + new.articles,
+            "claims": daily.claims + new.claims,
+            "through_articles": daily.through_articles + new.articles,
+            "through_claims": daily.through_claims + new.claims,
+        },
     )
 
 
-def _insert(conn: Connection, table: Table) -> Any:
+def _insert(dialect: str, table: Table) -> Any:
     # The dialect's own INSERT, which has ON CONFLICT; both spell it the same way.
-    dialect_insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
+    dialect_insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
     return dialect_insert(table)
 
 
