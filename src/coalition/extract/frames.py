@@ -64,7 +64,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     if not _event(hit, token):
         return []
     governors = st.chain(token, lexicon)
-    if st.blocked(token, governors, lexicon):
+    if st.blocked(token, governors, lexicon) or not _seized_as_needed(hit, token, governors,
+                                                                       lexicon):
         return []
     stance, refusing, shielded = _stance(hit, token, governors, lexicon)
     dimension, fallback, theme = _dimension(hit, token, resolver)
@@ -105,7 +106,11 @@ def _event(hit: Hit, token: Token) -> bool:
 def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon
             ) -> tuple[Stance | None, Token | None, bool]:
     """The stance after negation and refusal, the refusing word, and whether it shields."""
-    refusing = st.refuser(governors, lexicon)
+    refusing = st.refuser(token, governors, lexicon)
+    if refusing is not None and _seizing(hit) and \
+            refusing.lemma_.lower() in lexicon.cue("seizure_verbs"):
+        # "froze Russian assets": the freezing is the opposition; only a refusal above it counts
+        refusing = st.refuser(refusing, governors[governors.index(refusing) + 1:], lexicon)
     negative = st.negated(token, governors, lexicon) or refusing is not None
     stance = st.final_stance(hit.trigger.stance, negative)
     if stance is None and st.shields(refusing, governors, hit.trigger.stance, lexicon):
@@ -113,6 +118,18 @@ def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon
     if stance is Stance.OPPOSE and st.complies(token, governors, lexicon):
         return Stance.REFUSE, refusing, False  # "complied with sanctions": ties withheld
     return stance, refusing, False
+
+
+def _seizing(hit: Hit) -> bool:
+    """Goods whose trigger opposes their owner ("assets"): only a seizure verb makes a claim."""
+    return hit.trigger.kind == "goods" and hit.trigger.stance is Stance.OPPOSE
+
+
+def _seized_as_needed(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    if not _seizing(hit):
+        return True
+    verb = st.governing_verb(token, governors)
+    return verb is not None and verb.lemma_.lower() in lexicon.cue("seizure_verbs")
 
 
 def _no_default(actor: str) -> str | None:
@@ -185,7 +202,8 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
         if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of", "against") and \
                 prep.head.pos_ == "VERB":
             return True  # "sanctioned Iran *for supplying* drones": the reason, not a claim
-    if _generic(hit) and any(g.i in others for g in governors):
+    if _generic(hit) and any(g.i in others and not _withholds_theme(others[g.i])
+                             for g in governors):
         return True
     if _generic(hit) and any(t.i in others and others[t.i].trigger.kind == "territory"
                              and any(c.dep_ == "poss" for c in t.children)
@@ -195,6 +213,13 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
         return any(others[t.i].trigger.stance is Stance.OPPOSE
                    for t in object_side(token) if t.i in others)
     return False
+
+
+def _withholds_theme(hit: Hit) -> bool:
+    """A verb that withholds a thing ("halted", "suspended"): the action noun it withholds
+    ("halted uranium *exports* to France") frames the claim itself."""
+    return hit.trigger.kind == "verb" and hit.trigger.object_role == "theme" and \
+        hit.trigger.stance is Stance.REFUSE
 
 
 def _names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
@@ -284,7 +309,9 @@ def _goods_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Par
     verb = governor(noun)
     sellers = source_parties(noun, resolver) or [
         p for c in noun.children if c.dep_ in ("amod", "compound", "poss")
-        for p in [resolver.party(c, bare_adjective=True)] if p]
+        for p in [resolver.party(c, bare_adjective=True)] if p] or [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children if o.dep_ == "pobj" for p in resolver.parties(o)]
     if _receiving(verb, resolver):
         return sellers, _subject_parties(verb, resolver)
     return _subject_parties(verb, resolver), sellers
@@ -330,19 +357,38 @@ def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list
             owners = [p for c in obj.children if c.dep_ == "poss" for p in resolver.parties(c)]
     users = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
                            preps_only=True)
-    if verb is not None and not users:
-        users = [p for c in verb.children if c.dep_ == "dobj" for p in resolver.parties(c)]
-    if verb is not None and not users and verb.dep_ == "advcl":
+    if verb is None:
+        return owners, _unowned(users, owners)
+    users = users or object_parties(verb, resolver, from_is_target=False,
+                                    object_is_target=True, preps_only=True)
+    if not users:  # "denied *the United States* use of its base", misparsed as a compound
+        users = [p for c in verb.children if c.dep_ in ("dobj", "dative")
+                 for t in (c, *(g for g in c.children if g.dep_ == "compound"))
+                 for p in resolver.parties(t)]
+    if not users and verb.dep_ == "advcl":
         users = object_parties(verb.head, resolver, from_is_target=False, object_is_target=True,
                                preps_only=True)  # "allow weapons *for Ukraine* to cross it"
-    if verb is not None and not users:
+    if not users:
         doer, _ = subject(verb)
-        users = resolver.parties(doer) if doer is not None else []
-        if verb.dep_ in ("xcomp", "ccomp") and not users:
-            users = [p for c in verb.head.children if c.dep_ == "dobj"
+        users = _unowned(resolver.parties(doer), owners) if doer is not None else []
+        if doer is not None and not users:  # "ships carrying weapons *for Israel* to dock"
+            users = object_parties(doer, resolver, from_is_target=False,
+                                   object_is_target=False, preps_only=True)
+        if verb.dep_ in ("xcomp", "ccomp", "pcomp") and not users:
+            # "barred *Israeli vessels* from docking at its harbours"
+            above = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            users = [p for c in above.children if c.dep_ == "dobj"
                      for p in resolver.parties(c)]
+    if not owners and noun.dep_ == "dobj":
+        granters = _subject_parties(verb, resolver)  # "denied overflight rights to X"
+        if _unowned(users, granters):
+            owners = granters
+    return owners, _unowned(users, owners)
+
+
+def _unowned(users: list[Party], owners: list[Party]) -> list[Party]:
     owned = {p.code for p in owners}
-    return owners, [u for u in users if u.code not in owned]
+    return [u for u in users if u.code not in owned]
 
 
 def _subject_parties(verb: Token | None, resolver: Resolver) -> list[Party]:

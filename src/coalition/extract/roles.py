@@ -141,9 +141,13 @@ class Resolver:
     def _through_head(self, head: Token) -> Party | None:
         for child in head.children:
             mention = self.sentence.mention_at(child.i)
+            if mention is None and child.dep_ == "amod" and child.i >= 2 and \
+                    child.nbor(-1).text in ("-", "–"):
+                mention = self.sentence.mention_at(child.i - 2)  # "*Israeli*-flagged vessels"
             if child.dep_ in ("amod", "compound", "poss", "nmod", "appos") and mention:
                 linked = head.lemma_.lower() in self.lexicon.cue("linked_heads")
-                party = self.party(child) if mention.carrier or not mention.adjective else \
+                word = self.sentence.doc[mention.start]
+                party = self.party(word) if mention.carrier or not mention.adjective else \
                     Party(mention.code, mention.char_start, mention.char_end)
                 return replace(party, linked=True) if party and linked else party
         return self._of_phrase(head, named_only=True)

@@ -17,6 +17,7 @@ from coalition.resolve import Lexicon
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "parataxis", "ROOT", "csubj", "ccomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CONTRAST = frozenset({"but", "yet", "while", "whereas"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def has_subject(token: Token) -> bool:
@@ -33,7 +34,10 @@ def own_clause(verb: Token) -> bool:
     """
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    finite = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+    # "closed its airspace *and halted* all trade": a past or present tense form is a verb
+    # of its own, never the bare complement of a refusal (that is an infinitive)
+    finite = verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
     contrast = any(c.dep_ == "cc" and c.lower_ in CONTRAST for c in verb.head.children
                    if verb.head.i < c.i < verb.i)
     return finite or contrast
@@ -61,8 +65,8 @@ def chain(token: Token, lexicon: Lexicon) -> list[Token]:
             break
         current = current.head
         governors.append(current)
-        if dep == "ccomp":
-            break
+        if dep == "ccomp" and current.lemma_.lower() not in lexicon.cue("permission_verbs"):
+            break  # "refused to let ships *dock*": a bare infinitive under "let" goes on up
     return governors
 
 
@@ -106,17 +110,20 @@ def negated(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     return any(w.lower_ == "without" for w in governors)
 
 
-def refuser(governors: list[Token], lexicon: Lexicon) -> Token | None:
+def refuser(token: Token, governors: list[Token], lexicon: Lexicon) -> Token | None:
     """The refusing word a trigger is governed by, if any.
 
-    "refused to", "backed away from", "held up", "wary of", "in no position to", "fell flat".
+    "refused to", "backed away from", "held up", "wary of", "in no position to", "fell flat",
+    "denied *overflight rights*" (a withholding verb whose object is a thing, not an act).
     """
     phrasal = lexicon.cue("phrasal_refusals")
-    for word in governors:
+    for below, word in zip([token, *governors], governors, strict=False):
         lemma = word.lemma_.lower()
         particles = {c.lower_ for c in word.children if c.dep_ in ("prt", "advmod", "acomp")}
         if word.pos_ == "VERB" and (lemma in lexicon.cue("refusal_verbs") or any(
                 f"{lemma} {p}" in phrasal for p in particles)):
+            return word
+        if withholds(word, below, lexicon):
             return word
         if word.pos_ == "ADJ" and lemma in lexicon.cue("refusal_adjectives"):
             return word
@@ -126,6 +133,15 @@ def refuser(governors: list[Token], lexicon: Lexicon) -> Token | None:
         if lemma in lexicon.cue("failure_verbs") and particles & lexicon.cue("failure_particles"):
             return word
     return None
+
+
+def withholds(word: Token, below: Token, lexicon: Lexicon) -> bool:
+    """Whether ``word`` withholds the thing ``below`` names: "denied *overflight rights*";
+    "denied *supplying* drones" and "denied *reports*" deny a report instead (a hedge)."""
+    hedges = lexicon.cue("hedge_words")
+    return word.pos_ == "VERB" and word.lemma_.lower() in lexicon.cue("withholding_verbs") and \
+        below.pos_ in ("NOUN", "PROPN") and below.lower_ not in hedges and \
+        below.lemma_.lower() not in hedges
 
 
 def shields(refusing: Token | None, governors: list[Token], base: Stance,
@@ -155,10 +171,15 @@ def complies(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
 
 
 def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
-    """Reported, alleged, speculated or denied: a hedge word on the trigger or its chain."""
+    """Reported, alleged, speculated or denied: a hedge word on the trigger or its chain.
+
+    A verb that withholds the thing below it ("denied them *use* of its base") is no hedge.
+    """
     cues = lexicon.cue("hedge_words")
-    for word in [token, *governors]:
-        if word.lower_ in cues or word.lemma_.lower() in cues:
+    chain = [token, *governors]
+    withholding = {w.i for b, w in zip(chain, chain[1:], strict=False) if withholds(w, b, lexicon)}
+    for word in chain:
+        if word.i not in withholding and (word.lower_ in cues or word.lemma_.lower() in cues):
             return True
         if word.lemma_.lower() in lexicon.cue("hedge_passives") and any(
                 c.dep_ == "auxpass" for c in word.children):

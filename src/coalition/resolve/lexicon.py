@@ -26,7 +26,7 @@ CUE_LISTS = (
     "reciprocal_nouns", "membership_nouns", "firing_verbs", "named_target_only", "joining_verbs",
     "carriers_group", "permission_verbs", "speculating_sources",
     "enemy_object_verbs", "group_heads", "attack_verbs", "compliance_verbs", "linked_heads",
-    "quantity_nouns",
+    "quantity_nouns", "withholding_verbs", "seizure_verbs",
 )
 
 
