@@ -78,7 +78,7 @@ def test_lexicon_and_conflicts_load() -> None:
 
 
 def test_bad_data_files_are_named(tmp_path: Path) -> None:
-    for name in ("countries.csv", "groups.csv", "leaders.csv", "non_actors.csv"):
+    for name in ("countries.csv", "groups.csv", "leaders.csv", "non_actors.csv", "regions.csv"):
         source = Path(Gazetteer.load.__code__.co_filename).parents[1] / "data" / name
         (tmp_path / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "leaders.csv").write_text(

@@ -144,16 +144,17 @@ class ClaimFinder:
     def _claims(self, plan: _Plan) -> list[dict[str, Any]]:
         """Walk the sentences in order, carrying context, and apply the frames."""
         assert self._data is not None
-        lexicon, gazetteer, _ = self._data
+        lexicon, gazetteer, conflicts = self._data
         context = Context()
         rows: list[dict[str, Any]] = []
         for item in plan.items:
             context.enter(item.seg.paragraph, item.seg.heading, item.found)
             if item.sub is not None:
                 sentence = self._sentence(item, lexicon)
-                resolver = Resolver(sentence, context, lexicon)
+                resolver = Resolver(sentence, context, lexicon, conflicts)
                 rows += [_row(f, item.seg, gazetteer)
-                         for f in self._frames(resolver, context, plan.middle)]
+                         for f in self._frames(resolver, context, plan.middle)
+                         if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
             context.remember(item.found)
         return rows
 

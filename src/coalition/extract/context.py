@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention
-from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER
+from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER, REGION
 
 
 @dataclass(slots=True)
@@ -47,9 +47,9 @@ class Context:
                 continue
             if mention.kind == LEADER:
                 self.leaders.append(mention.code)
-            if self.first_state is None and mention.kind not in (ADJECTIVE, GROUP):
+            if self.first_state is None and mention.kind not in (ADJECTIVE, GROUP, REGION):
                 self.first_state = mention.code
-            if self.first_actor is None and mention.kind != ADJECTIVE:
+            if self.first_actor is None and mention.kind not in (ADJECTIVE, REGION):
                 self.first_actor = mention.code
             if mention.kind == GROUP and self.first_group is None:
                 self.first_group = mention.code

@@ -15,7 +15,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
-from coalition.extract.reframe import also_dimensions, own_membership, reframe
+from coalition.extract.reframe import (
+    also_dimensions,
+    blocks_resolution,
+    own_membership,
+    reframe,
+    resolution_beneficiary,
+)
 from coalition.extract.roles import (
     Party,
     Resolver,
@@ -79,6 +85,14 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     if reread is None:
         return []
     actors, targets, stance = reread
+    if stance is Stance.REFUSE and hit.trigger.stance is Stance.REFUSE and \
+            blocks_resolution(token, resolver):
+        # "vetoed a resolution demanding a ceasefire in Gaza": only whom it presses counts
+        pressed = resolution_beneficiary(token, resolver)
+        if pressed is None:
+            return []
+        targets, stance, dimension, theme = [pressed], Stance.SUPPORT, Dimension.DIPLOMATIC, None
+        default_target = _no_default  # its own war: "Russia vetoed a resolution on Ukraine"
     if not targets and _names_other_object(hit, token, resolver):
         return []  # "sanctioned dozens of firms": the object is there but is not a state
     if refusing is not None and refusing.pos_ == "VERB" and (hit.trigger.kind != "verb"

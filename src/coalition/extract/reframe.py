@@ -4,16 +4,20 @@ Some words turn the roles of :mod:`roles` around, each keyed on a cue list in ``
 the seller of arms supports the buyer ("bought drones *from Israel*"; `purchase_verbs`), a
 fought object is the enemy ("fought the Houthis"; `enemy_object_verbs`), a pact binds each
 party to the other (`reciprocal_nouns`), only a member gives or freezes its own membership
-(`membership_nouns`), and conjoined theme adjectives add dimensions ("political and military
-support").
+(`membership_nouns`), conjoined theme adjectives add dimensions ("political and military
+support"), and blocking a UN resolution about a conflict's places shields the party its
+resolutions press (`resolution_nouns`, ``conflicts.yaml: resolution_target``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
-from coalition.extract.roles import Party, Resolver, source_parties
+from coalition.extract.roles import Party, Resolver, object_side, source_parties
 from coalition.models import Dimension, Stance
+from coalition.resolve import mentioned
 
 # Dimensions in which a purchase is the seller's support of the buyer, not the reverse.
 ARMS_LIKE = frozenset({Dimension.ARMS, Dimension.MILITARY, Dimension.TROOPS})
@@ -82,3 +86,50 @@ def also_dimensions(theme: Token | None, dimension: Dimension, resolver: Resolve
     themes = resolver.lexicon.themes
     found = [themes.get(c.lower_) for c in (first, *first.conjuncts) if c.i != theme.i]
     return sorted({d for d in found if d is not None and d is not dimension}, key=str)
+
+
+def resolution_beneficiary(verb: Token, resolver: Resolver) -> Party | None:
+    """The party a blocked resolution presses: "vetoed a resolution demanding a ceasefire *in
+    Gaza*" shields Israel.
+
+    That is the ``resolution_target`` of the one conflict whose ``resolution_cues`` the
+    resolution names, provided the words after it name no other party ("demanding *Hamas*
+    release the hostages") except as a place ("in *Gaza*"); names before it are its sponsors
+    ("a *UN* resolution").
+    """
+    resolution = _resolution(verb, resolver)
+    if resolution is None:
+        return None
+    # "vetoed a resolution on weapons *in Syria*": the place may hang on the verb
+    words = sorted(object_side(verb), key=lambda t: t.i)
+    text = " ".join(t.lower_ for t in words)
+    pressed = {c.resolution_target for c in resolver.conflicts
+               if c.resolution_target and mentioned(c.resolution_cues, text)}
+    places = {cue for c in resolver.conflicts for cue in c.resolution_cues}
+    named = {m.code for t in words if t.i > resolution.i and t.lower_ not in places
+             for m in [resolver.sentence.mention_at(t.i)] if m and m.code and not m.carrier}
+    if len(pressed) != 1 or named - pressed:
+        return None
+    code = pressed.pop()
+    assert code is not None
+    return Party(code, *resolver.sentence.chars(resolution))
+
+
+def blocks_resolution(verb: Token, resolver: Resolver) -> bool:
+    """Whether what ``verb`` blocks is a resolution ("vetoed *a draft*")."""
+    return _resolution(verb, resolver) is not None
+
+
+def _resolution(verb: Token, resolver: Resolver) -> Token | None:
+    nouns = resolver.lexicon.cue("resolution_nouns")
+    return next((t for t in _blocked(verb) if t.lemma_.lower() in nouns), None)
+
+
+def _blocked(verb: Token) -> Iterator[Token]:
+    """What a blocking verb blocks: its object ("vetoed *a resolution*"), or the object of its
+    "against" ("voted against *a resolution*")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            yield child
+        if child.dep_ == "prep" and child.lower_ == "against":
+            yield from (c for c in child.children if c.dep_ == "pobj")

@@ -19,8 +19,8 @@ from coalition.extract.context import Context
 from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
 from coalition.extract.stance import SUBJECT_DEPS, has_subject
 from coalition.models import Dimension
-from coalition.resolve import Lexicon
-from coalition.resolve.gazetteer import GROUP, LEADER
+from coalition.resolve import Conflict, Lexicon
+from coalition.resolve.gazetteer import GROUP, LEADER, REGION
 
 TARGET_PREPS = frozenset({"to", "for", "into", "with", "toward", "towards"})
 # "sanctions on/against X" name the target; "backs Belgrade on Kosovo" and "defend it against X"
@@ -51,6 +51,7 @@ class Resolver:
     sentence: Sentence
     context: Context
     lexicon: Lexicon
+    conflicts: tuple[Conflict, ...] = ()
 
     def party(self, token: Token, *, adjective_only: bool = False,
               bare_adjective: bool = False) -> Party | None:
@@ -60,6 +61,8 @@ class Resolver:
         volunteers"); ``bare_adjective`` accepts a demonym on its own ("*Russian* oil").
         """
         mention = self.sentence.mention_at(token.i)
+        if mention is not None and mention.kind == REGION and not self._recognised(token):
+            return None  # "troops in Donetsk and Luhansk": a place, not the proxy republics
         if mention is not None and bare_adjective and mention.adjective:
             return Party(mention.code, mention.char_start, mention.char_end)
         if mention is not None and not adjective_only:
@@ -92,6 +95,17 @@ class Resolver:
         """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
         found = [self.party(t, adjective_only=adjective_only) for t in (token, *token.conjuncts)]
         return [p for p in found if p is not None]
+
+    def _recognised(self, token: Token) -> bool:
+        """Whether a word is what is recognised: below a recognition trigger or theme ("the
+        *republics* of", "*recognised* Donetsk and Luhansk") within its clause."""
+        for word in [token, *token.ancestors]:
+            if self.lexicon.recognition(word.lemma_.lower()) or \
+                    self.lexicon.recognition(word.lower_):
+                return True
+            if word.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     def _words(self, mention: Mention) -> str:
         return " ".join(t.lower_ for t in self.sentence.doc[mention.start:mention.end])
@@ -127,7 +141,8 @@ class Resolver:
         """
         for i in range(token.i - 1, -1, -1):
             mention = self.sentence.mention_at(i)
-            if mention is None or mention.carrier or not mention.code or mention.adjective:
+            if mention is None or mention.carrier or not mention.code or mention.adjective \
+                    or mention.kind == REGION:
                 continue
             if mention.kind == GROUP and kind != CARRIER_ANY:
                 continue  # "the government" is a state's; "its sanctions" may be the EU's

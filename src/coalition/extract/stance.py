@@ -120,8 +120,9 @@ def refuser(token: Token, governors: list[Token], lexicon: Lexicon) -> Token | N
     for below, word in zip([token, *governors], governors, strict=False):
         lemma = word.lemma_.lower()
         particles = {c.lower_ for c in word.children if c.dep_ in ("prt", "advmod", "acomp")}
+        preps = {c.lower_ for c in word.children if c.dep_ == "prep"}  # "voted *against*"
         if word.pos_ == "VERB" and (lemma in lexicon.cue("refusal_verbs") or any(
-                f"{lemma} {p}" in phrasal for p in particles)):
+                f"{lemma} {p}" in phrasal for p in particles | preps)):
             return word
         if withholds(word, below, lexicon):
             return word

@@ -6,7 +6,7 @@ CSV/YAML files in ``coalition/data`` (documented in ``data/README.md``).
 
 from __future__ import annotations
 
-from coalition.resolve.conflicts import Conflict, centre, load_conflicts
+from coalition.resolve.conflicts import Conflict, centre, load_conflicts, mentioned
 from coalition.resolve.gazetteer import Entry, Gazetteer, actor_name, choose
 from coalition.resolve.lexicon import Lexicon, Trigger
 
@@ -20,4 +20,5 @@ __all__ = [
     "centre",
     "choose",
     "load_conflicts",
+    "mentioned",
 ]

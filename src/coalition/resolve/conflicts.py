@@ -8,6 +8,7 @@ heading such as "Serbia") when that is not the actor, else about the centre.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ class Conflict:
     name: str
     parties: tuple[str, ...]
     cues: tuple[str, ...]
+    resolution_target: str | None = None
+    resolution_cues: tuple[str, ...] = ()
 
 
 def load_conflicts(path: Path | None = None) -> tuple[Conflict, ...]:
@@ -39,10 +42,27 @@ def load_conflicts(path: Path | None = None) -> tuple[Conflict, ...]:
                 id=str(row["id"]), name=str(row.get("name", row["id"])),
                 parties=tuple(str(p).upper() for p in row["parties"]),
                 cues=tuple(str(c).lower() for c in row.get("cues", ())),
+                resolution_target=_party(row.get("resolution_target"), row["parties"], path),
+                resolution_cues=tuple(str(c).lower() for c in row.get("resolution_cues", ())),
             ))
         except (KeyError, TypeError) as exc:
             raise ConfigError(f"{path}: conflict entry {row!r} lacks id or parties") from exc
     return tuple(conflicts)
+
+
+def _party(value: object, parties: list[object], path: Path) -> str | None:
+    """An optional party code of the conflict; a code that is no party is an error."""
+    if value is None:
+        return None
+    code = str(value).upper()
+    if code not in {str(p).upper() for p in parties}:
+        raise ConfigError(f"{path}: resolution_target {code} is not a party of its conflict")
+    return code
+
+
+def mentioned(cues: tuple[str, ...], text: str) -> bool:
+    """Whether lower-case ``text`` contains one of ``cues`` as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text) for cue in cues)
 
 
 def centre(conflicts: tuple[Conflict, ...], text: str, mentions: Counter[str]) -> str | None:

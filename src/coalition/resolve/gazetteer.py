@@ -1,9 +1,9 @@
 """Who a name stands for: states, capitals, demonyms, alliances, and leaders during their terms.
 
-The gazetteer is built from ``countries.csv``, ``groups.csv``, ``leaders.csv`` and
-``non_actors.csv`` in ``coalition/data`` (columns in ``data/README.md``). A leader stands for
-their state only while in office on the article's date; with no date any of their terms counts,
-the latest first.
+The gazetteer is built from ``countries.csv``, ``groups.csv``, ``leaders.csv``,
+``non_actors.csv`` and ``regions.csv`` in ``coalition/data`` (columns in ``data/README.md``).
+A leader stands for their state only while in office on the article's date; with no date any
+of their terms counts, the latest first.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 
 from coalition.resolve._files import data_path, parse_day, read_csv, split_list
 
-# Kinds of entry; an adjective names a state only through a governmental head noun.
-STATE, CAPITAL, ADJECTIVE, GROUP, LEADER, NON_ACTOR = (
-    "state", "capital", "adjective", "group", "leader", "non_actor",
+# Kinds of entry; an adjective names a state only through a governmental head noun, a region
+# names its proxy entity only where that is recognised.
+STATE, CAPITAL, ADJECTIVE, GROUP, LEADER, NON_ACTOR, REGION = (
+    "state", "capital", "adjective", "group", "leader", "non_actor", "region",
 )
 
 
@@ -80,6 +81,9 @@ class Gazetteer:
         entries += _leaders(path("leaders.csv"))
         non_actors = path("non_actors.csv")
         entries += [Entry(r["form"], "", NON_ACTOR) for r in read_csv(non_actors, ("form",))]
+        regions = path("regions.csv")
+        entries += [Entry(r["form"], _code(r["stands_for"], regions), REGION)
+                    for r in read_csv(regions, ("form", "stands_for"))]
         return cls(tuple(entries), names, stands_for)
 
     def by_form(self) -> dict[str, list[Entry]]:

@@ -26,7 +26,7 @@ CUE_LISTS = (
     "reciprocal_nouns", "membership_nouns", "firing_verbs", "named_target_only", "joining_verbs",
     "carriers_group", "permission_verbs", "speculating_sources",
     "enemy_object_verbs", "group_heads", "attack_verbs", "compliance_verbs", "linked_heads",
-    "quantity_nouns", "withholding_verbs", "seizure_verbs",
+    "quantity_nouns", "withholding_verbs", "seizure_verbs", "resolution_nouns",
 )
 
 
@@ -93,6 +93,14 @@ class Lexicon:
     def cue(self, name: str) -> frozenset[str]:
         """One cue list by name."""
         return self.cues[name]
+
+    def recognition(self, word: str) -> bool:
+        """Whether a lower-case word or lemma is about recognition: a recognition theme
+        ("republics") or a form of a recognition trigger ("recognised", "recognition")."""
+        if self.themes.get(word) is Dimension.RECOGNITION:
+            return True
+        return any(t.dimension is Dimension.RECOGNITION and [word] in t.inflected()
+                   for t in self.triggers)
 
 
 def _trigger(row: dict[str, str], path: Path) -> Trigger:
