@@ -29,7 +29,8 @@ from coalition.extract.roles import Resolver
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
-from coalition.resolve import Gazetteer, Lexicon, centre, load_conflicts
+from coalition.models import Stance
+from coalition.resolve import Gazetteer, Lexicon, article_conflict, load_conflicts, most_named
 
 CLAIMS_KEY = "coalition_claims"
 # The caller may leave the text it tokenised here: Doc.text rebuilds it token by token.
@@ -51,9 +52,11 @@ class _Item:
 
 @dataclass(slots=True)
 class _Plan:
-    """An article's sentences and its centre (the default target when none is named)."""
+    """An article's sentences, its centre (the default target when none is named) and the
+    parties of its conflict."""
 
     middle: str | None
+    parties: tuple[str, ...] = ()
     items: list[_Item] = field(default_factory=list)
 
 
@@ -115,10 +118,13 @@ class ClaimFinder:
                           key=lambda span: span.start_char)
         hits = sorted(doc.spans[TRIGGERS] if TRIGGERS in doc.spans else [],
                       key=lambda span: span.start_char)
-        middle = centre(conflicts, text, Counter(m.label_ for m in mentions if m.label_))
+        named_count = Counter(m.label_ for m in mentions if m.label_)
+        conflict = article_conflict(conflicts, text, named_count)
+        plan = _Plan(None)
+        if conflict is not None:
+            plan = _Plan(most_named(conflict, named_count), conflict.parties)
         mention_starts = [m.start_char for m in mentions]
         hit_starts = [h.start_char for h in hits]
-        plan = _Plan(middle)
         context = Context()
         named: set[str] = set()
         for seg in segment(text, lexicon.cue("furniture_lines"),
@@ -134,7 +140,8 @@ class ClaimFinder:
             named |= here
             if any(m.carrier for m in item.found):
                 here = here | named
-            if triggers and (not self.prefilter or _can_claim(here, {context.section, middle})):
+            if triggers and (not self.prefilter or
+                             _can_claim(here, {context.section, *plan.parties})):
                 item.sub, item.kept = self._sentence_doc(doc, seg)
                 item.sub = item.sub if item.kept else None
             context.remember(item.found)
@@ -146,15 +153,18 @@ class ClaimFinder:
         assert self._data is not None
         lexicon, gazetteer, conflicts = self._data
         context = Context()
+        sides: dict[str, str] = {}
         rows: list[dict[str, Any]] = []
         for item in plan.items:
             context.enter(item.seg.paragraph, item.seg.heading, item.found)
             if item.sub is not None:
                 sentence = self._sentence(item, lexicon)
                 resolver = Resolver(sentence, context, lexicon, conflicts)
-                rows += [_row(f, item.seg, gazetteer)
-                         for f in self._frames(resolver, context, plan.middle)
-                         if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
+                frames = [f for f in self._frames(resolver, context, plan, sides)
+                          if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
+                rows += [_row(f, item.seg, gazetteer) for f in frames]
+                sides |= {f.actor.code: f.target for f in frames if f.named_target
+                          and f.stance is Stance.SUPPORT and f.target in plan.parties}
             context.remember(item.found)
         return rows
 
@@ -178,9 +188,13 @@ class ClaimFinder:
                 for h in item.triggers if h.start in index and h.end - 1 in index]
         return Sentence(item.sub, [t.idx for t in item.kept], found, hits)
 
-    def _frames(self, resolver: Resolver, context: Context, middle: str | None) -> list[Frame]:
-        def default_target(actor: str) -> str | None:
-            for code in (context.section, middle):
+    def _frames(self, resolver: Resolver, context: Context, plan: _Plan,
+                sides: dict[str, str]) -> list[Frame]:
+        def default_target(actor: str, stance: Stance) -> str | None:
+            # a party the actor was said to back earlier is whom it gives or withholds more
+            # help ("Tehran denied sending weapons" after "Iran sent drones to Russia")
+            side = sides.get(actor) if stance is not Stance.OPPOSE else None
+            for code in (context.section, side, plan.middle):
                 if code and code != actor:
                     return code
             return None

@@ -54,9 +54,10 @@ class Frame:
     hedged: bool
     trigger: tuple[int, int]
     confidence: float
+    named_target: bool = True
 
 
-DefaultTarget = Callable[[str], "str | None"]
+DefaultTarget = Callable[[str, Stance], "str | None"]
 
 
 def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
@@ -146,7 +147,7 @@ def _seized_as_needed(hit: Hit, token: Token, governors: list[Token], lexicon: L
     return verb is not None and verb.lemma_.lower() in lexicon.cue("seizure_verbs")
 
 
-def _no_default(actor: str) -> str | None:
+def _no_default(actor: str, stance: Stance) -> str | None:
     return None
 
 
@@ -162,13 +163,13 @@ def _pairs(claim: Frame, actors: list[Party], targets: list[Party],
         chosen = [t.code for t in targets if t.code != actor.code]
         default = not chosen
         if default:
-            fallback_target = default_target(actor.code)
+            fallback_target = default_target(actor.code, claim.stance)
             chosen = [fallback_target] if fallback_target else []
         for target in chosen:
             confidence = claim.confidence - 0.15 * actor.carried - 0.2 * default
             frames.append(replace(claim, actor=actor, target=target,
                                   hedged=claim.hedged or actor.linked,
-                                  confidence=max(confidence, 0.3)))
+                                  confidence=max(confidence, 0.3), named_target=not default))
     return frames
 
 
@@ -180,8 +181,9 @@ def _dimension(hit: Hit, token: Token, resolver: Resolver
     themes = resolver.lexicon.themes
     best: tuple[int, Dimension, Token] | None = None
     for word in object_side(token):
-        if _generic(hit) and resolver.party(word) is not None:
-            continue  # "allowed *Russian troops* to ...": the troops receive, they are no theme
+        if (_generic(hit) or (word.dep_ == "dobj" and _equips(token))) and \
+                resolver.party(word) is not None:
+            continue  # "allowed *Russian troops* to", "provided *its army* with": receivers
         if _in_name(word, resolver):
             continue  # "the UN *Security* Council": part of a name, not the thing given
         pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
@@ -219,6 +221,9 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
     if _generic(hit) and any(g.i in others and not _withholds_theme(others[g.i])
                              for g in governors):
         return True
+    if hit.trigger.kind == "noun" and hit.trigger.stance is Stance.OPPOSE and any(
+            g.i in others and others[g.i].trigger.stance is Stance.OPPOSE for g in governors):
+        return True  # "condemned the sanctions": someone else's opposition, not the actor's
     if _generic(hit) and any(t.i in others and others[t.i].trigger.kind == "territory"
                              and any(c.dep_ == "poss" for c in t.children)
                              for t in object_side(token)):
@@ -274,16 +279,26 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
     targets: list[Party] = []
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
-        targets = resolver.parties(patient)
+        # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed
+        targets = resolver.parties(patient) or [
+            p for c in patient.children if c.dep_ == "poss" for p in resolver.parties(c)]
     shares = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not st.has_subject(c) and not any(d.dep_ == "dobj" for d in verb.children)]
     for shared in [verb, *shares]:
         # "armed and funded Hezbollah": conjoined verbs share the object
         targets = targets or object_parties(
             shared, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
-            object_is_target=hit.trigger.object_role == "target",
+            object_is_target=hit.trigger.object_role == "target" or _equips(shared),
             opposing=hit.trigger.stance is Stance.OPPOSE)
     return actors, targets or clause_subject_parties(verb, resolver)
+
+
+def _equips(verb: Token) -> bool:
+    """ "provided *the Sudanese army* with drones": with the thing given in a "with" phrase,
+    the direct object is the receiver."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and
+               any(g.dep_ == "pobj" for g in c.children) for c in verb.children) and \
+        any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
@@ -296,24 +311,23 @@ def _noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: boo
     source = source_parties(noun, resolver)
     if source:
         return source, _subject_parties(verb, resolver)
+    targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
+                             opposing=opposing)
+    if not targets and verb is not None:  # "ended its deliveries of fuel *to Ukraine*"
+        targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False,
+                                 opposing=opposing)
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and \
                 not (child.dep_ != "poss" and _is_theme(child, resolver)):
             owner = resolver.parties(child)
             named = resolver.sentence.mention_at(child.i)
-            if owner and (not generic or not (named and named.carrier)
+            if owner and (not generic or not (named and named.carrier) or targets
                           or _modified(noun, resolver)):
                 if _receiving(verb, resolver):  # "Israel receives US military aid"
                     return owner, _subject_parties(verb, resolver)
-                return owner, object_parties(noun, resolver, from_is_target=False,
-                                             object_is_target=True, opposing=opposing)
+                return owner, targets
             if named is not None:
                 return [], []  # "their support": anaphora to claims already made
-    targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
-                             opposing=opposing)
-    if not targets and verb is not None:
-        targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False,
-                                 opposing=opposing)
     return _subject_parties(verb, resolver), targets
 
 
@@ -393,7 +407,8 @@ def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list
             above = verb.head.head if verb.dep_ == "pcomp" else verb.head
             users = [p for c in above.children if c.dep_ == "dobj"
                      for p in resolver.parties(c)]
-    if not owners and noun.dep_ == "dobj":
+    if not owners and noun.dep_ == "dobj" and \
+            verb.lemma_.lower() in resolver.lexicon.cue("granting_verbs"):
         granters = _subject_parties(verb, resolver)  # "denied overflight rights to X"
         if _unowned(users, granters):
             owners = granters

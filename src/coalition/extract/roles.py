@@ -398,6 +398,7 @@ def _target_rank(token: Token, root: Token, from_is_target: bool,
         return 1
     if dep == "nsubj" and head.i != root.i and head.dep_ in ("xcomp", "ccomp"):
         return 2
-    if dep == "poss" and head.dep_ in ("dobj", "pobj", "attr", "conj") and helped:
+    if dep == "poss" and head.i != root.i and head.dep_ in ("dobj", "pobj", "attr", "conj") \
+            and helped:  # a noun trigger's own possessor acts ("*its* deliveries")
         return 3
     return None

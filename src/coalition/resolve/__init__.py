@@ -6,7 +6,14 @@ CSV/YAML files in ``coalition/data`` (documented in ``data/README.md``).
 
 from __future__ import annotations
 
-from coalition.resolve.conflicts import Conflict, centre, load_conflicts, mentioned
+from coalition.resolve.conflicts import (
+    Conflict,
+    article_conflict,
+    centre,
+    load_conflicts,
+    mentioned,
+    most_named,
+)
 from coalition.resolve.gazetteer import Entry, Gazetteer, actor_name, choose
 from coalition.resolve.lexicon import Lexicon, Trigger
 
@@ -17,8 +24,10 @@ __all__ = [
     "Lexicon",
     "Trigger",
     "actor_name",
+    "article_conflict",
     "centre",
     "choose",
     "load_conflicts",
     "mentioned",
+    "most_named",
 ]

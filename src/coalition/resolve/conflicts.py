@@ -1,9 +1,11 @@
 """Which conflict an article is about, and whom a claim without a named target concerns.
 
 Rule (documented in data/README.md): the article's conflict is the one in ``conflicts.yaml``
-with the most cue-word hits plus mentions of its parties; its *centre* is the party the
-article names most. A claim whose sentence names no target is about the section's state (a
-heading such as "Serbia") when that is not the actor, else about the centre.
+with the most cue-word hits plus mentions of its parties, among those with a cue word or two
+named parties; its *centre* is the party the article names most. A claim whose sentence names
+no target is about the section's state (a heading such as "Serbia") when that is not the
+actor, else about the party the actor was said to back earlier in the article (for help given
+or withheld), else about the centre.
 """
 
 from __future__ import annotations
@@ -65,8 +67,9 @@ def mentioned(cues: tuple[str, ...], text: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text) for cue in cues)
 
 
-def centre(conflicts: tuple[Conflict, ...], text: str, mentions: Counter[str]) -> str | None:
-    """The party the article is centred on, or ``None`` when no known conflict is in it.
+def article_conflict(conflicts: tuple[Conflict, ...], text: str,
+                     mentions: Counter[str]) -> Conflict | None:
+    """The conflict an article is about, or ``None`` when no known conflict is in it.
 
     Args:
         conflicts: the known conflicts.
@@ -74,16 +77,28 @@ def centre(conflicts: tuple[Conflict, ...], text: str, mentions: Counter[str]) -
         mentions: how often each actor code is named in the article.
 
     Returns:
-        The most-named party of the best-matching conflict.
+        The conflict with the most cue-word hits plus mentions of its parties, among those
+        with a cue word or two of their parties named.
     """
     lowered = text.lower()
     best: tuple[int, Conflict] | None = None
     for conflict in conflicts:
-        hits = sum(lowered.count(cue) for cue in conflict.cues)
-        hits += sum(mentions[p] for p in conflict.parties)
-        if hits and (best is None or hits > best[0]):
+        cued = sum(lowered.count(cue) for cue in conflict.cues)
+        hits = cued + sum(mentions[p] for p in conflict.parties)
+        # naming one party is not enough: "Russia sold Venezuela jets" is not about its war
+        sides = sum(1 for p in conflict.parties if mentions[p])
+        if (cued or sides > 1) and (best is None or hits > best[0]):
             best = (hits, conflict)
-    if best is None:
-        return None
-    parties = best[1].parties
+    return best[1] if best else None
+
+
+def most_named(conflict: Conflict, mentions: Counter[str]) -> str:
+    """The party of ``conflict`` the article names most (the first listed on a tie)."""
+    parties = conflict.parties
     return max(parties, key=lambda p: (mentions[p], -parties.index(p)))
+
+
+def centre(conflicts: tuple[Conflict, ...], text: str, mentions: Counter[str]) -> str | None:
+    """The party the article is centred on: the most-named party of its conflict, if any."""
+    conflict = article_conflict(conflicts, text, mentions)
+    return most_named(conflict, mentions) if conflict else None
