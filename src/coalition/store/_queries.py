@@ -13,7 +13,6 @@ from sqlalchemy import (
     Date,
     Row,
     Select,
-    and_,
     bindparam,
     false,
     func,
@@ -130,6 +129,7 @@ def stance_counts(
                     first, last)
         for actor, toward, dimension, stance, articles, count, first, last
         in conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+        if articles
     ]
 
 
@@ -137,45 +137,51 @@ def stance_counts(
 def _stance_counts(dated: bool, one_target: bool) -> Select[Any]:
     # Built once per shape: making the statement cost as much as running it for one target.
     totals = stance_totals.c
-    if dated:
-        stmt = _range_sums()
-    else:
-        stmt = select(
-            totals.actor, totals.target, totals.dimension, totals.stance, totals.articles,
-            totals.claims, totals.first_seen, totals.last_seen,
-        )
+    keys = select(stance_totals)
     if one_target:
-        stmt = stmt.where(totals.target == bindparam("target"))
+        keys = keys.where(totals.target == bindparam("target"))
+    if dated:
+        return _range_sums(keys)
     # In the order of the totals' unique key, which the scan already follows: no sort.
-    return stmt.order_by(totals.target, totals.actor, totals.dimension, totals.stance)
+    return keys.with_only_columns(
+        totals.actor, totals.target, totals.dimension, totals.stance, totals.articles,
+        totals.claims, totals.first_seen, totals.last_seen,
+    ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 
-def _range_sums() -> Select[Any]:
-    """Per key: its first and last day from ``since`` to ``until``, and the running sums'
-    difference between them."""
-    totals = stance_totals.c
-    first, last = stance_daily.alias("first_day"), stance_daily.alias("last_day")
-    days = stance_daily.c
+def _range_sums(keys: Select[Any]) -> Select[Any]:
+    """Per key: its first and last day from ``since`` to ``until``, and the difference of the
+    running sums at the range's end and just before its start."""
+    totals, days = stance_totals.c, stance_daily.c
+    since, until = bindparam("since", type_=Date), bindparam("until", type_=Date)
 
-    def edge(column: ColumnElement[date], bound: ColumnElement[bool]) -> Any:
-        # One seek down the key's days (the primary key): its first or last day in range.
-        return select(column).where(days.stance_id == totals.id, bound).scalar_subquery()
-
-    start = edge(func.min(days.day), days.day >= bindparam("since", type_=Date))
-    end = edge(func.max(days.day), days.day <= bindparam("until", type_=Date))
-    return (
-        select(
-            totals.actor, totals.target, totals.dimension, totals.stance,
-            # The first day's own counts are in range: take them back out of its running sum.
-            last.c.through_articles - first.c.through_articles + first.c.articles,
-            last.c.through_claims - first.c.through_claims + first.c.claims,
-            first.c.day, last.c.day,
+    def seek(column: ColumnElement[Any], bound: ColumnElement[bool], *, latest: bool) -> Any:
+        # One seek down the key's days (the primary key). Scalar subqueries rather than joins:
+        # each runs once per key on both backends, where PostgreSQL's planner turned joins on
+        # the edge days into a hash of every day of every key.
+        return (
+            select(column)
+            .where(days.stance_id == totals.id, bound)
+            .order_by(days.day.desc() if latest else days.day)
+            .limit(1)
+            .scalar_subquery()
         )
-        .join_from(stance_totals, first,
-                   and_(first.c.stance_id == totals.id, first.c.day == start))
-        .join(last, and_(last.c.stance_id == totals.id, last.c.day == end))
-        .where(first.c.day <= last.c.day)
-    )
+
+    def through(column: ColumnElement[int], bound: ColumnElement[bool]) -> Any:
+        return seek(column, bound, latest=True)
+
+    def before(column: ColumnElement[int]) -> Any:
+        return func.coalesce(through(column, days.day < since), 0)
+
+    # Keys without a day in range come back with no evidence (zero or NULL articles) rather
+    # than being filtered here, which would run their seeks twice.
+    return keys.with_only_columns(
+        totals.actor, totals.target, totals.dimension, totals.stance,
+        through(days.through_articles, days.day <= until) - before(days.through_articles),
+        through(days.through_claims, days.day <= until) - before(days.through_claims),
+        seek(days.day, days.day >= since, latest=False),
+        seek(days.day, days.day <= until, latest=True),
+    ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 
 def actor_counts(conn: Connection) -> list[tuple[str, int, int]]:
