@@ -11,6 +11,7 @@ they travel between processes) go to ``doc.user_data["coalition_claims"]``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,8 @@ CLAIMS_KEY = "coalition_claims"
 # The caller may leave the text it tokenised here: Doc.text rebuilds it token by token.
 TEXT_KEY = "coalition_text"
 PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+# A place in capitals, maybe a country and an agency after it, then a dash.
+DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’ ]*(?:, [A-Z][\w.'’ ]*)?(?: \([^)]*\))? [-–—] ")
 
 
 @dataclass(slots=True)
@@ -131,9 +134,10 @@ class ClaimFinder:
                            lexicon.cue("furniture_headings")):
             if seg.furniture:
                 continue
-            inside = mentions[bisect_left(mention_starts, seg.start):
+            lead = _body_start(text, seg.start)
+            inside = mentions[bisect_left(mention_starts, lead):
                               bisect_left(mention_starts, seg.end)]
-            triggers = hits[bisect_left(hit_starts, seg.start):bisect_left(hit_starts, seg.end)]
+            triggers = hits[bisect_left(hit_starts, lead):bisect_left(hit_starts, seg.end)]
             item = _Item(seg, inside, triggers, [_mention(m) for m in inside])
             context.enter(seg.paragraph, seg.heading, item.found)
             here = {m.code for m in item.found if not m.carrier and m.code}
@@ -142,7 +146,7 @@ class ClaimFinder:
                 here = here | named
             if triggers and (not self.prefilter or
                              _can_claim(here, {context.section, *plan.parties})):
-                item.sub, item.kept = self._sentence_doc(doc, seg)
+                item.sub, item.kept = self._sentence_doc(doc, lead, seg.end)
                 item.sub = item.sub if item.kept else None
             context.remember(item.found)
             plan.items.append(item)
@@ -168,9 +172,9 @@ class ClaimFinder:
             context.remember(item.found)
         return rows
 
-    def _sentence_doc(self, doc: Doc, seg: Segment) -> tuple[Doc, list[Token]]:
+    def _sentence_doc(self, doc: Doc, start: int, end: int) -> tuple[Doc, list[Token]]:
         """The sentence as its own doc, white-space tokens dropped (they confuse the parser)."""
-        span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        span = doc.char_span(start, end, alignment_mode="expand")
         kept = [t for t in span if not t.is_space] if span is not None else []
         words = [t.text for t in kept]
         spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space)
@@ -215,6 +219,13 @@ def _mention(span: Span, index: dict[int, int] | None = None) -> Mention:
     if index is not None:
         start, end = index[span.start], index[span.end - 1] + 1
     return Mention(start, end, span.label_, span.kb_id_, span.start_char, span.end_char)
+
+
+def _body_start(text: str, start: int) -> int:
+    """Where a sentence starts after its dateline ("UNITED NATIONS - ", "RAFAH, Egypt - "):
+    the place it was filed from is neither actor nor target."""
+    match = DATELINE.match(text, start)
+    return match.end() if match else start
 
 
 def _can_claim(reachable: set[str], defaults: set[str | None]) -> bool:

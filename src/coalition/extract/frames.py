@@ -68,19 +68,19 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     hyphen = _hyphen_actor(token, resolver)
     if hyphen is not None:
         return _hyphen_frames(hit, token, hyphen, resolver)
-    if not _event(hit, token):
+    if not _event(hit, token) or _companion(token, lexicon):
         return []
     governors = st.chain(token, lexicon)
-    if st.blocked(token, governors, lexicon) or not _seized_as_needed(hit, token, governors,
-                                                                       lexicon):
+    seized = _seized(hit, token, governors, lexicon)
+    if st.blocked(token, governors, lexicon) or (_seizable(hit) and not seized):
         return []
-    stance, refusing, shielded = _stance(hit, token, governors, lexicon)
+    stance, refusing, shielded = _stance(hit, token, governors, lexicon, seized)
     dimension, fallback, theme = _dimension(hit, token, resolver)
     if theme is not None and any(c.lower_ in lexicon.cue("negation") for c in theme.children):
         stance = st.final_stance(hit.trigger.stance, True)  # "sent a mission but no troops"
     if stance is None or dimension is None:
         return []
-    if _subordinate(hit, token, governors, others):
+    if _subordinate(hit, token, governors, others, lexicon):
         return []
     reread = reframe(token, resolver, dimension, stance, *_roles(hit, token, resolver))
     if reread is None:
@@ -103,7 +103,7 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         return []  # "block Kosovo's membership": only a member can give or freeze its own
     claim = Frame(actors[0], "", dimension, stance, st.hedged(token, governors, lexicon),
                   resolver.sentence.chars(token), 0.9 - 0.1 * fallback)
-    if hit.trigger.term in lexicon.cue("named_target_only"):
+    if hit.trigger.term in lexicon.cue("named_target_only") or hit.trigger.kind == "goods":
         default_target = _no_default  # "warned that sanctions could follow": nobody warned
     frames = _pairs(claim, actors, targets, default_target)
     return frames + [replace(f, dimension=d) for d in also_dimensions(theme, dimension, resolver)
@@ -118,33 +118,43 @@ def _event(hit: Hit, token: Token) -> bool:
     return not (hit.trigger.kind == "goods" and token.dep_ == "compound")  # "gas exports"
 
 
-def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon
+def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, seized: bool
             ) -> tuple[Stance | None, Token | None, bool]:
     """The stance after negation and refusal, the refusing word, and whether it shields."""
+    base = Stance.OPPOSE if seized else hit.trigger.stance
     refusing = st.refuser(token, governors, lexicon)
-    if refusing is not None and _seizing(hit) and \
+    if refusing is not None and seized and \
             refusing.lemma_.lower() in lexicon.cue("seizure_verbs"):
         # "froze Russian assets": the freezing is the opposition; only a refusal above it counts
         refusing = st.refuser(refusing, governors[governors.index(refusing) + 1:], lexicon)
     negative = st.negated(token, governors, lexicon) or refusing is not None
-    stance = st.final_stance(hit.trigger.stance, negative)
-    if stance is None and st.shields(refusing, governors, hit.trigger.stance, lexicon):
+    stance = st.final_stance(base, negative)
+    if stance is None and st.shields(refusing, governors, base, lexicon):
         return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
     if stance is Stance.OPPOSE and st.complies(token, governors, lexicon):
         return Stance.REFUSE, refusing, False  # "complied with sanctions": ties withheld
     return stance, refusing, False
 
 
-def _seizing(hit: Hit) -> bool:
+def _companion(verb: Token, lexicon: Lexicon) -> bool:
+    """ "joined the United States *in voting* against": the joined are companions in the act
+    the gerund names (a claim of its own if it is a trigger), not the ones helped."""
+    return verb.lemma_.lower() in lexicon.cue("companion_verbs") and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children)
+
+
+def _seizable(hit: Hit) -> bool:
     """Goods whose trigger opposes their owner ("assets"): only a seizure verb makes a claim."""
     return hit.trigger.kind == "goods" and hit.trigger.stance is Stance.OPPOSE
 
 
-def _seized_as_needed(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
-    if not _seizing(hit):
-        return True
+def _seized(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """Goods under a seizure verb ("seized Iranian oil", "froze Russian assets"): an economic
+    opposition of their owner, whatever buying them would be."""
     verb = st.governing_verb(token, governors)
-    return verb is not None and verb.lemma_.lower() in lexicon.cue("seizure_verbs")
+    return hit.trigger.kind == "goods" and verb is not None and \
+        verb.lemma_.lower() in lexicon.cue("seizure_verbs")
 
 
 def _no_default(actor: str, stance: Stance) -> str | None:
@@ -203,8 +213,8 @@ def _in_name(word: Token, resolver: Resolver) -> bool:
     return mention is not None and mention.end - mention.start > 1
 
 
-def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int, Hit]
-                 ) -> bool:
+def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int, Hit],
+                 lexicon: Lexicon) -> bool:
     """Whether another trigger in the sentence already frames this one.
 
     "sent shells *to help* Russia", "would never send troops *to fight*": a purpose clause
@@ -230,6 +240,7 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
         return True  # "allowed weapons to transit *its* territory": the owned land frames it
     if hit.trigger.object_role == "theme" and hit.trigger.kind == "verb":
         return any(others[t.i].trigger.stance is Stance.OPPOSE
+                   and t.head.lower_ not in lexicon.cue("concession_preps")  # "despite sanctions"
                    for t in object_side(token) if t.i in others)
     return False
 

@@ -26,6 +26,9 @@ TARGET_PREPS = frozenset({"to", "for", "into", "with", "toward", "towards"})
 # "sanctions on/against X" name the target; "backs Belgrade on Kosovo" and "defend it against X"
 # do not.
 OPPOSING_PREPS = frozenset({"on", "against"})
+# Prepositions of place: "transfer oil off *its* coast" names no receiver.
+PLACE_PREPS = frozenset({"off", "in", "at", "near", "along", "across", "inside", "within",
+                         "around", "outside", "beyond"})
 # Clauses below a trigger that are not its object: their words are never its target.
 FOREIGN_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "relcl", "parataxis",
                           "expl", "mark", "punct"})
@@ -203,7 +206,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, False
-        if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.i < verb.i:
+        if child.dep_ in ("npadvmod", "advmod") and child.pos_ == "PROPN" and child.i < verb.i:
             return child, False  # "Azerbaijan, for its part, has bought": a misparsed subject
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
         return verb.head, verb.tag_ == "VBN"
@@ -399,6 +402,7 @@ def _target_rank(token: Token, root: Token, from_is_target: bool,
     if dep == "nsubj" and head.i != root.i and head.dep_ in ("xcomp", "ccomp"):
         return 2
     if dep == "poss" and head.i != root.i and head.dep_ in ("dobj", "pobj", "attr", "conj") \
-            and helped:  # a noun trigger's own possessor acts ("*its* deliveries")
+            and helped and not (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS):
+        # a noun trigger's own possessor acts ("*its* deliveries"); "off *its* coast" is a place
         return 3
     return None

@@ -78,7 +78,8 @@ def governing_verb(token: Token, governors: list[Token]) -> Token | None:
 
 
 def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
-    """Others asking for it, or a condition: "urged X to send troops", "if X joins the war"."""
+    """Others asking for it, a condition, or a circumstance: "urged X to send troops", "if X
+    joins the war", "despite sanctions"."""
     conditional = lexicon.cue("conditional_markers")
     for word in [token, *governors]:
         if any(c.dep_ == "mark" and c.lower_ in conditional for c in word.children):
@@ -86,9 +87,12 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
         for clause in (c for c in word.children if c.dep_ == "advcl"):
             if any(c.dep_ == "mark" and c.lower_ in conditional for c in clause.children):
                 return True  # "if Belarus joins the war, it could send troops"
-    for word in governors:
+    for below, word in zip([token, *governors], governors, strict=False):
         if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lexicon.cue("request_verbs"):
             return True
+        if word.dep_ == "prep" and word.lower_ in lexicon.cue("concession_preps") and \
+                below.dep_ == "pobj":
+            return True  # "kept buying crude *despite sanctions*"; "despite recognising" stays
         if word.pos_ in ("NOUN", "PROPN") and (
                 word.lower_ in lexicon.cue("request_nouns")
                 or word.lemma_.lower() in lexicon.cue("request_nouns")):
@@ -97,11 +101,13 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
 
 
 def negated(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
-    """A negation on the trigger, on the verb governing a noun trigger, or "without" above it."""
+    """A negation on the trigger, on the verb governing a noun trigger, on a permission verb
+    above it ("will not *allow* Azerbaijan to use its airspace"), or "without" above it."""
     words = [token]
     verb = governing_verb(token, governors)
     if verb is not None and verb.i != token.i:
         words.append(verb)
+    words += [w for w in governors if w.lemma_.lower() in lexicon.cue("permission_verbs")]
     cues = lexicon.cue("negation")
     for word in words:
         for child in word.children:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from coalition.errors import ConfigError
@@ -64,7 +65,13 @@ def _party(value: object, parties: list[object], path: Path) -> str | None:
 
 def mentioned(cues: tuple[str, ...], text: str) -> bool:
     """Whether lower-case ``text`` contains one of ``cues`` as whole words."""
-    return any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text) for cue in cues)
+    return any(_word(cue).search(text) for cue in cues)
+
+
+@cache
+def _word(cue: str) -> re.Pattern[str]:
+    """A cue as whole words: "hts" is in "HTS fighters", not in "flights"."""
+    return re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)")
 
 
 def article_conflict(conflicts: tuple[Conflict, ...], text: str,
@@ -83,7 +90,7 @@ def article_conflict(conflicts: tuple[Conflict, ...], text: str,
     lowered = text.lower()
     best: tuple[int, Conflict] | None = None
     for conflict in conflicts:
-        cued = sum(lowered.count(cue) for cue in conflict.cues)
+        cued = sum(len(_word(cue).findall(lowered)) for cue in conflict.cues)
         hits = cued + sum(mentions[p] for p in conflict.parties)
         # naming one party is not enough: "Russia sold Venezuela jets" is not about its war
         sides = sum(1 for p in conflict.parties if mentions[p])

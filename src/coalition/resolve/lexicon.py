@@ -27,7 +27,7 @@ CUE_LISTS = (
     "carriers_group", "permission_verbs", "speculating_sources",
     "enemy_object_verbs", "group_heads", "attack_verbs", "compliance_verbs", "linked_heads",
     "quantity_nouns", "withholding_verbs", "seizure_verbs", "resolution_nouns",
-    "granting_verbs",
+    "granting_verbs", "concession_preps", "companion_verbs",
 )
 
 
