@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import CompoundSelect, Connection, Date, Integer, column, select, text, union
 
@@ -148,38 +147,44 @@ def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
     return hits[:limit]
 
 
-def matching_claims(dialect: str, query: str) -> CompoundSelect[tuple[int, date | None]] | None:
-    """(id, published) of the claims whose evidence, or whose article's title, has every word of
-    ``query``.
+def matching_claims(
+    dialect: str, query: str, *, dated: bool = False
+) -> CompoundSelect[Any] | None:
+    """Ids of the claims whose evidence, or whose article's title, has every word of ``query``;
+    with ``dated``, (id, published) pairs.
 
-    Word matching (stemmed), as in :func:`search`, rather than substrings. The date comes with
-    the id so that a listing of matches alone can pick its newest-first page from these rows,
-    without joining them back to every claim. ``None`` when ``query`` has no words.
+    Word matching (stemmed), as in :func:`search`, rather than substrings. Ids alone come from
+    the full-text indexes without reading a claim, for counting and filtering; the dates let a
+    listing of matches alone pick its newest-first page from these rows instead of joining
+    them back to every claim. ``None`` when ``query`` has no words.
     """
     if dialect == "sqlite":
         match = fts5_query(query)
         if not match:
             return None
-        claim_hits = text("SELECT c.id, c.published FROM claims_fts "
-                          "JOIN claims c ON c.id = claims_fts.rowid "
-                          "WHERE claims_fts MATCH :claim_words")
+        claim_hits = text(
+            "SELECT c.id, c.published FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
+            "WHERE claims_fts MATCH :claim_words" if dated
+            else "SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH :claim_words")
         article_ids = text("SELECT rowid AS id FROM articles_fts "
                            "WHERE articles_fts MATCH :title_words")
         params = {"claim_words": match, "title_words": f"title : ({match})"}
     else:
         if not _WORD.search(query):
             return None
-        claim_hits = text(f"SELECT id, published FROM claims WHERE {_CLAIM_VECTOR} "
-                          "@@ websearch_to_tsquery('english', :claim_words)")
+        claim_hits = text(f"SELECT id{', published' if dated else ''} FROM claims "
+                          f"WHERE {_CLAIM_VECTOR} @@ websearch_to_tsquery('english', :claim_words)")
         article_ids = text(f"SELECT id FROM articles WHERE {_TITLE_VECTOR} "
                            "@@ websearch_to_tsquery('english', :title_words)")
         params = {"claim_words": query, "title_words": query}
     id_column = column("id", Integer)
+    hit_columns = [id_column, column("published", Date)] if dated else [id_column]
     by_evidence = (claim_hits.bindparams(claim_words=params["claim_words"])
-                   .columns(id_column, column("published", Date)).subquery("evidence_hits"))
+                   .columns(*hit_columns).subquery("evidence_hits"))
     titled = article_ids.bindparams(title_words=params["title_words"]).columns(id_column)
-    by_title = select(claims.c.id, claims.c.published).where(claims.c.article_id.in_(titled))
-    return union(select(by_evidence.c.id, by_evidence.c.published), by_title)
+    by_title = (select(claims.c.id, claims.c.published) if dated else select(claims.c.id)).where(
+        claims.c.article_id.in_(titled))
+    return union(select(*by_evidence.c), by_title)
 
 
 def fts5_query(query: str) -> str:

@@ -55,7 +55,7 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     _check_page(query.limit, query.offset)
     dialect = conn.dialect.name
     # The page's ids first, from the indexes, then whole rows and their articles for those only.
-    hits = _words_alone(query, dialect)
+    hits = _words_alone(query, dialect, dated=True)
     if hits is not None:
         # Words alone: the page comes from the matches' own dates, not from a join with every
         # claim (PostgreSQL's planner chose to hash all 100,000 for 5,000 matches).
@@ -96,11 +96,11 @@ def count_claims(conn: Connection, query: ClaimQuery) -> int:
     return int(conn.execute(stmt).scalar_one())
 
 
-def _words_alone(query: ClaimQuery, dialect: str) -> Subquery | None:
+def _words_alone(query: ClaimQuery, dialect: str, *, dated: bool = False) -> Subquery | None:
     """The full-text matches when words are the query's only filter (and have a word)."""
     if not query.text or _filters(replace(query, text=None), dialect):
         return None
-    found = matching_claims(dialect, query.text)
+    found = matching_claims(dialect, query.text, dated=dated)
     return None if found is None else found.subquery("hits")
 
 
