@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from coalition.extract import stance as st
 from coalition.extract.reframe import (
+    ARMS_LIKE,
     also_dimensions,
     blocks_resolution,
     own_membership,
@@ -76,6 +77,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         return []
     stance, refusing, shielded = _stance(hit, token, governors, lexicon, seized)
     dimension, fallback, theme = _dimension(hit, token, resolver)
+    if fallback and _gives_other_thing(hit, token, resolver):
+        return []  # "withdrew two athletes": the thing given is named, and it is no theme
     if theme is not None and any(c.lower_ in lexicon.cue("negation") for c in theme.children):
         stance = st.final_stance(hit.trigger.stance, True)  # "sent a mission but no troops"
     if stance is None or dimension is None:
@@ -245,6 +248,14 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
     return False
 
 
+def _gives_other_thing(hit: Hit, token: Token, resolver: Resolver) -> bool:
+    """Whether a verb that falls back to force ("withdraw", "deploy", "join") has an object
+    that is neither a theme nor a state: "withdrew two athletes", "joined the talks"."""
+    return hit.trigger.kind == "verb" and hit.trigger.object_role == "theme" and \
+        hit.trigger.fallback in ARMS_LIKE and any(
+            c.dep_ == "dobj" and not resolver.parties(c) for c in token.children)
+
+
 def _withholds_theme(hit: Hit) -> bool:
     """A verb that withholds a thing ("halted", "suspended"): the action noun it withholds
     ("halted uranium *exports* to France") frames the claim itself."""
@@ -258,11 +269,21 @@ def _names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
     "defend the purchases", "sanctioned dozens of firms": the claim is not about a state.
     "backed the faux proxy states" stays: its object carries a theme (recognition).
     """
+    if hit.trigger.kind == "territory":
+        return _other_user(token, resolver)
     if hit.trigger.kind != "verb" or hit.trigger.object_role != "target":
         return False
     themes = resolver.lexicon.themes
     return any(c.dep_ == "dobj" and not resolver.parties(c)
                and not any(t.lower_ in themes for t in c.subtree) for c in token.children)
+
+
+def _other_user(noun: Token, resolver: Resolver) -> bool:
+    """ "closed its airspace *to all aircraft*": the land's users are named, and are no state."""
+    verb = governor(noun)
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "for")
+               and any(o.dep_ == "pobj" and not resolver.parties(o) for o in c.children)
+               for word in (noun, verb) if word is not None for c in word.children)
 
 
 def _generic(hit: Hit) -> bool:
