@@ -231,6 +231,9 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
         if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of", "against") and \
                 prep.head.pos_ == "VERB":
             return True  # "sanctioned Iran *for supplying* drones": the reason, not a claim
+        if word.dep_ == "pobj" and prep.lower_ in ("for", "over") and prep.head.i in others \
+                and others[prep.head.i].trigger.stance is Stance.OPPOSE:
+            return True  # "sanctioned three firms *over the arms sales*": the reason too
     if _generic(hit) and any(g.i in others and not _withholds_theme(others[g.i])
                              for g in governors):
         return True
@@ -307,9 +310,13 @@ def _roles(hit: Hit, token: Token, resolver: Resolver) -> tuple[list[Party], lis
 
 def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
     doer, passive = subject(verb)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive and patient is not None:
+        suppliers = _supplied_with(verb, resolver)
+        if suppliers:  # "Russian forces were supplied with *Iranian* drones"
+            return suppliers, resolver.parties(patient)
     actors = resolver.parties(doer, adjective_only=passive) if doer is not None else []
     targets: list[Party] = []
-    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
         # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed
         targets = resolver.parties(patient) or [
@@ -323,6 +330,16 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
             object_is_target=hit.trigger.object_role == "target" or _equips(shared),
             opposing=hit.trigger.stance is Stance.OPPOSE)
     return actors, targets or clause_subject_parties(verb, resolver)
+
+
+def _supplied_with(verb: Token, resolver: Resolver) -> list[Party]:
+    """Who a passive "with" phrase names as the source of what was given: "*Iranian* drones",
+    "drones *from Iran*"."""
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
+            for thing in prep.children if thing.dep_ == "pobj"
+            for p in source_parties(thing, resolver) or [
+                q for a in thing.children if a.dep_ in ("amod", "compound")
+                for q in [resolver.party(a, bare_adjective=True)] if q]]
 
 
 def _equips(verb: Token) -> bool:

@@ -88,7 +88,7 @@ class Resolver:
         if token.lemma_.lower() in self.lexicon.cue("quantity_nouns"):
             return self._of_phrase(token)  # "dozens *of Chinese firms*"
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-            return self.party(token.head.head, adjective_only=adjective_only)
+            return self.party(_antecedent_of(token), adjective_only=adjective_only)
         if token.lower_ in self.lexicon.cue("state_heads") or token.lemma_.lower() in \
                 self.lexicon.cue("state_heads"):
             return self._through_head(token)
@@ -96,6 +96,8 @@ class Resolver:
 
     def parties(self, token: Token, *, adjective_only: bool = False) -> list[Party]:
         """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            token = _antecedent_of(token)  # "X and Y are among the states *that* ..."
         found = [self.party(t, adjective_only=adjective_only) for t in (token, *token.conjuncts)]
         return [p for p in found if p is not None]
 
@@ -181,6 +183,21 @@ class Resolver:
         return None
 
 
+def _antecedent_of(relative: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause describes, or, when that noun
+    only classifies a subject ("Syria and North Korea are *the only states that* ..."), that
+    subject."""
+    noun = relative.head.head
+    copula = noun.head if noun.dep_ == "attr" else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        copula = noun.head.head
+    if copula is not None and copula.lemma_ == "be":
+        subject_word = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject_word is not None:
+            return subject_word
+    return noun
+
+
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """The token that does what ``verb`` says, and whether it is only the passive patient.
 
@@ -254,6 +271,8 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
     """
     scored: list[tuple[int, int, Token]] = []
     for token in object_side(root):
+        if opposing and _in_reason(token, root):
+            continue  # "sanctioned X *over its sales to Taipei*": the reason names no target
         mention = resolver.sentence.mention_at(token.i)
         named = mention is not None and not mention.adjective and not mention.carrier
         helped = _helped(token, root, resolver.lexicon.cue("helping_verbs"))
@@ -268,6 +287,17 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
         if found:
             return found
     return []
+
+
+def _in_reason(token: Token, root: Token) -> bool:
+    """Whether ``token`` is inside a "for"/"over" phrase of ``root``: an opposition's reason."""
+    current = token
+    while current.i != root.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.head.i == root.i and \
+                current.lower_ in ("for", "over"):
+            return True
+        current = current.head
+    return False
 
 
 def thanked_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]] | None:
