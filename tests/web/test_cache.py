@@ -52,3 +52,23 @@ def test_old_results_go_once_the_budget_is_spent(store: Store) -> None:
 
 def test_other_attributes_are_the_stores(store: Store) -> None:
     assert CachedStore(store).stats() == {"articles": 0, "claims": 0}
+
+
+def test_only_the_newest_object_results_are_kept(store: Store) -> None:
+    """Cells and networks are many small objects that every full collection walks: few stay,
+    while encoded bodies stay by their byte budget."""
+    cached = CachedStore(store, objects=2)
+    for key in range(4):
+        cached.memo(("cells", key), lambda: [object()])
+        cached.memo(("body", key), lambda: b"z")
+    computed: list[tuple[str, int]] = []
+
+    def again(kind: str, key: int) -> list[int]:
+        computed.append((kind, key))
+        return [key]
+
+    for key in (3, 2, 0):
+        cached.memo(("cells", key), lambda key=key: again("cells", key))  # type: ignore[misc]
+    for key in range(4):
+        assert cached.memo(("body", key), lambda: b"new") == b"z"
+    assert computed == [("cells", 0)]

@@ -41,8 +41,7 @@ def scorecard(request: Request, span: Span) -> Response:
     store = _store(request)
 
     def encode() -> bytes:
-        found = views.cells(store, span)
-        return to_json({**_span_json(span), "cells": found})
+        return to_json({**_span_json(span), "cells": views.fresh_cells(store, span)})
 
     return _send(store.memo(("api/scorecard", span), encode))
 

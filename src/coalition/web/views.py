@@ -49,10 +49,16 @@ def claim_page(store: Store, query: ClaimQuery) -> ClaimPage:
 
 
 def cells(store: CachedStore, span: Period) -> list[Cell]:
-    """The scorecard cells for a target and date range."""
+    """The scorecard cells for a target and date range, kept for the pages that show them."""
+    return store.memo(("cells", span), lambda: fresh_cells(store, span))
+
+
+def fresh_cells(store: CachedStore, span: Period) -> list[Cell]:
+    """The scorecard cells, computed now: for callers that keep only their encoding, since
+    kept cells are objects every full garbage collection walks again."""
     from coalition.aggregate import scorecard
 
-    return store.memo(("cells", span), lambda: scorecard(_counts(store, span)))
+    return scorecard(_counts(store, span))
 
 
 def _counts(store: CachedStore, span: Period) -> list[StanceCount]:
