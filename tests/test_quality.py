@@ -22,7 +22,7 @@ SAMPLE = ROOT / "src" / "coalition" / "data" / "sample"
 SAMPLE_GOLD = ROOT / "tests" / "data" / "sample_gold.jsonl"
 # The sample corpus is held out: no rule was written for its sentences. Its floors are lower
 # than the dev floors because it is unseen text, and they guard against regressions there.
-SAMPLE_FLOORS = {"f1": 0.75, "precision": 0.83}
+SAMPLE_FLOORS = {"f1": 0.76, "precision": 0.84}
 DEV = SHARED / "corpus" / "dev"
 SCORER = SHARED / "eval" / "score.py"
 FLOORS = {"f1": 0.97, "precision": 1.0, "lenient_f1": 0.97}

@@ -172,8 +172,11 @@ def _pairs(claim: Frame, actors: list[Party], targets: list[Party],
     linked to the state ("Chinese companies") makes the claim hedged.
     """
     frames = []
+    together = {a.code for a in actors}
     for actor in actors:
-        chosen = [t.code for t in targets if t.code != actor.code]
+        # "Chile and Colombia recalled *their* ambassadors": the pronoun is the actors' own
+        chosen = [t.code for t in targets
+                  if t.code != actor.code and not (t.carried and t.code in together)]
         default = not chosen
         if default:
             fallback_target = default_target(actor.code, claim.stance)
@@ -282,11 +285,18 @@ def _names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
 
 
 def _other_user(noun: Token, resolver: Resolver) -> bool:
-    """ "closed its airspace *to all aircraft*": the land's users are named, and are no state."""
+    """Whether the land's users are named, and are no state: "closed its airspace *to all
+    aircraft*", "let *Gazans* cross into its territory", "barred *goods* from crossing it"."""
     verb = governor(noun)
-    return any(c.dep_ == "prep" and c.lower_ in ("to", "for")
-               and any(o.dep_ == "pobj" and not resolver.parties(o) for o in c.children)
-               for word in (noun, verb) if word is not None for c in word.children)
+    named = [o for word in (noun, verb) if word is not None for c in word.children
+             if c.dep_ == "prep" and c.lower_ in ("to", "for")
+             for o in c.children if o.dep_ == "pobj"]
+    if verb is not None:
+        doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named += [doer] if doer is not None and doer.i != noun.i else []
+        if verb.dep_ == "pcomp":
+            named += [c for c in verb.head.head.children if c.dep_ == "dobj"]
+    return any(word.pos_ in ("NOUN", "PROPN") and not resolver.parties(word) for word in named)
 
 
 def _generic(hit: Hit) -> bool:
@@ -302,7 +312,7 @@ def _roles(hit: Hit, token: Token, resolver: Resolver) -> tuple[list[Party], lis
         return _noun_roles(token, resolver, generic=_generic(hit),
                            opposing=hit.trigger.stance is Stance.OPPOSE)
     if kind == "goods":
-        return _goods_roles(token, resolver)
+        return _goods_roles(token, resolver, held=_seizable(hit))
     if kind == "agent":
         return _agent_roles(token, resolver)
     return _territory_roles(token, resolver)
@@ -380,15 +390,20 @@ def _noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: boo
     return _subject_parties(verb, resolver), targets
 
 
-def _goods_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
+def _goods_roles(noun: Token, resolver: Resolver, *, held: bool
+                 ) -> tuple[list[Party], list[Party]]:
     """Goods: the buyer acts and the seller ("*Russian* oil", "oil *from* Russia") receives;
-    with a receiving verb ("depends on Russian gas") the seller supports the buyer."""
+    with a receiving verb ("depends on Russian gas") the seller supports the buyer. Goods
+    that are held ("assets *of X*") have an owner: a state, not whatever a demonym names."""
     verb = governor(noun)
     sellers = source_parties(noun, resolver) or [
         p for c in noun.children if c.dep_ in ("amod", "compound", "poss")
         for p in [resolver.party(c, bare_adjective=True)] if p] or [
         p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-        for o in c.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+        for o in c.children if o.dep_ == "pobj"
+        for p in resolver.parties(o) or ([] if held else [  # "imports of *Russian* grain"
+            q for a in o.children if a.dep_ in ("amod", "compound")
+            for q in [resolver.party(a, bare_adjective=True)] if q])]
     if _receiving(verb, resolver):
         return sellers, _subject_parties(verb, resolver)
     return _subject_parties(verb, resolver), sellers

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from coalition.extract.roles import Party, Resolver, object_side, source_parties
 from coalition.models import Dimension, Stance
 from coalition.resolve import mentioned
+from coalition.resolve.gazetteer import GROUP
 
 # Dimensions in which a purchase is the seller's support of the buyer, not the reverse.
 ARMS_LIKE = frozenset({Dimension.ARMS, Dimension.MILITARY, Dimension.TROOPS})
@@ -75,16 +76,25 @@ def _purchase_roles(verb: Token, resolver: Resolver, dimension: Dimension,
 def also_dimensions(theme: Token | None, dimension: Dimension, resolver: Resolver
                     ) -> list[Dimension]:
     """Further dimensions of theme words conjoined with the one used: "*political and military*
-    support" is diplomatic and military support."""
+    support" is diplomatic and military support, "sent *food and weapons*" humanitarian and
+    arms support."""
     if theme is None:
         return []
+    themes = resolver.lexicon.themes
     first = theme
     while first.dep_ == "conj":
         first = first.head
-    if first.dep_ not in ("amod", "compound"):
-        return []
-    themes = resolver.lexicon.themes
-    found = [themes.get(c.lower_) for c in (first, *first.conjuncts) if c.i != theme.i]
+    if first.dep_ in ("amod", "compound"):
+        words = [c for c in (first, *first.conjuncts) if c.i != theme.i]
+        # "supplied it with *air defence systems and oil*": the things given, conjoined
+        thing = first.head
+        while thing.dep_ in ("amod", "compound"):
+            thing = thing.head
+        if thing.pos_ == "NOUN" and thing.dep_ in ("dobj", "pobj"):
+            words += thing.conjuncts
+    else:
+        words = [c for c in first.conjuncts if c.i != theme.i] if first.pos_ == "NOUN" else []
+    found = [themes.get(c.lower_) or themes.get(c.lemma_.lower()) for c in words]
     return sorted({d for d in found if d is not None and d is not dimension}, key=str)
 
 
@@ -94,8 +104,8 @@ def resolution_beneficiary(verb: Token, resolver: Resolver) -> Party | None:
 
     That is the ``resolution_target`` of the one conflict whose ``resolution_cues`` the
     resolution names, provided the words after it name no other party ("demanding *Hamas*
-    release the hostages") except as a place ("in *Gaza*"); names before it are its sponsors
-    ("a *UN* resolution").
+    release the hostages") except as a place ("in *Gaza*"); a body named before it ("a *UN*
+    resolution") is its forum, but a state there is its sponsor, and then nothing is inferred.
     """
     resolution = _resolution(verb, resolver)
     if resolution is None:
@@ -105,6 +115,8 @@ def resolution_beneficiary(verb: Token, resolver: Resolver) -> Party | None:
     text = " ".join(t.lower_ for t in words)
     pressed = {c.resolution_target for c in resolver.conflicts
                if c.resolution_target and mentioned(c.resolution_cues, text)}
+    if _sponsored(resolution, resolver):
+        return None  # "a *US* draft": whom it presses depends on who wrote it
     places = {cue for c in resolver.conflicts for cue in c.resolution_cues}
     named = {m.code for t in words if t.i > resolution.i and t.lower_ not in places
              for m in [resolver.sentence.mention_at(t.i)] if m and m.code and not m.carrier}
@@ -113,6 +125,13 @@ def resolution_beneficiary(verb: Token, resolver: Resolver) -> Party | None:
     code = pressed.pop()
     assert code is not None
     return Party(code, *resolver.sentence.chars(resolution))
+
+
+def _sponsored(resolution: Token, resolver: Resolver) -> bool:
+    """Whether a state (not a body such as the UN) is named before the resolution noun."""
+    return any(m is not None and m.code and not m.carrier and m.kind != GROUP
+               for t in resolution.subtree if t.i < resolution.i
+               for m in [resolver.sentence.mention_at(t.i)])
 
 
 def blocks_resolution(verb: Token, resolver: Resolver) -> bool:

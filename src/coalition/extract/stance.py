@@ -63,6 +63,8 @@ def chain(token: Token, lexicon: Lexicon) -> list[Token]:
             break
         if dep == "conj" and (has_subject(current) or own_clause(current)):
             break
+        if dep == "appos":
+            break  # "Poland, *a staunch ally of Kyiv*, banned ...": it describes, it is no object
         current = current.head
         governors.append(current)
         if dep == "ccomp" and current.lemma_.lower() not in lexicon.cue("permission_verbs"):
