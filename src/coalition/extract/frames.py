@@ -106,8 +106,15 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         return []  # "block Kosovo's membership": only a member can give or freeze its own
     claim = Frame(actors[0], "", dimension, stance, st.hedged(token, governors, lexicon),
                   resolver.sentence.chars(token), 0.9 - 0.1 * fallback)
-    if hit.trigger.term in lexicon.cue("named_target_only") or hit.trigger.kind == "goods":
-        default_target = _no_default  # "warned that sanctions could follow": nobody warned
+    if hit.trigger.term in lexicon.cue("named_target_only") or \
+            hit.trigger.kind in ("goods", "territory"):
+        # "warned that sanctions could follow": nobody warned; goods and land need a named
+        # seller or user ("shot down drones over its territory" grants it to nobody)
+        default_target = _no_default
+    enemies = {p.code for p in clause_subject_parties(token, resolver, hostile=True)}
+    if enemies and stance is not Stance.OPPOSE:
+        # "vowed to respond after Iran launched drones": help never goes to the attacker
+        default_target = _avoiding(default_target, enemies)
     frames = _pairs(claim, actors, targets, default_target)
     return frames + [replace(f, dimension=d) for d in also_dimensions(theme, dimension, resolver)
                      for f in frames]
@@ -130,6 +137,8 @@ def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, se
             refusing.lemma_.lower() in lexicon.cue("seizure_verbs"):
         # "froze Russian assets": the freezing is the opposition; only a refusal above it counts
         refusing = st.refuser(refusing, governors[governors.index(refusing) + 1:], lexicon)
+    if refusing is not None and st.negated(refusing, [], lexicon):
+        return None, refusing, False  # "has not ruled out sending troops": nothing happened
     negative = st.negated(token, governors, lexicon) or refusing is not None
     stance = st.final_stance(base, negative)
     if stance is None and st.shields(refusing, governors, base, lexicon):
@@ -158,6 +167,13 @@ def _seized(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) ->
     verb = st.governing_verb(token, governors)
     return hit.trigger.kind == "goods" and verb is not None and \
         verb.lemma_.lower() in lexicon.cue("seizure_verbs")
+
+
+def _avoiding(default_target: DefaultTarget, enemies: set[str]) -> DefaultTarget:
+    def chosen(actor: str, stance: Stance) -> str | None:
+        target = default_target(actor, stance)
+        return None if target in enemies else target
+    return chosen
 
 
 def _no_default(actor: str, stance: Stance) -> str | None:
@@ -240,6 +256,11 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
     if _generic(hit) and any(g.i in others and not _withholds_theme(others[g.i])
                              for g in governors):
         return True
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ in ("to", "for") and any(
+            c.dep_ == "dobj" and c.i in others and others[c.i].trigger.kind == "territory"
+            for c in prep.head.children):
+        return True  # "closed its airspace *to arms deliveries*": the land frames the claim
     if hit.trigger.kind == "noun" and hit.trigger.stance is Stance.OPPOSE and any(
             g.i in others and others[g.i].trigger.stance is Stance.OPPOSE for g in governors):
         return True  # "condemned the sanctions": someone else's opposition, not the actor's
@@ -275,28 +296,11 @@ def _names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
     "defend the purchases", "sanctioned dozens of firms": the claim is not about a state.
     "backed the faux proxy states" stays: its object carries a theme (recognition).
     """
-    if hit.trigger.kind == "territory":
-        return _other_user(token, resolver)
     if hit.trigger.kind != "verb" or hit.trigger.object_role != "target":
         return False
     themes = resolver.lexicon.themes
     return any(c.dep_ == "dobj" and not resolver.parties(c)
                and not any(t.lower_ in themes for t in c.subtree) for c in token.children)
-
-
-def _other_user(noun: Token, resolver: Resolver) -> bool:
-    """Whether the land's users are named, and are no state: "closed its airspace *to all
-    aircraft*", "let *Gazans* cross into its territory", "barred *goods* from crossing it"."""
-    verb = governor(noun)
-    named = [o for word in (noun, verb) if word is not None for c in word.children
-             if c.dep_ == "prep" and c.lower_ in ("to", "for")
-             for o in c.children if o.dep_ == "pobj"]
-    if verb is not None:
-        doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        named += [doer] if doer is not None and doer.i != noun.i else []
-        if verb.dep_ == "pcomp":
-            named += [c for c in verb.head.head.children if c.dep_ == "dobj"]
-    return any(word.pos_ in ("NOUN", "PROPN") and not resolver.parties(word) for word in named)
 
 
 def _generic(hit: Hit) -> bool:
@@ -457,6 +461,8 @@ def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list
         users = [p for c in verb.children if c.dep_ in ("dobj", "dative")
                  for t in (c, *(g for g in c.children if g.dep_ == "compound"))
                  for p in resolver.parties(t)]
+    if not users:  # "denied *the United States* permission to launch strikes from it"
+        users = _granted(noun, resolver)
     if not users and verb.dep_ == "advcl":
         users = object_parties(verb.head, resolver, from_is_target=False, object_is_target=True,
                                preps_only=True)  # "allow weapons *for Ukraine* to cross it"
@@ -477,6 +483,18 @@ def _territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list
         if _unowned(users, granters):
             owners = granters
     return owners, _unowned(users, owners)
+
+
+def _granted(noun: Token, resolver: Resolver) -> list[Party]:
+    """Who a granting verb above the land gives access to (its indirect object, which the
+    parser may hang as a compound of the thing granted)."""
+    grant = next((a for a in noun.ancestors if a.pos_ == "VERB"
+                  and a.lemma_.lower() in resolver.lexicon.cue("granting_verbs")), None)
+    if grant is None:
+        return []
+    return [p for c in grant.children if c.dep_ in ("dobj", "dative")
+            for t in (c, *(g for g in c.children if g.dep_ == "compound"))
+            for p in resolver.parties(t)]
 
 
 def _unowned(users: list[Party], owners: list[Party]) -> list[Party]:

@@ -92,6 +92,8 @@ class Resolver:
         if token.lower_ in self.lexicon.cue("state_heads") or token.lemma_.lower() in \
                 self.lexicon.cue("state_heads"):
             return self._through_head(token)
+        if token.lemma_.lower() in self.lexicon.cue("event_heads"):
+            return self._through_head(token, of_phrase=False)  # "the *Iranian* attack"
         return None
 
     def parties(self, token: Token, *, adjective_only: bool = False) -> list[Party]:
@@ -158,7 +160,7 @@ class Resolver:
                 return mention.code
         return None
 
-    def _through_head(self, head: Token) -> Party | None:
+    def _through_head(self, head: Token, *, of_phrase: bool = True) -> Party | None:
         for child in head.children:
             mention = self.sentence.mention_at(child.i)
             if mention is None and child.dep_ == "amod" and child.i >= 2 and \
@@ -170,7 +172,7 @@ class Resolver:
                 party = self.party(word) if mention.carrier or not mention.adjective else \
                     Party(mention.code, mention.char_start, mention.char_end)
                 return replace(party, linked=True) if party and linked else party
-        return self._of_phrase(head, named_only=True)
+        return self._of_phrase(head, named_only=True) if of_phrase else None
 
     def _of_phrase(self, head: Token, *, named_only: bool = False) -> Party | None:
         """The party of an "of" phrase; ``named_only``: only a name, not a head noun's."""
@@ -327,10 +329,15 @@ def source_parties(noun: Token, resolver: Resolver) -> list[Party]:
     return []
 
 
-def clause_subject_parties(verb: Token, resolver: Resolver) -> list[Party]:
-    """Parties named as subjects of adverbial clauses: "when *Armenia* needed it"."""
+def clause_subject_parties(verb: Token, resolver: Resolver, *, hostile: bool = False
+                           ) -> list[Party]:
+    """Parties named as subjects of adverbial clauses: "when *Armenia* needed it"; with
+    ``hostile``, only those of an attack ("respond after *Iran* launched drones": the enemy),
+    otherwise never those."""
+    attacks = resolver.lexicon.cue("attack_verbs") | resolver.lexicon.cue("firing_verbs")
     for child in verb.children:
-        if child.dep_ == "advcl" and has_subject(child):
+        if child.dep_ == "advcl" and has_subject(child) and \
+                (child.lemma_.lower() in attacks) == hostile:
             for grandchild in child.children:
                 if grandchild.dep_ in ("nsubj", "nsubjpass"):
                     found = resolver.parties(grandchild)
