@@ -300,7 +300,8 @@ def _names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
         return False
     themes = resolver.lexicon.themes
     return any(c.dep_ == "dobj" and not resolver.parties(c)
-               and not any(t.lower_ in themes for t in c.subtree) for c in token.children)
+               and not any(t.lower_ in themes and t.pos_ != "PROPN" for t in c.subtree)
+               for c in token.children)  # "the Syrian National *Army*": a name, no theme
 
 
 def _generic(hit: Hit) -> bool:

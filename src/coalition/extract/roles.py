@@ -161,6 +161,8 @@ class Resolver:
         return None
 
     def _through_head(self, head: Token, *, of_phrase: bool = True) -> Party | None:
+        if self._organisation(head):
+            return None  # "the Syrian *National* Army", "the *Free* Syrian Army": a name
         for child in head.children:
             mention = self.sentence.mention_at(child.i)
             if mention is None and child.dep_ == "amod" and child.i >= 2 and \
@@ -173,6 +175,15 @@ class Resolver:
                     Party(mention.code, mention.char_start, mention.char_end)
                 return replace(party, linked=True) if party and linked else party
         return self._of_phrase(head, named_only=True) if of_phrase else None
+
+    def _organisation(self, head: Token) -> bool:
+        """Whether a head noun ends an organisation's name: a capitalised modifier that is
+        neither a name nor a state head word ("Defence" in "the Russian Defence Ministry")."""
+        heads = self.lexicon.cue("state_heads")
+        return head.text[:1].isupper() and any(
+            c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.is_alpha
+            and self.sentence.mention_at(c.i) is None and c.lower_ not in heads
+            for c in head.children)
 
     def _of_phrase(self, head: Token, *, named_only: bool = False) -> Party | None:
         """The party of an "of" phrase; ``named_only``: only a name, not a head noun's."""

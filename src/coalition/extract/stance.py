@@ -121,7 +121,8 @@ def negated(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
 def refuser(token: Token, governors: list[Token], lexicon: Lexicon) -> Token | None:
     """The refusing word a trigger is governed by, if any.
 
-    "refused to", "backed away from", "held up", "wary of", "in no position to", "fell flat",
+    "refused to", "backed away from", "held up", "wary of", "in no position to", "a ban on",
+    "fell flat",
     "denied *overflight rights*" (a withholding verb whose object is a thing, not an act).
     """
     phrasal = lexicon.cue("phrasal_refusals")
@@ -136,9 +137,16 @@ def refuser(token: Token, governors: list[Token], lexicon: Lexicon) -> Token | N
             return word
         if word.pos_ == "ADJ" and lemma in lexicon.cue("refusal_adjectives"):
             return word
-        if word.pos_ == "NOUN" and lemma in lexicon.cue("refusal_nouns") and (
-                lemma == "refusal" or any(c.lower_ == "no" for c in word.children)):
+        if word.pos_ == "NOUN" and lemma in lexicon.cue("refusal_nouns") and \
+                any(c.lower_ == "no" for c in word.children):
             return word
+        if word.pos_ == "NOUN" and lemma in lexicon.cue("blocking_nouns"):
+            return word  # "kept their *bans* on Ukrainian grain imports"
+        if below.dep_ == "prep" and below.lower_ in ("on", "against"):
+            banned = next((c for c in word.children if c.dep_ == "dobj"
+                           and c.lemma_.lower() in lexicon.cue("blocking_nouns")), None)
+            if banned is not None:
+                return banned  # the same, with "on X" hung on the verb by the parser
         if lemma in lexicon.cue("failure_verbs") and particles & lexicon.cue("failure_particles"):
             return word
     return None
