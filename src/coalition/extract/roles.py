@@ -100,7 +100,11 @@ class Resolver:
         """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             token = _antecedent_of(token)  # "X and Y are among the states *that* ..."
-        found = [self.party(t, adjective_only=adjective_only) for t in (token, *token.conjuncts)]
+        members = [token, *token.conjuncts]
+        for listed in [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i
+                       and self.sentence.mention_at(c.i) is not None]:
+            members += [listed, *listed.conjuncts]  # "Belarus, *Eritrea*, Mali and Syria"
+        found = [self.party(t, adjective_only=adjective_only) for t in members]
         return [p for p in found if p is not None]
 
     def _recognised(self, token: Token) -> bool:
