@@ -9,7 +9,7 @@ import pytest
 
 from coalition.models import Article
 from coalition.store import Store
-from coalition.web.cache import CachedStore
+from coalition.web.cache import CachedStore, collector_paused
 
 
 @pytest.fixture
@@ -72,3 +72,21 @@ def test_only_the_newest_object_results_are_kept(store: Store) -> None:
     for key in range(4):
         assert cached.memo(("body", key), lambda: b"new") == b"z"
     assert computed == [("cells", 0)]
+
+
+def test_results_are_built_with_the_collector_paused_and_it_comes_back(store: Store) -> None:
+    import gc
+
+    seen: list[bool] = []
+    with collector_paused():
+        CachedStore(store).memo("k", lambda: seen.append(gc.isenabled()) or b"")
+        assert not gc.isenabled()  # the outer pause still holds
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a collector switched off before stays off
+    finally:
+        gc.enable()
