@@ -136,9 +136,13 @@ def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, se
     if refusing is not None and seized and \
             refusing.lemma_.lower() in lexicon.cue("seizure_verbs"):
         # "froze Russian assets": the freezing is the opposition; only a refusal above it counts
-        refusing = st.refuser(refusing, governors[governors.index(refusing) + 1:], lexicon)
-    if refusing is not None and st.negated(refusing, [], lexicon):
-        return None, refusing, False  # "has not ruled out sending troops": nothing happened
+        refusing = st.refuser(refusing, st.above(refusing, governors), lexicon)
+    if refusing is not None and (
+            st.negated(refusing, [], lexicon)
+            or st.refuser(refusing, st.above(refusing, governors), lexicon)):
+        # "has not ruled out sending troops", "refused to close the base to US aircraft":
+        # a refusal that is itself withheld denies nobody
+        return None, refusing, False
     negative = st.negated(token, governors, lexicon) or refusing is not None
     stance = st.final_stance(base, negative)
     if stance is None and st.shields(refusing, governors, base, lexicon):
@@ -185,7 +189,9 @@ def _pairs(claim: Frame, actors: list[Party], targets: list[Party],
     """One frame per actor and target; without a named target, the default one.
 
     Confidence drops for a carried-over actor and for a default target; an actor that is only
-    linked to the state ("Chinese companies") makes the claim hedged.
+    linked to the state ("Chinese companies") makes the claim hedged, and takes no default
+    target: private trade with nobody named ("Slovak firms sell shells through commercial
+    contracts") is not the state siding with the article's party.
     """
     frames = []
     together = {a.code for a in actors}
@@ -194,7 +200,7 @@ def _pairs(claim: Frame, actors: list[Party], targets: list[Party],
         chosen = [t.code for t in targets
                   if t.code != actor.code and not (t.carried and t.code in together)]
         default = not chosen
-        if default:
+        if default and not actor.linked:
             fallback_target = default_target(actor.code, claim.stance)
             chosen = [fallback_target] if fallback_target else []
         for target in chosen:

@@ -152,6 +152,16 @@ def refuser(token: Token, governors: list[Token], lexicon: Lexicon) -> Token | N
     return None
 
 
+def above(word: Token, governors: list[Token]) -> list[Token]:
+    """The chain above a word of the chain; for a refusing noun the parser hung off a verb of
+    the chain ("imposed a *ban* on X imports"), that verb and what is above it."""
+    if word in governors:
+        return governors[governors.index(word) + 1:]
+    if word.head in governors:
+        return governors[governors.index(word.head):]
+    return []
+
+
 def withholds(word: Token, below: Token, lexicon: Lexicon) -> bool:
     """Whether ``word`` withholds the thing ``below`` names: "denied *overflight rights*";
     "denied *supplying* drones" and "denied *reports*" deny a report instead (a hedge)."""
