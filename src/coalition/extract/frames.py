@@ -275,7 +275,8 @@ def _subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[in
                              for t in object_side(token)):
         return True  # "allowed weapons to transit *its* territory": the owned land frames it
     if hit.trigger.object_role == "theme" and hit.trigger.kind == "verb":
-        return any(others[t.i].trigger.stance is Stance.OPPOSE
+        # "disbursed *funds*": goods that oppose only when seized are the thing given here
+        return any(others[t.i].trigger.stance is Stance.OPPOSE and not _seizable(others[t.i])
                    and t.head.lower_ not in lexicon.cue("concession_preps")  # "despite sanctions"
                    for t in object_side(token) if t.i in others)
     return False
@@ -354,10 +355,12 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
 
 
 def _supplied_with(verb: Token, resolver: Resolver) -> list[Party]:
-    """Who a passive "with" phrase names as the source of what was given: "*Iranian* drones",
-    "drones *from Iran*"."""
-    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
-            for thing in prep.children if thing.dep_ == "pobj"
+    """Who a passive "with" phrase or object names as the source of what was given:
+    "supplied with *Iranian* drones", "drones *from Iran*", "was given *German* tanks"."""
+    things = [thing for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
+              for thing in prep.children if thing.dep_ == "pobj"]
+    things += [c for c in verb.children if c.dep_ == "dobj"]
+    return [p for thing in things
             for p in source_parties(thing, resolver) or [
                 q for a in thing.children if a.dep_ in ("amod", "compound")
                 for q in [resolver.party(a, bare_adjective=True)] if q]]

@@ -36,6 +36,12 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         targets, stance = enemies, Stance.OPPOSE
     if token.pos_ == "VERB" and lemma in resolver.lexicon.cue("purchase_verbs"):
         actors, targets = _purchase_roles(token, resolver, dimension, actors, targets)
+    elif token.pos_ == "VERB" and lemma in resolver.lexicon.cue("dependence_verbs"):
+        # "Russia, which received *Iranian* drones": the supplier gives, the receiver receives
+        sellers = _sellers(token, resolver)
+        if not (sellers and actors) or _hosted(token, resolver):
+            return None  # "received refugees from Moldova": people who fled, not a gift
+        actors, targets = sellers, actors
     if not targets and len(actors) > 1 and lemma in resolver.lexicon.cue("reciprocal_nouns"):
         targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     return actors, targets, stance
@@ -63,14 +69,31 @@ def _purchase_roles(verb: Token, resolver: Resolver, dimension: Dimension,
                     ) -> tuple[list[Party], list[Party]]:
     """Buying: the seller ("from Israel", "*Russian* energy") arms the buyer of weapons; the
     buyer of anything else supports the seller economically."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    sellers = source_parties(verb, resolver) or [
-        p for c in objects for p in source_parties(c, resolver)] or [
-        p for c in objects for a in c.children if a.dep_ in ("amod", "compound")
-        for p in [resolver.party(a, bare_adjective=True)] if p]
+    sellers = _sellers(verb, resolver)
     if dimension in ARMS_LIKE:
         return (sellers, buyers) if sellers and buyers else ([], [])
     return buyers, sellers or targets
+
+
+def _sellers(verb: Token, resolver: Resolver) -> list[Party]:
+    """Where the object of a buying or receiving verb comes from: "from Israel", "*Russian*
+    energy", "hundreds of *Iranian* drones", "$3.8 billion in *US* aid"."""
+    quantities = resolver.lexicon.cue("quantity_nouns")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for c in (verb, *objects)
+                for prep in c.children if prep.dep_ == "prep" and (
+                    prep.lower_ == "in" or (prep.lower_ == "of"
+                                            and c.lemma_.lower() in quantities))
+                for o in prep.children if o.dep_ == "pobj"]
+    return source_parties(verb, resolver) or [
+        p for c in objects for p in source_parties(c, resolver)] or [
+        p for c in objects for a in c.children if a.dep_ in ("amod", "compound", "nmod")
+        for p in [resolver.party(a, bare_adjective=True)] if p]
+
+
+def _hosted(verb: Token, resolver: Resolver) -> bool:
+    hosted = resolver.lexicon.cue("hosted_people")
+    return any(w.lemma_.lower() in hosted or w.lower_ in hosted for w in object_side(verb))
 
 
 def also_dimensions(theme: Token | None, dimension: Dimension, resolver: Resolver
