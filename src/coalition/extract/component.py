@@ -26,7 +26,7 @@ from coalition.extract.context import Context
 from coalition.extract.frames import Frame, frames_for
 from coalition.extract.memo import memoised
 from coalition.extract.mentions import SPANS_KEY as MENTIONS
-from coalition.extract.roles import Resolver
+from coalition.extract.roles import Resolver, attack_doers
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
@@ -126,6 +126,7 @@ class ClaimFinder:
         plan = _Plan(None)
         if conflict is not None:
             plan = _Plan(most_named(conflict, named_count), conflict.parties)
+        attack_forms = lexicon.verb_forms("attack_verbs")
         mention_starts = [m.start_char for m in mentions]
         hit_starts = [h.start_char for h in hits]
         context = Context()
@@ -144,8 +145,11 @@ class ClaimFinder:
             named |= here
             if any(m.carrier for m in item.found):
                 here = here | named
-            if triggers and (not self.prefilter or
-                             _can_claim(here, {context.section, *plan.parties})):
+            attack = here and any(t.lower_ in attack_forms
+                                  for t in doc.char_span(lead, seg.end, alignment_mode="expand")
+                                  or ())
+            if attack or (triggers and (not self.prefilter or
+                                        _can_claim(here, {context.section, *plan.parties}))):
                 item.sub, item.kept = self._sentence_doc(doc, lead, seg.end)
                 item.sub = item.sub if item.kept else None
             context.remember(item.found)
@@ -169,6 +173,7 @@ class ClaimFinder:
                 rows += [_row(f, item.seg, gazetteer) for f in frames]
                 sides |= {f.actor.code: f.target for f in frames if f.named_target
                           and f.stance is Stance.SUPPORT and f.target in plan.parties}
+                context.doers |= attack_doers(resolver)
             context.remember(item.found)
         return rows
 

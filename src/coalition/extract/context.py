@@ -1,7 +1,8 @@
 """Carry-over: what "he", "they", "the country" stand for, from what came before.
 
 Only the gazetteer matches of earlier sentences are used (never their parse), so the result
-does not depend on which sentences the prefilter sent to the parser. Rules, in order:
+does not depend on which sentences the prefilter sent to the parser; the one exception, the
+doers of attacks, comes from sentences that are always parsed. Rules, in order:
 person words ("he", "the autocrat") take the latest leader named earlier in the paragraph;
 state words ("the country", "the government") and persons without such a leader take the
 section's state (a heading that names one state, like "Serbia"), else the first state named
@@ -29,6 +30,9 @@ class Context:
     first_actor: str | None = None
     first_group: str | None = None
     earlier_group: str | None = None
+    # Who did each attack named so far, by the verb's lemma ("struck": "strike"). Sentences
+    # with an attack verb are always parsed, so this too is the same with or without prefilter.
+    doers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def enter(self, paragraph: int, heading: bool, mentions: list[Mention]) -> None:
         """Update the context for a new sentence (call before resolving it)."""

@@ -105,7 +105,20 @@ class Resolver:
                        and self.sentence.mention_at(c.i) is not None]:
             members += [listed, *listed.conjuncts]  # "Belarus, *Eritrea*, Mali and Syria"
         found = [self.party(t, adjective_only=adjective_only) for t in members]
-        return [p for p in found if p is not None]
+        recalled = [p for t, party in zip(members, found, strict=True) if party is None
+                    for p in self._recalled_doers(t)]
+        return [p for p in found if p is not None] + recalled
+
+    def _recalled_doers(self, token: Token) -> list[Party]:
+        """Who did "*the* strikes", when an earlier sentence said who struck: the event a
+        definite event noun without a doer of its own takes up."""
+        if token.lemma_.lower() not in self.lexicon.cue("event_heads") or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+                c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children):
+            return []
+        start, end = self.sentence.chars(token)
+        return [Party(code, start, end, carried=True)
+                for code in self.context.doers.get(token.lemma_.lower(), ())]
 
     def _recognised(self, token: Token) -> bool:
         """Whether a word is what is recognised: below a recognition trigger or theme ("the
@@ -458,3 +471,27 @@ def _target_rank(token: Token, root: Token, from_is_target: bool,
         # a noun trigger's own possessor acts ("*its* deliveries"); "off *its* coast" is a place
         return 3
     return None
+
+
+def attack_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
+    """The states a sentence names as doing an attack, by the attack verb's lemma: "*American
+    and Israeli jets* struck Tehran". Passive patients and negated attacks name no doer."""
+    found: dict[str, tuple[str, ...]] = {}
+    attacks = resolver.lexicon.cue("attack_verbs")
+    negation = resolver.lexicon.cue("negation")
+    for verb in resolver.sentence.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in attacks or \
+                any(c.dep_ == "neg" or c.lower_ in negation for c in verb.children):
+            continue
+        doer, passive = subject(verb)
+        if doer is None or passive:
+            continue
+        # "*American and Israeli* jets", "*Russian* missiles": every demonym on the doers
+        named = [p for c in doer.children if c.dep_ in ("amod", "compound")
+                 for a in (c, *c.conjuncts)
+                 for p in [resolver.party(a, bare_adjective=True)] if p]
+        codes = tuple(dict.fromkeys(p.code for p in resolver.parties(doer) + named
+                                    if not p.carried))
+        if codes:
+            found[verb.lemma_.lower()] = codes
+    return found

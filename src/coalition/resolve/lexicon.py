@@ -96,6 +96,10 @@ class Lexicon:
         """One cue list by name."""
         return self.cues[name]
 
+    def verb_forms(self, name: str) -> frozenset[str]:
+        """The regular inflections of a cue list of verbs (irregular ones are listed in it)."""
+        return frozenset(form for verb in self.cues[name] for form in _inflect(verb, "verb"))
+
     def recognition(self, word: str) -> bool:
         """Whether a lower-case word or lemma is about recognition: a recognition theme
         ("republics") or a form of a recognition trigger ("recognised", "recognition")."""
