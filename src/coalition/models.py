@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-EXTRACTOR_VERSION = "coalition-rules/0.2.0"
+EXTRACTOR_VERSION = "coalition-rules/0.3.0"
 
 
 class Dimension(StrEnum):
