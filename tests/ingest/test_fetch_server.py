@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from coalition.ingest import read_sources
 from coalition.models import Article, Rejected
 from coalition.settings import Settings
+from tests.fixtures.http_server import local_server
 
 PAGE = (Path(__file__).parent / "pages" / "embassy_article.html").read_bytes()
 RSS = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><item>'
@@ -82,13 +82,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Handler) as url:
+        yield url
 
 
 def _settings(**values: object) -> Settings:

@@ -7,10 +7,9 @@ filled by the field names the GET /add page itself declares, so a renamed field 
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ import pytest
 from coalition.models import ClaimQuery, Dimension, Stance
 from coalition.settings import Settings
 from coalition.store import Store
+from tests.fixtures.http_server import local_server
 from tests.web.conftest import asgi_client
 
 pytestmark = pytest.mark.anyio
@@ -60,13 +60,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def news_server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(_Handler) as url:
+        yield url
 
 
 @pytest.fixture
