@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from coalition.ingest import read_sources
 from coalition.models import Article, Rejected
 from coalition.settings import Settings
-from tests.fixtures.http_server import local_server
+from tests.fixtures.http_server import QuietHandler, local_server
 
 PAGE = (Path(__file__).parent / "pages" / "embassy_article.html").read_bytes()
 RSS = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><item>'
@@ -24,7 +23,7 @@ SLOW_SECONDS = 5.0
 TIMEOUT = 1.0  # generous: a loaded CI machine must still fetch a 4 kB page in time
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     """Routes of the local test server."""
 
     def do_GET(self) -> None:
@@ -76,8 +75,6 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up on a slow route, as the test wants
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ import pytest
 from coalition.models import ClaimQuery, Dimension, Stance
 from coalition.settings import Settings
 from coalition.store import Store
-from tests.fixtures.http_server import local_server
+from tests.fixtures.http_server import QuietHandler, local_server
 from tests.web.conftest import asgi_client
 
 pytestmark = pytest.mark.anyio
@@ -44,7 +43,7 @@ officials said, adding that the deliveries had grown since January.</p>
 </body></html>"""
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self) -> None:
         found = self.path == ARTICLE_PATH
         body = PAGE if found else b"not here"
@@ -54,8 +53,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")

@@ -186,18 +186,17 @@ def _range_sums(keys: Select[Any]) -> Select[Any]:
             .scalar_subquery()
         )
 
-    def through(column: ColumnElement[int], bound: ColumnElement[bool]) -> Any:
-        return seek(column, bound, latest=True)
-
     def before(column: ColumnElement[int]) -> Any:
-        return func.coalesce(through(column, days.day < since), 0)
+        return func.coalesce(seek(column, days.day < since, latest=True), 0)
 
     # Keys without a day in range come back with no evidence (zero or NULL articles) rather
     # than being filtered here, which would run their seeks twice.
     return keys.with_only_columns(
         totals.actor, totals.target, totals.dimension, totals.stance,
-        through(days.through_articles, days.day <= until) - before(days.through_articles),
-        through(days.through_claims, days.day <= until) - before(days.through_claims),
+        seek(days.through_articles, days.day <= until, latest=True)
+        - before(days.through_articles),
+        seek(days.through_claims, days.day <= until, latest=True)
+        - before(days.through_claims),
         seek(days.day, days.day >= since, latest=False),
         seek(days.day, days.day <= until, latest=True),
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
