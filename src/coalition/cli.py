@@ -209,7 +209,7 @@ def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
     """Compact enough for an 80-column terminal: short headers, ``S3!`` style cells."""
     title = f"scorecard toward {target.upper()}" if target else "scorecard"
     table = Table(title=title, caption="S/R/O = support/refuse/oppose, then "
-                  "supporting articles; ! = conflicting evidence", pad_edge=False)
+                  "independent stories (copies of one wire story count once); ! = conflicting evidence", pad_edge=False)
     table.add_column("actor" if target else "actor→target", no_wrap=True)
     for dimension in Dimension:
         table.add_column(_HEADER[dimension], no_wrap=True)
@@ -219,7 +219,7 @@ def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
         mark = "!" if cell.conflicting else ""
         label = cell.actor if target else f"{cell.actor}→{cell.target}"
         rows.setdefault(label, {})[cell.dimension] = (
-            f"[{style}]{_SHORT[cell.stance]}{cell.articles}{mark}[/{style}]"
+            f"[{style}]{_SHORT[cell.stance]}{cell.stories}{mark}[/{style}]"
         )
     for label, by_dim in sorted(rows.items()):
         table.add_row(label, *(by_dim.get(d, "") for d in Dimension))

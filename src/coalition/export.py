@@ -37,9 +37,9 @@ def write_claims_jsonl(claims: Iterable[Claim], out: TextIO) -> int:
 
 
 def cell_label(cell: Cell) -> str:
-    """A cell as text: stance, supporting articles, ``!`` where the evidence conflicts."""
+    """A cell as text: stance, independent stories, ``!`` where the evidence conflicts."""
     mark = " !" if cell.conflicting else ""
-    return f"{cell.stance.value} {cell.articles}{mark}"
+    return f"{cell.stance.value} {cell.stories}{mark}"
 
 
 def scorecard_matrix(cells: Sequence[Cell]) -> tuple[list[str], list[list[str]]]:

@@ -210,6 +210,9 @@ class ClaimQuery:
 class StanceCount(NamedTuple):
     """How much evidence one (actor, target, dimension, stance) has: the input of aggregates.
 
+    ``stories`` counts independent stories: the near-duplicate copies of one wire story in
+    several articles count once (``articles`` counts each copy).
+
     A tuple because the store makes one per key and range, thousands per scorecard, and a
     frozen dataclass costs about twice as much to build.
     """
@@ -219,6 +222,7 @@ class StanceCount(NamedTuple):
     dimension: Dimension
     stance: Stance
     articles: int
+    stories: int
     claims: int
     first_seen: date | None
     last_seen: date | None

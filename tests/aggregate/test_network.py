@@ -12,7 +12,7 @@ SUP, REF = Stance.SUPPORT, Stance.REFUSE
 
 def count(actor: str, target: str, dim: Dimension, stance: Stance, articles: int,
           claims: int) -> StanceCount:
-    return StanceCount(actor, target, dim, stance, articles, claims, None, None)
+    return StanceCount(actor, target, dim, stance, articles, articles, claims, None, None)
 
 
 def test_network_nodes_and_edges() -> None:
@@ -27,15 +27,25 @@ def test_network_nodes_and_edges() -> None:
                            Node("KAZ", 2, 0))
     assert graph.nodes[0].claims == 17
     assert graph.edges == (
-        Edge("IRN", "RUS", SUP, 4, 6, (Dimension.ARMS, Dimension.ECONOMIC)),
-        Edge("IRN", "RUS", REF, 1, 2, (Dimension.TROOPS,)),
-        Edge("KAZ", "RUS", REF, 2, 2, (Dimension.TROOPS,)),
-        Edge("RUS", "UKR", Stance.OPPOSE, 4, 7, (Dimension.MILITARY,)),
+        Edge("IRN", "RUS", SUP, 4, 4, 6, (Dimension.ARMS, Dimension.ECONOMIC)),
+        Edge("IRN", "RUS", REF, 1, 1, 2, (Dimension.TROOPS,)),
+        Edge("KAZ", "RUS", REF, 2, 2, 2, (Dimension.TROOPS,)),
+        Edge("RUS", "UKR", Stance.OPPOSE, 4, 4, 7, (Dimension.MILITARY,)),
     )
     data = graph.as_dict()
     assert data["nodes"][1] == {"code": "IRN", "claims": 8, "as_actor": 8, "as_target": 0}
     assert data["edges"][0] == {"source": "IRN", "target": "RUS", "stance": "support",
-                                "articles": 4, "claims": 6, "dimensions": ["arms", "economic"]}
+                                "articles": 4, "stories": 4, "claims": 6,
+                                "dimensions": ["arms", "economic"]}
+
+
+def test_network_keeps_one_dimension_when_asked() -> None:
+    graph = network([
+        count("IRN", "RUS", Dimension.ARMS, SUP, 3, 5),
+        count("KAZ", "RUS", Dimension.TROOPS, REF, 2, 2),
+    ], Dimension.TROOPS)
+    assert [(e.source, e.stance) for e in graph.edges] == [("KAZ", REF)]
+    assert {n.code for n in graph.nodes} == {"KAZ", "RUS"}
 
 
 def test_empty_network() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from coalition.aggregate import Cell, net_stance, scorecard
+from coalition.aggregate import Cell, leanings, net_stance, scorecard
 from coalition.export import to_json
 from coalition.models import Dimension, Stance, StanceCount
 
@@ -17,8 +17,8 @@ SUP, REF, OPP = Stance.SUPPORT, Stance.REFUSE, Stance.OPPOSE
 
 def count(actor: str, dim: Dimension, stance: Stance, articles: int, claims: int,
           first: str | None = "2024-01-01", last: str | None = "2024-02-01",
-          target: str = "RUS") -> StanceCount:
-    return StanceCount(actor, target, dim, stance, articles, claims,
+          target: str = "RUS", stories: int | None = None) -> StanceCount:
+    return StanceCount(actor, target, dim, stance, articles, stories or articles, claims,
                        date.fromisoformat(first) if first else None,
                        date.fromisoformat(last) if last else None)
 
@@ -38,6 +38,14 @@ def test_one_stance_makes_one_plain_cell() -> None:
 def test_most_articles_wins_over_most_claims() -> None:
     cell = _only(scorecard([count("KAZ", TROOPS, SUP, 2, 9), count("KAZ", TROOPS, REF, 3, 3)]))
     assert (cell.stance, cell.articles, cell.claims, cell.conflicting) == (REF, 3, 3, True)
+
+
+def test_stories_win_over_articles() -> None:
+    """Five copies of one wire story are one story: two separate stories outweigh them."""
+    cell = _only(scorecard([count("ARM", TROOPS, SUP, 5, 5, stories=1),
+                            count("ARM", TROOPS, REF, 2, 2)]))
+    assert (cell.stance, cell.stories, cell.articles) == (REF, 2, 2)
+    assert cell.by_stance[SUP].stories == 1
 
 
 def test_claims_break_an_article_tie() -> None:
@@ -89,12 +97,12 @@ def test_the_json_form_is_the_fields() -> None:
     data = json.loads(to_json(cell))
     assert data == {
         "actor": "KAZ", "target": "RUS", "dimension": "troops", "stance": "support",
-        "articles": 1, "claims": 2, "conflicting": True,
+        "articles": 1, "stories": 1, "claims": 2, "conflicting": True,
         "first_seen": "2024-01-01", "last_seen": "2024-03-05",
         "by_stance": {
-            "support": {"articles": 1, "claims": 2, "first_seen": "2024-01-01",
+            "support": {"articles": 1, "stories": 1, "claims": 2, "first_seen": "2024-01-01",
                         "last_seen": "2024-02-01"},
-            "refuse": {"articles": 1, "claims": 1, "first_seen": None,
+            "refuse": {"articles": 1, "stories": 1, "claims": 1, "first_seen": None,
                        "last_seen": "2024-03-05"},
         },
     }
@@ -110,14 +118,34 @@ def test_empty_counts_make_an_empty_scorecard() -> None:
     assert net_stance([], "RUS") == {}
 
 
-def test_net_stance_weighs_articles_over_all_dimensions_and_stances() -> None:
+def test_net_stance_weighs_stories_over_all_dimensions_and_stances() -> None:
     cells = scorecard([
         count("IRN", ARMS, SUP, 3, 3), count("IRN", DIPLO, SUP, 1, 1),
         count("KAZ", TROOPS, REF, 2, 2), count("KAZ", DIPLO, SUP, 2, 5),
         count("UKR", DIPLO, OPP, 4, 4),
         count("TUR", ARMS, SUP, 1, 1), count("TUR", ARMS, OPP, 3, 3),
         count("POL", ARMS, SUP, 5, 5, target="UKR"),
+        count("SRB", DIPLO, SUP, 5, 5, stories=1),
     ])
-    assert net_stance(cells, "RUS") == {"IRN": 1.0, "KAZ": 0.0, "TUR": -0.5, "UKR": -1.0}
-    assert net_stance(cells, "UKR") == {"POL": 1.0}
+    # (for - against) / (for + against + 3): thin evidence leans less.
+    assert net_stance(cells, "RUS") == {
+        "IRN": 4 / 7, "KAZ": 0.0, "SRB": 0.25, "TUR": -2 / 7, "UKR": -4 / 7}
+    assert net_stance(cells, "UKR") == {"POL": 5 / 8}
     assert net_stance(cells, "CHN") == {}
+
+
+def test_leanings_keep_refusal_apart_from_opposition() -> None:
+    cells = scorecard([
+        count("ARM", TROOPS, REF, 3, 3), count("ARM", DIPLO, SUP, 1, 1),
+        count("ARM", ARMS, OPP, 1, 1),
+        count("HUN", DIPLO, OPP, 2, 2), count("HUN", ARMS, REF, 1, 1),
+        count("IND", DIPLO, SUP, 1, 1), count("IND", ARMS, OPP, 1, 1),
+    ])
+    found = {lean.actor: lean for lean in leanings(cells, "RUS")}
+    assert {code: lean.side for code, lean in found.items()} == {
+        "ARM": "refuse", "HUN": "oppose", "IND": "mixed"}
+    assert found["ARM"].as_dict() == {
+        "actor": "ARM", "target": "RUS", "net": round(-3 / 8, 3), "side": "refuse",
+        "stories": {"support": 1, "refuse": 3, "oppose": 1},
+        "dimensions": {"support": ["diplomatic"], "refuse": ["troops"], "oppose": ["arms"]},
+    }

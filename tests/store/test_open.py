@@ -44,7 +44,7 @@ def test_sqlite_file_in_a_missing_directory(tmp_path: Path) -> None:
 def test_in_memory_sqlite_is_one_shared_database() -> None:
     with Store("sqlite://") as store:
         store.add_article(article("m", ["Kept in memory."]), [])
-        assert store.stats() == {"articles": 1, "claims": 0}
+        assert store.stats() == {"articles": 1, "stories": 1, "claims": 0}
         assert [h.article_id for h in store.search("memory")] == ["m"]
 
 
@@ -63,7 +63,7 @@ def test_postgresql_urls_use_psycopg_3(postgres_server: PostgresServer) -> None:
         plain = postgres_server.url(name).replace("postgresql+psycopg://", "postgresql://")
         with Store(plain) as store:
             assert store.url.drivername == "postgresql+psycopg"
-            assert store.stats() == {"articles": 0, "claims": 0}
+            assert store.stats() == {"articles": 0, "stories": 0, "claims": 0}
     finally:
         postgres_server.drop_database(name)
 

@@ -136,7 +136,7 @@ def test_actor_counts_and_stats(store: Store) -> None:
     assert store.actor_counts() == [
         ("RUS", 0, 5), ("IRN", 2, 0), ("KAZ", 2, 0), ("BLR", 1, 0), ("SRB", 1, 0), ("UKR", 0, 1),
     ]
-    assert store.stats() == {"articles": 4, "claims": 6}
+    assert store.stats() == {"articles": 4, "stories": 4, "claims": 6}
 
 
 def test_search_finds_articles_and_claims_by_stemmed_words(store: Store) -> None:

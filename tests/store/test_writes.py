@@ -13,6 +13,7 @@ from coalition.errors import StoreError
 from coalition.models import Article, Claim, ClaimQuery, Dimension, Stance
 from coalition.store import Store
 from coalition.store._engine import writer
+from coalition.store._stories import fingerprint
 from coalition.store._writes import _insert
 from tests.store.build import article, claim
 
@@ -43,7 +44,7 @@ def test_add_article_stores_article_and_claims(store: Store) -> None:
     assert stored is not None
     assert stored.article == art
     assert [c.claim for c in stored.claims] == found
-    assert store.stats() == {"articles": 1, "claims": 2}
+    assert store.stats() == {"articles": 1, "stories": 1, "claims": 2}
 
 
 def test_reingest_of_same_text_and_url_writes_nothing(store: Store) -> None:
@@ -51,7 +52,7 @@ def test_reingest_of_same_text_and_url_writes_nothing(store: Store) -> None:
     store.add_article(art, found)
     before = _keys(store)
     assert store.add_article(art, found) is None
-    assert store.stats() == {"articles": 1, "claims": 2}
+    assert store.stats() == {"articles": 1, "stories": 1, "claims": 2}
     assert _keys(store) == before
 
 
@@ -102,7 +103,7 @@ def test_failing_claim_leaves_no_article_behind(store: Store) -> None:
     broken = replace(found[1], start=10, end=2)  # the schema refuses end before start
     with pytest.raises(StoreError, match="iran"):
         store.add_article(art, [found[0], broken])
-    assert store.stats() == {"articles": 0, "claims": 0}
+    assert store.stats() == {"articles": 0, "stories": 0, "claims": 0}
     assert not store.has_article(art)
     assert store.search("Shahed") == []
     assert store.add_article(art, found) == art
@@ -160,7 +161,7 @@ def test_writer_that_loses_the_race_gets_none(store_url: str) -> None:
     with Store(store_url) as store, Store(store_url) as rival:
         conn = writer(rival._engine).connect()
         transaction = conn.begin()
-        _insert(conn, art, found)
+        _insert(conn, art, found, fingerprint(art.text))
         result: list[Article | None] = []
         ours = threading.Thread(target=lambda: result.append(store.add_article(art, found)))
         ours.start()
@@ -170,7 +171,7 @@ def test_writer_that_loses_the_race_gets_none(store_url: str) -> None:
         conn.close()
         ours.join(timeout=30)
         assert result == [None]
-        assert store.stats() == {"articles": 1, "claims": 2}
+        assert store.stats() == {"articles": 1, "stories": 1, "claims": 2}
 
 
 def test_long_ids_and_urls_and_empty_urls(store: Store) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from coalition.models import Article
+from tests.web.wire import own_report, wire_copies
 
 HOSTILE_TITLE = '<script>window.pwned = "title"</script>Drones <b onmouseover="x()">report</b>'
 HOSTILE_TEXT = (
@@ -17,7 +18,12 @@ HOSTILE_TEXT = (
 
 
 def web_articles() -> list[Article]:
-    """Four articles with a few clear claims each; the last carries markup and scripts."""
+    """Four articles with a few clear claims each (the fourth carries markup and scripts), then
+    a wire story in five lightly edited copies and a separate report on the same events."""
+    return [*_plain(), *wire_copies(), own_report()]
+
+
+def _plain() -> list[Article]:
     return [
         Article(
             id="iran-drones",

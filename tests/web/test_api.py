@@ -9,6 +9,7 @@ import pytest
 
 from coalition.models import ClaimQuery
 from coalition.store import Store
+from tests.web.articles import web_articles
 
 pytestmark = pytest.mark.anyio
 
@@ -51,7 +52,9 @@ async def test_claims_filter_by_actor_and_count_all_pages(
 
 async def test_claims_filter_by_dimension_stance_and_words(client: httpx.AsyncClient) -> None:
     refused = await get_json(client, "/api/claims", stance="refuse", dimension="troops")
-    assert [(c["actor"], c["target"]) for c in refused["claims"]] == [("KAZ", "RUS")]
+    assert {(c["actor"], c["target"]) for c in refused["claims"]} == {("KAZ", "RUS"),
+                                                                        ("ARM", "RUS")}
+    assert {c["stance"] for c in refused["claims"]} == {"refuse"}
     worded = await get_json(client, "/api/claims", q="generators")
     assert worded["total"] >= 1
     assert all("generators" in claim["evidence"] for claim in worded["claims"])
@@ -89,9 +92,7 @@ async def test_unknown_article_is_404_with_its_id(client: httpx.AsyncClient) -> 
 
 async def test_articles_list_has_every_article(client: httpx.AsyncClient) -> None:
     body = await get_json(client, "/api/articles")
-    assert {a["id"] for a in body["articles"]} == {
-        "iran-drones", "kazakhstan-troops", "ukraine-aid", "hostile"
-    }
+    assert {a["id"] for a in body["articles"]} == {a.id for a in web_articles()}
     assert all("text" not in article for article in body["articles"])
 
 
@@ -119,6 +120,37 @@ async def test_map_gives_net_stance_per_state(client: httpx.AsyncClient) -> None
     body = await get_json(client, "/api/map", target="RUS")
     assert body["values"]["IRN"] > 0  # sends drones and missiles
     assert body["values"]["KAZ"] < 0  # refuses troops and recognition
+    states = {state["actor"]: state for state in body["states"]}
+    assert states["KAZ"]["side"] == "refuse"
+    assert states["IRN"]["side"] == "support"
+
+
+async def test_five_wire_copies_count_as_one_story(client: httpx.AsyncClient) -> None:
+    """Armenia's refusal: five copies of one wire story and one report of its own."""
+    card = await get_json(client, "/api/scorecard", target="RUS")
+    (cell,) = [c for c in card["cells"] if c["actor"] == "ARM" and c["dimension"] == "troops"]
+    assert (cell["stance"], cell["stories"], cell["articles"]) == ("refuse", 2, 6)
+    lean = await get_json(client, "/api/map", target="RUS")
+    (armenia,) = [s for s in lean["states"] if s["actor"] == "ARM"]
+    assert armenia["stories"] == {"support": 0, "refuse": 2, "oppose": 0}
+    assert armenia["dimensions"]["refuse"] == ["troops"]
+    assert lean["values"]["ARM"] == round(-2 / 5, 3)
+    graph = await get_json(client, "/api/network", target="RUS")
+    (edge,) = [e for e in graph["edges"] if e["source"] == "ARM"]
+    assert (edge["stance"], edge["stories"], edge["articles"]) == ("refuse", 2, 6)
+    troops = await get_json(client, "/api/network", dimension="troops")
+    assert {e["dimensions"][0] for e in troops["edges"]} == {"troops"}
+    assert troops["dimension"] == "troops"
+
+
+async def test_the_article_lists_the_other_copies_of_its_story(
+    client: httpx.AsyncClient,
+) -> None:
+    body = await get_json(client, "/api/articles/wire-armenia-3")
+    assert [c["id"] for c in body["copies"]] == [
+        "wire-armenia-1", "wire-armenia-2", "wire-armenia-4", "wire-armenia-5"]
+    alone = await get_json(client, "/api/articles/armenia-own-report")
+    assert alone["copies"] == []
 
 
 async def test_search_finds_articles_and_evidence(client: httpx.AsyncClient) -> None:
@@ -133,7 +165,8 @@ async def test_stats_count_articles_and_claims(
 ) -> None:
     body = await get_json(client, "/api/stats")
     assert body == filled_store.stats()
-    assert body["articles"] == 4
+    # Five wire copies make one story; the other five articles are a story each.
+    assert (body["articles"], body["stories"]) == (10, 6)
 
 
 BAD_PARAMETERS = [
@@ -151,6 +184,7 @@ BAD_PARAMETERS = [
     ("/api/scorecard?target=russia!", "target", "not an actor code"),
     ("/api/scorecard?since=2024-13-01", "since", "not a date"),
     ("/api/network?target=1", "target", "not an actor code"),
+    ("/api/network?dimension=tanks", "dimension", "unknown value"),
     ("/api/map?until=2024/01/01", "until", "not a date"),
     ("/api/search?q=x&limit=1000", "limit", "out of range"),
     ("/api/articles?offset=many", "offset", "not a whole number"),

@@ -51,7 +51,7 @@ def test_old_results_go_once_the_budget_is_spent(store: Store) -> None:
 
 
 def test_other_attributes_are_the_stores(store: Store) -> None:
-    assert CachedStore(store).stats() == {"articles": 0, "claims": 0}
+    assert CachedStore(store).stats() == {"articles": 0, "stories": 0, "claims": 0}
 
 
 def test_only_the_newest_object_results_are_kept(store: Store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -39,18 +40,35 @@ def test_every_point_is_inside_the_crop(shapes: dict[str, geo.Shape]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
-    [(None, "nodata"), (0.0, "mixed"), (0.1, "pos1"), (0.5, "pos2"), (1.0, "pos4"),
-     (-0.3, "neg2"), (-1.0, "neg4")],
+    ("side", "net", "expected"),
+    [(None, 0.0, "nodata"), ("mixed", 0.0, "mixed"), ("support", 0.1, "support1"),
+     ("support", 0.25, "support1"), ("support", 5 / 8, "support3"), ("refuse", -0.3, "refuse2"),
+     ("oppose", -1.0, "oppose4")],
 )
-def test_shade_follows_the_net_stance(value: float | None, expected: str) -> None:
-    assert geo.shade(value) == expected
+def test_shade_is_the_side_stepped_by_the_lean(side: str | None, net: float,
+                                               expected: str) -> None:
+    assert geo.shade(side, net) == expected
 
 
-def test_circle_layout_is_deterministic_and_puts_the_hub_in_the_centre() -> None:
-    codes = ["IRN", "KAZ", "PRK", "RUS"]
-    first, again = layout.circle(codes, "RUS"), layout.circle(codes, "RUS")
+def test_sectors_put_the_hub_in_the_centre_and_the_sides_apart() -> None:
+    sides = {"RUS": "other", "BLR": "support", "IRN": "support", "KAZ": "refuse",
+             "ARM": "refuse", "POL": "oppose", "UKR": "oppose", "CHN": "mixed"}
+    first, again = layout.sectors(sides, "RUS"), layout.sectors(sides, "RUS")
     assert first == again
-    assert first["RUS"] == layout.Point(layout.SIZE / 2, layout.SIZE / 2)
-    assert first["IRN"].y < first["RUS"].y  # the first ring node sits at the top
-    assert len({(p.x, p.y) for p in first.values()}) == len(codes)
+    centre = layout.SIZE / 2
+    assert first["RUS"] == layout.Point(centre, centre)
+    assert all(first[c].x < centre for c in ("BLR", "IRN"))  # supporters on the left
+    assert all(first[c].x > centre for c in ("POL", "UKR"))  # opponents on the right
+    assert all(first[c].y > centre for c in ("KAZ", "ARM"))  # refusers below
+    assert first["CHN"].y < centre  # the mixed at the top
+
+
+def test_forty_states_keep_their_nodes_apart() -> None:
+    codes = [f"S{i:02d}" for i in range(40)]
+    sides = {code: layout.SIDES[i % 4] for i, code in enumerate(codes)}
+    places = layout.sectors({"HUB": "other", **sides}, "HUB")
+    points = list(places.values())
+    closest = min(math.dist((a.x, a.y), (b.x, b.y))
+                  for i, a in enumerate(points) for b in points[i + 1:])
+    assert closest > 2.5 * layout.NODE_RADIUS
+    assert all(0 < p.x < layout.SIZE and 0 < p.y < layout.SIZE for p in points)

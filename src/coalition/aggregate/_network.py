@@ -33,21 +33,23 @@ class Node:
 class Edge:
     """``source`` takes ``stance`` toward ``target`` in one or more dimensions.
 
-    ``articles`` adds up the distinct articles of each dimension, so an article backing two
-    dimensions counts twice: it weighs the edge, it is not a count of distinct articles.
+    ``articles`` and ``stories`` add up the distinct articles and independent stories of each
+    dimension, so an article backing two dimensions counts twice: they weigh the edge, they are
+    not counts of distinct articles.
     """
 
     source: str
     target: str
     stance: Stance
     articles: int
+    stories: int
     claims: int
     dimensions: tuple[Dimension, ...]
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"source": self.source, "target": self.target, "stance": self.stance.value,
-                "articles": self.articles, "claims": self.claims,
+                "articles": self.articles, "stories": self.stories, "claims": self.claims,
                 "dimensions": [d.value for d in self.dimensions]}
 
 
@@ -64,19 +66,22 @@ class Network:
                 "edges": [e.as_dict() for e in self.edges]}
 
 
-def network(counts: Iterable[StanceCount]) -> Network:
+def network(counts: Iterable[StanceCount], dimension: Dimension | None = None) -> Network:
     """The actor-to-target graph of stance counts, one edge per (actor, target, stance).
 
     Args:
         counts: what ``Store.stance_counts`` returns.
+        dimension: only the evidence in this dimension.
 
     Returns:
-        Nodes with their claim counts and edges weighted by articles and claims.
+        Nodes with their claim counts and edges weighted by stories, articles and claims.
     """
     as_actor: dict[str, int] = {}
     as_target: dict[str, int] = {}
     edges: dict[tuple[str, str, Stance], list[StanceCount]] = {}
     for count in counts:
+        if dimension is not None and count.dimension is not dimension:
+            continue
         as_actor[count.actor] = as_actor.get(count.actor, 0) + count.claims
         as_target[count.target] = as_target.get(count.target, 0) + count.claims
         edges.setdefault((count.actor, count.target, count.stance), []).append(count)
@@ -93,4 +98,5 @@ def network(counts: Iterable[StanceCount]) -> Network:
 def _edge(source: str, target: str, stance: Stance, counts: list[StanceCount]) -> Edge:
     dimensions = sorted({c.dimension for c in counts}, key=list(Dimension).index)
     return Edge(source, target, stance, articles=sum(c.articles for c in counts),
-                claims=sum(c.claims for c in counts), dimensions=tuple(dimensions))
+                stories=sum(c.stories for c in counts), claims=sum(c.claims for c in counts),
+                dimensions=tuple(dimensions))

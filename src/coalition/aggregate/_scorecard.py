@@ -1,6 +1,7 @@
 """The scorecard: for each actor, target and dimension, the stance with the most evidence.
 
-Which stance wins a cell: the one with the most distinct articles, then the most claims; a tie
+Which stance wins a cell: the one with the most independent stories (the near-duplicate copies
+of one wire story count once), then the most distinct articles, then the most claims; a tie
 after that goes to ``refuse``, then ``oppose``, then ``support``. Refusals are what this tool is
 for (who declined to back whom is rarely tabulated elsewhere) and a tie means the evidence is
 split, so the cell says so with ``conflicting`` rather than defaulting to support.
@@ -26,6 +27,7 @@ class Tally:
     """The evidence for one stance in one cell."""
 
     articles: int
+    stories: int
     claims: int
     first_seen: date | None
     last_seen: date | None
@@ -35,9 +37,10 @@ class Tally:
 class Cell:
     """One (actor, target, dimension) of the scorecard.
 
-    ``stance``, ``articles`` and ``claims`` are those of the winning stance; ``first_seen`` and
-    ``last_seen`` span the evidence of every stance in the cell; ``by_stance`` has each stance
-    that has evidence. Its JSON form is its fields (``coalition.export.to_json``).
+    ``stance``, ``articles``, ``stories`` and ``claims`` are those of the winning stance;
+    ``first_seen`` and ``last_seen`` span the evidence of every stance in the cell;
+    ``by_stance`` has each stance that has evidence. Its JSON form is its fields
+    (``coalition.export.to_json``).
     """
 
     actor: str
@@ -45,6 +48,7 @@ class Cell:
     dimension: Dimension
     stance: Stance
     articles: int
+    stories: int
     claims: int
     conflicting: bool
     first_seen: date | None
@@ -77,33 +81,6 @@ def scorecard(counts: Iterable[StanceCount]) -> list[Cell]:
     return [_cell(*key, grouped[key]) for key in keys]
 
 
-def net_stance(cells: Iterable[Cell], target: str) -> dict[str, float]:
-    """How each actor leans toward ``target`` over all dimensions, from -1 to 1.
-
-    Support counts for, refusal and opposition against, each weighted by its articles:
-    ``(for - against) / (for + against)``. Only actors with cells toward ``target`` appear.
-
-    Args:
-        cells: scorecard cells (any targets; others are ignored).
-        target: the code the map is about.
-
-    Returns:
-        Actor code to lean, sorted by actor.
-    """
-    backing: dict[str, list[int]] = {}
-    for cell in cells:
-        if cell.target != target:
-            continue
-        sides = backing.setdefault(cell.actor, [0, 0])
-        for stance, tally in cell.by_stance.items():
-            sides[stance is not Stance.SUPPORT] += tally.articles
-    return {
-        actor: (pro - con) / (pro + con)
-        for actor, (pro, con) in sorted(backing.items())
-        if pro + con
-    }
-
-
 def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCount]) -> Cell:
     counts.sort(key=lambda c: STANCE_ORDER[c.stance])
     for earlier, later in itertools.pairwise(counts):
@@ -112,7 +89,8 @@ def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCoun
                 f"stance counts: {actor} {target} {dimension.value} {later.stance.value} "
                 "is counted twice"
             )
-    winner = min(counts, key=lambda c: (-c.articles, -c.claims, _TIE_ORDER[c.stance]))
+    winner = min(counts, key=lambda c: (-c.stories, -c.articles, -c.claims,
+                                        _TIE_ORDER[c.stance]))
     firsts = [c.first_seen for c in counts if c.first_seen is not None]
     lasts = [c.last_seen for c in counts if c.last_seen is not None]
     return Cell(
@@ -121,10 +99,11 @@ def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCoun
         dimension=dimension,
         stance=winner.stance,
         articles=winner.articles,
+        stories=winner.stories,
         claims=winner.claims,
         conflicting=len(counts) > 1 and counts[0].stance is Stance.SUPPORT,
         first_seen=min(firsts, default=None),
         last_seen=max(lasts, default=None),
-        by_stance={c.stance: Tally(c.articles, c.claims, c.first_seen, c.last_seen)
+        by_stance={c.stance: Tally(c.articles, c.stories, c.claims, c.first_seen, c.last_seen)
                    for c in counts},
     )

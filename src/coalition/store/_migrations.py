@@ -18,6 +18,9 @@ from coalition.errors import StoreError
 from coalition.store._engine import writer
 from coalition.store._fulltext import TITLE_INDEX_POSTGRES, create_fulltext
 from coalition.store._schema import (
+    article_bands,
+    articles,
+    articles_by_story,
     claims_by_actor_newest,
     claims_by_target_newest,
     metadata,
@@ -25,6 +28,7 @@ from coalition.store._schema import (
     stance_daily,
     stance_totals,
 )
+from coalition.store._stories import group_all
 from coalition.store._totals import rebuild_summaries
 
 # Any fixed number: PostgreSQL sessions migrating the same database take turns on this lock.
@@ -83,6 +87,18 @@ def _build_summaries(conn: Connection) -> None:
     rebuild_summaries(conn)
 
 
+def _group_stories(conn: Connection) -> None:
+    have = {column["name"] for column in inspect(conn).get_columns(articles.name)}
+    for column in (articles.c.story, articles.c.minhash):
+        if column.name not in have:
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE articles ADD COLUMN {column.name} {kind}"))
+    article_bands.create(conn, checkfirst=True)
+    articles_by_story.create(conn, checkfirst=True)
+    group_all(conn)
+    _build_summaries(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, claims, their indexes and full-text search", _create_everything),
     Migration(2, "index claims by target, newest first", _index_target_listing),
@@ -92,7 +108,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "no length limits on article ids and URLs", _unlimit_ids),
     Migration(6, "add stance_daily, the evidence counts per publication day", _superseded),
     Migration(7, "index article titles for words on PostgreSQL", _index_titles),
-    Migration(8, "key the summaries by id, with running sums per day", _build_summaries),
+    Migration(8, "key the summaries by id, with running sums per day", _superseded),
+    Migration(10, "group near-duplicate articles into stories, and count stories",
+              _group_stories),
 )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Select,
     Subquery,
     bindparam,
+    distinct,
     false,
     func,
     literal,
@@ -36,6 +37,7 @@ from coalition.models import (
 )
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
+from coalition.store._stories import copies_of
 
 _CLAIM_COLUMNS = (
     *claims.c,
@@ -45,6 +47,8 @@ _CLAIM_COLUMNS = (
     articles.c.source,
     articles.c.site,
 )
+# Article columns for listings: everything but the signature, which only grouping reads.
+_LISTED = tuple(c for c in articles.c if c.name != "minhash")
 _DIMENSIONS = {d.value: d for d in Dimension}
 _STANCES = {s.value: s for s in Stance}
 _NEWEST_FIRST = (claims.c.published.desc().nulls_last(), claims.c.id)
@@ -106,7 +110,7 @@ def _words_alone(query: ClaimQuery, dialect: str, *, dated: bool = False) -> Sub
 
 def get_article(conn: Connection, article_id: str) -> StoredArticle | None:
     """One article by its id, with its claims in text order."""
-    row = conn.execute(select(articles).where(articles.c.doc == article_id)).first()
+    row = conn.execute(select(*_LISTED).where(articles.c.doc == article_id)).first()
     if row is None:
         return None
     found = conn.execute(
@@ -118,11 +122,25 @@ def get_article(conn: Connection, article_id: str) -> StoredArticle | None:
     return _stored_article(row, tuple(_stored_claim(c) for c in found))
 
 
+def story_copies(conn: Connection, article_id: str) -> list[StoredArticle]:
+    """The other stored copies of the article's story (without text or claims), first first."""
+    row = conn.execute(
+        select(articles.c.id, articles.c.story).where(articles.c.doc == article_id)
+    ).first()
+    if row is None:
+        return []
+    pks = copies_of(conn, row.id, row.story)
+    if not pks:
+        return []
+    found = conn.execute(select(*_LISTED).where(articles.c.id.in_(pks)).order_by(articles.c.id))
+    return [_stored_article(r, ()) for r in found]
+
+
 def list_articles(conn: Connection, limit: int, offset: int) -> list[StoredArticle]:
     """Articles newest first (undated last), without their claims."""
     _check_page(limit, offset)
     stmt = (
-        select(articles)
+        select(*_LISTED)
         .order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
         .limit(limit)
         .offset(offset)
@@ -144,9 +162,9 @@ def stance_counts(
     params = {"target": target, "since": since or date.min, "until": until or date.max}
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
-        StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, count,
-                    first, last)
-        for actor, toward, dimension, stance, articles, count, first, last
+        StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, stories,
+                    count, first, last)
+        for actor, toward, dimension, stance, articles, stories, count, first, last
         in conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
         if articles
     ]
@@ -164,7 +182,7 @@ def _stance_counts(dated: bool, one_target: bool) -> Select[Any]:
     # In the order of the totals' unique key, which the scan already follows: no sort.
     return keys.with_only_columns(
         totals.actor, totals.target, totals.dimension, totals.stance, totals.articles,
-        totals.claims, totals.first_seen, totals.last_seen,
+        totals.stories, totals.claims, totals.first_seen, totals.last_seen,
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 
@@ -193,10 +211,8 @@ def _range_sums(keys: Select[Any]) -> Select[Any]:
     # than being filtered here, which would run their seeks twice.
     return keys.with_only_columns(
         totals.actor, totals.target, totals.dimension, totals.stance,
-        seek(days.through_articles, days.day <= until, latest=True)
-        - before(days.through_articles),
-        seek(days.through_claims, days.day <= until, latest=True)
-        - before(days.through_claims),
+        *(seek(through, days.day <= until, latest=True) - before(through)
+          for through in (days.through_articles, days.through_stories, days.through_claims)),
         seek(days.day, days.day >= since, latest=False),
         seek(days.day, days.day <= until, latest=True),
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
@@ -222,13 +238,15 @@ def actor_counts(conn: Connection) -> list[tuple[str, int, int]]:
 
 
 def stats(conn: Connection) -> dict[str, int]:
-    """Articles and claims stored, counted in one statement so they agree with each other."""
+    """Articles, stories and claims stored, counted in one statement so they agree."""
     stmt = select(
         select(func.count()).select_from(articles).scalar_subquery().label("articles"),
+        select(func.count(distinct(articles.c.story))).scalar_subquery().label("stories"),
         select(func.count()).select_from(claims).scalar_subquery().label("claims"),
     )
     row = conn.execute(stmt).one()
-    return {"articles": int(row.articles), "claims": int(row.claims)}
+    return {"articles": int(row.articles), "stories": int(row.stories),
+            "claims": int(row.claims)}
 
 
 def article_count(conn: Connection) -> int:

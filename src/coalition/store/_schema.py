@@ -8,6 +8,7 @@ is created from it directly. Full-text indexes are dialect-specific and live in
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     Date,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -58,6 +60,20 @@ articles = Table(
     Column("sha256", String(64), nullable=False, unique=True),
     # ISO 8601 text in UTC, so both backends hand back the same string.
     Column("ingested_at", String(32), nullable=False),
+    # Near-duplicate grouping (store/_stories.py): the id of the first stored article of the
+    # story this one copies (its own id when it starts one), and its MinHash signature.
+    Column("story", Integer),
+    Column("minhash", LargeBinary),
+)
+
+# The LSH band keys of each article's signature: articles sharing a key are compared.
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
 )
 
 claims = Table(
@@ -108,6 +124,8 @@ stance_totals = Table(
     Column("dimension", String(16), nullable=False),
     Column("stance", String(8), nullable=False),
     Column("articles", Integer, nullable=False),
+    # Independent stories: the copies of one wire story count once (store/_stories.py).
+    Column("stories", Integer, nullable=False),
     Column("claims", Integer, nullable=False),
     Column("first_seen", Date),
     Column("last_seen", Date),
@@ -128,8 +146,10 @@ stance_daily = Table(
            autoincrement=False),
     Column("day", Date, primary_key=True),
     Column("articles", Integer, nullable=False),
+    Column("stories", Integer, nullable=False),
     Column("claims", Integer, nullable=False),
     Column("through_articles", Integer, nullable=False),
+    Column("through_stories", Integer, nullable=False),
     Column("through_claims", Integer, nullable=False),
     sqlite_with_rowid=False,
 )
@@ -160,3 +180,4 @@ claims_by_actor_newest = Index(
 Index("claims_by_article", claims.c.article_id)
 Index("claims_by_published", claims.c.published, claims.c.id)
 Index("articles_by_published", articles.c.published, articles.c.id)
+articles_by_story = Index("articles_by_story", articles.c.story, articles.c.id)

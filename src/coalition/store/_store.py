@@ -96,6 +96,10 @@ class Store:
         """One article with its claims, or ``None`` when no article has that id."""
         return self._read("read an article", lambda c: _queries.get_article(c, article_id))
 
+    def copies(self, article_id: str) -> list[StoredArticle]:
+        """The other stored copies of the article's story (near-duplicates), without text."""
+        return self._read("list copies", lambda c: _queries.story_copies(c, article_id))
+
     def articles(self, limit: int = 50, offset: int = 0) -> list[StoredArticle]:
         """A page of articles, newest first, without their claims."""
         return self._read("list articles", lambda c: _queries.list_articles(c, limit, offset))
@@ -138,7 +142,7 @@ class Store:
         return self._read("search", lambda c: _fulltext.search(c, text, limit))
 
     def stats(self) -> dict[str, int]:
-        """How many articles and claims are stored."""
+        """How many articles, stories (near-duplicate copies counted once) and claims are stored."""
         return self._read("count rows", _queries.stats)
 
     def version(self) -> int:

@@ -14,6 +14,7 @@ from coalition.errors import StoreError
 from coalition.models import Article, Claim
 from coalition.store._engine import writer
 from coalition.store._schema import articles, claims
+from coalition.store._stories import Fingerprint, Key, find_story, fingerprint, record, story_keys
 from coalition.store._totals import add_totals
 
 # Two attempts cover the one race that is not a duplicate: another writer took our id between
@@ -25,10 +26,12 @@ _ATTEMPTS = 2
 def add_article(engine: Engine, article: Article, found: Sequence[Claim]) -> Article | None:
     """Store ``article`` and its claims, or nothing; ``None`` when it is stored already."""
     error: IntegrityError | None = None
+    # The signature is plain arithmetic on the text: computed before the write lock is taken.
+    print_ = fingerprint(article.text)
     for _ in range(_ATTEMPTS):
         try:
             with writer(engine).begin() as conn:
-                return _insert(conn, article, found)
+                return _insert(conn, article, found, print_)
         except IntegrityError as exc:
             # The unique constraints are the real guard: a concurrent writer may have stored
             # the same article after our check. Anything else is a bad row and fails again.
@@ -52,15 +55,23 @@ def _stored(conn: Connection, article: Article) -> bool:
     return conn.execute(select(articles.c.id).where(same).limit(1)).first() is not None
 
 
-def _insert(conn: Connection, article: Article, found: Sequence[Claim]) -> Article | None:
+def _insert(
+    conn: Connection, article: Article, found: Sequence[Claim], print_: Fingerprint
+) -> Article | None:
     if _stored(conn, article):
         return None
     stored = replace(article, id=_free_id(conn, article))
+    copied = find_story(conn, print_)
     inserted = articles.insert().values(_article_row(stored)).returning(articles.c.id)
     article_pk = conn.execute(inserted).scalar_one()
+    story = record(conn, article_pk, copied, print_)
     if found:
         conn.execute(claims.insert(), [_claim_row(c, article_pk, stored) for c in found])
-        add_totals(conn, found, stored.published)
+
+        def told() -> set[Key]:
+            return set() if copied is None else story_keys(conn, story, article_pk)
+
+        add_totals(conn, found, stored.published, told)
     return stored
 
 

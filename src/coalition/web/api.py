@@ -12,9 +12,16 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from coalition.export import to_json
-from coalition.models import ClaimQuery
+from coalition.models import ClaimQuery, Dimension
 from coalition.web import views
-from coalition.web.params import Period, claim_params, number, period_params
+from coalition.web.params import (
+    DimensionParam,
+    Period,
+    choice,
+    claim_params,
+    number,
+    period_params,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 Span = Annotated[Period, Depends(period_params)]
@@ -68,10 +75,11 @@ def articles(
 @router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: str) -> dict[str, Any]:
     """One article: its text, metadata and every claim drawn from it."""
-    stored = _store(request).article(article_id)
+    store = _store(request)
+    stored = store.article(article_id)
     if stored is None:
         raise HTTPException(404, f"article {article_id!r} not found")
-    return views.article_json(stored)
+    return views.article_json(stored, store.copies(article_id))
 
 
 @router.get("/actors")
@@ -81,20 +89,25 @@ def actors(request: Request) -> dict[str, Any]:
 
 
 @router.get("/network", response_class=JSONResponse)
-def network(request: Request, span: Span) -> Response:
-    """The support network: nodes and directed edges weighted by evidence, per stance."""
+def network(request: Request, span: Span, dimension: DimensionParam = None) -> Response:
+    """The support network: nodes and directed edges weighted by stories, per stance."""
     store = _store(request)
+    chosen = choice("dimension", dimension, Dimension)
 
     def encode() -> bytes:
-        return to_json({**_span_json(span), **views.network(store, span).as_dict()})
+        graph = views.network(store, span, chosen).as_dict()
+        return to_json({**_span_json(span), "dimension": chosen, **graph})
 
-    return _send(store.memo(("api/network", span), encode))
+    return _send(store.memo(("api/network", span, chosen), encode))
 
 
 @router.get("/map")
 def world_map(request: Request, span: Span) -> dict[str, Any]:
-    """Each state's net stance toward the target, from -1 (against) to 1 (for)."""
-    return {**_span_json(span), "values": views.net_values(_store(request), span)}
+    """Each state's lean toward the target, from -1 (against) to 1 (for), with its side
+    (support, refuse, oppose or mixed) and the stories per stance and dimension it rests on."""
+    found = views.leanings(_store(request), span)
+    return {**_span_json(span), "values": {lean.actor: round(lean.net, 3) for lean in found},
+            "states": [lean.as_dict() for lean in found]}
 
 
 @router.get("/search")

@@ -61,15 +61,17 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
     return round((lon + 180.0) * SCALE, 1), round((NORTH - lat) * SCALE, 1)
 
 
-def shade(value: float | None) -> str:
-    """CSS class of a net stance in -1..1: ``pos1..pos4``, ``neg1..neg4``, ``mixed`` or ``nodata``.
+def shade(side: str | None, net: float = 0.0) -> str:
+    """CSS class of a state's lean: its side and a step 1..4 from the size of its net lean
+    (``support3``, ``refuse1``, ``oppose4``), ``mixed``, or ``nodata`` without claims.
 
     Args:
-        value: the net stance of a state toward the target, ``None`` when it has no claims.
+        side: ``support``, ``refuse``, ``oppose`` or ``mixed``; ``None`` without claims.
+        net: the lean in -1..1, which grows with the number of stories.
     """
-    if value is None:
+    if side is None:
         return "nodata"
-    if value == 0:
+    if side == "mixed":
         return "mixed"
-    step = max(1, min(SHADES, math.ceil(abs(value) * SHADES)))
-    return f"{'pos' if value > 0 else 'neg'}{step}"
+    step = max(1, min(SHADES, math.ceil(abs(net) * SHADES)))
+    return f"{side}{step}"

@@ -1,18 +1,27 @@
-"""A deterministic circular layout for the support network, drawn as SVG.
+"""A deterministic layout for the support network, drawn as SVG: sides apart around a hub.
 
-Nodes sit on a circle in the order given (the caller sorts them), so the same data always gives
-the same picture; edges bend a little so that A->B and B->A stay apart.
+The hub (the chosen target) sits in the centre; every other state sits on a ring in the arc of
+its side toward the hub: supporters on the left, refusers at the bottom, opponents on the right,
+the mixed and the unrelated at the top. Each side's arc grows with its number of states, and a
+crowded arc puts every other state on an outer ring, so 40 states keep their labels apart. The
+same data always gives the same picture; edges bend a little so that A->B and B->A stay apart.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-SIZE = 640.0
-RADIUS = 250.0
-NODE_RADIUS = 16.0
+SIZE = 800.0
+NODE_RADIUS = 20.0
+RINGS = (255.0, 340.0)
+# Clockwise from the bottom-left: the order the sides follow round the circle, and where the
+# middle of the supporters' arc points (west; angles run clockwise from the top).
+SIDES = ("support", "mixed", "other", "oppose", "refuse")
+_SUPPORT_AT = 1.5 * math.pi
+_GAP = 0.22  # radians between two sides' arcs
+_CROWDED = 3.0 * NODE_RADIUS  # closer neighbours than this go on alternate rings
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,25 +32,36 @@ class Point:
     y: float
 
 
-def circle(codes: Sequence[str], hub: str | None = None) -> dict[str, Point]:
-    """Each code's position on a circle, the first at the top, going clockwise.
+def sectors(sides: Mapping[str, str], hub: str | None = None) -> dict[str, Point]:
+    """Each code's position: ``hub`` in the centre, the others in their side's arc.
 
     Args:
-        codes: the nodes, in the order to place them.
-        hub: a node to put in the centre instead (the chosen target), so its edges fan out.
+        sides: every node's side (one of :data:`SIDES`), in the order to place them within it.
+        hub: the node to put in the centre (the chosen target), if any.
     """
     centre = SIZE / 2
-    ring = [code for code in codes if code != hub]
-    count = max(1, len(ring))
-    places = {
-        code: Point(
-            round(centre + RADIUS * math.sin(2 * math.pi * i / count), 1),
-            round(centre - RADIUS * math.cos(2 * math.pi * i / count), 1),
-        )
-        for i, code in enumerate(ring)
-    }
-    if hub is not None and hub in codes:
+    groups = {side: [c for c in sides if c != hub and sides[c] == side] for side in SIDES}
+    filled = [side for side in SIDES if groups[side]]
+    total = sum(len(groups[side]) for side in filled)
+    places: dict[str, Point] = {}
+    if hub is not None and hub in sides:
         places[hub] = Point(centre, centre)
+    if not total:
+        return places
+    spread = 2 * math.pi - _GAP * len(filled) if len(filled) > 1 else 2 * math.pi
+    first = filled[0]
+    angle = _SUPPORT_AT - spread * len(groups[first]) / total / 2
+    for side in filled:
+        codes = groups[side]
+        arc = spread * len(codes) / total
+        step = arc / len(codes)
+        alternate = step * RINGS[0] < _CROWDED
+        for i, code in enumerate(codes):
+            theta = angle + step * (i + 0.5)
+            radius = RINGS[i % 2] if alternate else RINGS[0]
+            places[code] = Point(round(centre + radius * math.sin(theta), 1),
+                                 round(centre - radius * math.cos(theta), 1))
+        angle += arc + (_GAP if len(filled) > 1 else 0.0)
     return places
 
 
@@ -57,12 +77,3 @@ def edge_path(source: Point, target: Point, bend: float = 0.12) -> str:
     return (
         f"M{start.x:.1f},{start.y:.1f} Q{mid_x:.1f},{mid_y:.1f} {end.x:.1f},{end.y:.1f}"
     )
-
-
-def label_anchor(point: Point) -> Point:
-    """Where a node's label goes: outside the circle, away from the centre."""
-    centre = SIZE / 2
-    dx, dy = point.x - centre, point.y - centre
-    length = math.hypot(dx, dy) or 1.0
-    offset = NODE_RADIUS + 14
-    return Point(round(point.x + dx / length * offset, 1), round(point.y + dy / length * offset, 1))

@@ -15,9 +15,17 @@ from fastapi.responses import HTMLResponse
 
 from coalition.models import ClaimQuery, Dimension, StoredClaim
 from coalition.web import views
+from coalition.web.drawing import network_drawing
 from coalition.web.geo import HEIGHT, WIDTH, shade
 from coalition.web.highlight import article_pieces
-from coalition.web.params import Period, claim_params, code, period_params
+from coalition.web.params import (
+    DimensionParam,
+    Period,
+    choice,
+    claim_params,
+    code,
+    period_params,
+)
 from coalition.web.render import page, query
 
 router = APIRouter(include_in_schema=False)
@@ -55,23 +63,26 @@ def world_map(request: Request, span: Span) -> HTMLResponse:
     """A choropleth of each state's net stance toward the target."""
     span = _chosen(request, span)
     store = _store(request)
-    values = views.net_values(store, span)
+    found = {lean.actor: lean for lean in views.leanings(store, span)}
     return page(
         request, "map.html", "/api/map" + _span_query(span),
         span=span, targets=views.targets(store), shapes=views.world(request.app),
-        values=values, classes={c: shade(v) for c, v in values.items()}, map_size=(WIDTH, HEIGHT),
+        leans=found, classes={c: shade(lean.side, lean.net) for c, lean in found.items()},
+        lean_text=views.lean_text, map_size=(WIDTH, HEIGHT),
     )
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, span: Span) -> HTMLResponse:
-    """States as nodes, support, refusal and opposition as weighted directed edges."""
+def network(request: Request, span: Span, dimension: DimensionParam = None) -> HTMLResponse:
+    """States as nodes, support, refusal and opposition as weighted directed edges, with the
+    target's supporters, refusers and opponents apart."""
     store = _store(request)
-    graph = views.network_drawing(views.network(store, span), span.target)
-    return page(
-        request, "network.html", "/api/network" + _span_query(span),
-        span=span, targets=views.targets(store), graph=graph,
-    )
+    chosen = choice("dimension", dimension, Dimension)
+    graph = network_drawing(views.network(store, span, chosen), span.target)
+    twin = "/api/network" + query(target=span.target, since=span.since, until=span.until,
+                                  dimension=chosen)
+    return page(request, "network.html", twin, span=span, targets=views.targets(store),
+                graph=graph, dimension=chosen)
 
 
 @router.get("/state/{actor}", response_class=HTMLResponse)
@@ -97,12 +108,14 @@ def _by_dimension(rows: list[StoredClaim]) -> list[tuple[str, list[StoredClaim]]
 @router.get("/article/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, article_id: str) -> HTMLResponse:
     """The article text with every claim sentence highlighted and linked to its claim."""
-    stored = _store(request).article(article_id)
+    store = _store(request)
+    stored = store.article(article_id)
     if stored is None:
         raise HTTPException(404, f"article {article_id!r} not found")
     return page(
         request, "article.html", f"/api/articles/{quote(article_id)}",
         stored=stored, pieces=article_pieces(stored.article.text, stored.claims),
+        copies=store.copies(article_id),
     )
 
 
@@ -125,6 +138,6 @@ def search(request: Request, q: Annotated[str, Query()] = "") -> HTMLResponse:
     return page(request, "search.html", "/api/search" + query(q=q), q=q, hits=hits)
 
 
-def strength(articles: int) -> int:
-    """How strongly a heatmap cell is coloured, 1..4, from the number of articles behind it."""
-    return 1 if articles <= 1 else 2 if articles == 2 else 3 if articles <= 5 else 4
+def strength(stories: int) -> int:
+    """How strongly a heatmap cell is coloured, 1..4, from the independent stories behind it."""
+    return 1 if stories <= 1 else 2 if stories == 2 else 3 if stories <= 5 else 4

@@ -98,6 +98,11 @@ SinceParam = Annotated[str | None, Query(description="Earliest article date, YYY
 UntilParam = Annotated[str | None, Query(description="Latest article date, YYYY-MM-DD")]
 
 
+DimensionParam = Annotated[
+    str | None, Query(description="One of " + ", ".join(d.value for d in Dimension))
+]
+
+
 def period_params(
     target: TargetParam = None, since: SinceParam = None, until: UntilParam = None
 ) -> Period:
@@ -108,9 +113,7 @@ def period_params(
 def claim_params(
     actor: Annotated[str | None, Query(description="Actor code, e.g. IRN")] = None,
     target: TargetParam = None,
-    dimension: Annotated[
-        str | None, Query(description="One of " + ", ".join(d.value for d in Dimension))
-    ] = None,
+    dimension: DimensionParam = None,
     stance: Annotated[str | None, Query(description="support, refuse or oppose")] = None,
     certainty: Annotated[str | None, Query(description="asserted or hedged")] = None,
     since: SinceParam = None,

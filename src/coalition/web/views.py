@@ -12,8 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coalition.export import claims_json
-from coalition.models import ClaimQuery, Dimension, StanceCount, StoredArticle, StoredClaim
-from coalition.web import layout
+from coalition.models import (
+    ClaimQuery,
+    Dimension,
+    Stance,
+    StanceCount,
+    StoredArticle,
+    StoredClaim,
+)
 from coalition.web.cache import CachedStore
 from coalition.web.geo import Shape, load_shapes
 from coalition.web.params import Period
@@ -21,7 +27,7 @@ from coalition.web.params import Period
 GEOJSON = Path(__file__).parent / "static" / "geo" / "countries-110m.geojson"
 
 if TYPE_CHECKING:
-    from coalition.aggregate import Cell, Network
+    from coalition.aggregate import Cell, Lean, Network
     from coalition.store import Store
 
 
@@ -89,21 +95,38 @@ def heatmap_rows(found: Sequence[Cell]) -> list[tuple[str, str, dict[str, Cell]]
         rows.setdefault((cell.actor, cell.target), {})[Dimension(cell.dimension).value] = cell
     return sorted(
         ((actor, target, by_dim) for (actor, target), by_dim in rows.items()),
-        key=lambda row: (-sum(c.articles for c in row[2].values()), row[0], row[1]),
+        key=lambda row: (-sum(c.stories for c in row[2].values()), row[0], row[1]),
     )
 
 
-def net_values(store: CachedStore, span: Period) -> dict[str, float]:
-    """Each state's net stance toward the target (support minus refuse/oppose, scaled)."""
-    from coalition.aggregate import net_stance
+def leanings(store: CachedStore, span: Period) -> list[Lean]:
+    """Each state's lean toward the target: stories per stance and dimension, side, net."""
+    from coalition.aggregate import leanings as lean
 
     if span.target is None:
-        return {}
-    return net_stance(cells(store, span), span.target)
+        return []
+    target = span.target
+    return store.memo(("leanings", span), lambda: lean(cells(store, span), target))
 
 
-def article_json(stored: StoredArticle) -> dict[str, Any]:
-    """An article with its claims, as the API returns it."""
+def lean_text(lean: Lean) -> str:
+    """What a state's colour rests on, in words: stories per stance with their dimensions."""
+    parts = [
+        f"{stance.value} {n} stor{'y' if n == 1 else 'ies'} "
+        f"({', '.join(d.value for d in lean.dimensions.get(stance, ()))})"
+        for stance in Stance
+        if (n := lean.stories.get(stance, 0))
+    ]
+    return "; ".join(parts) + f" · lean {lean.net:+.2f}"
+
+
+def copies_json(copies: Sequence[StoredArticle]) -> list[dict[str, Any]]:
+    """The other copies of an article's story, as listings."""
+    return [article_summary(copy) for copy in copies]
+
+
+def article_json(stored: StoredArticle, copies: Sequence[StoredArticle]) -> dict[str, Any]:
+    """An article with its claims and the other copies of its story, as the API returns it."""
     article = stored.article
     return {
         **article_summary(stored),
@@ -111,6 +134,7 @@ def article_json(stored: StoredArticle) -> dict[str, Any]:
         "sha256": article.sha256,
         "text": article.text,
         "claims": claims_json(stored.claims),
+        "copies": copies_json(copies),
     }
 
 
@@ -153,62 +177,10 @@ def world(app: Any) -> list[Shape]:
     return shapes
 
 
-def network(store: CachedStore, span: Period) -> Network:
-    """The support network for a target (edges into it) or for all targets."""
+def network(store: CachedStore, span: Period, dimension: Dimension | None = None) -> Network:
+    """The support network for a target (edges into it) or for all targets, in one dimension
+    or all."""
     from coalition.aggregate import network as build
 
-    return store.memo(("network", span), lambda: build(_counts(store, span)))
-
-
-@dataclass(frozen=True, slots=True)
-class DrawnNode:
-    """A node placed on the network drawing."""
-
-    code: str
-    x: float
-    y: float
-    r: float
-
-
-@dataclass(frozen=True, slots=True)
-class DrawnEdge:
-    """An edge as an SVG path, with its stroke width and hover text."""
-
-    stance: str
-    path: str
-    width: float
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
-class Drawing:
-    """The network laid out for the page."""
-
-    size: float
-    nodes: list[DrawnNode]
-    edges: list[DrawnEdge]
-
-
-# Each stance bends its own amount so that support, refusal and opposition between the same two
-# states stay visible side by side.
-_BEND = {"support": 0.06, "refuse": 0.14, "oppose": 0.22}
-
-
-def network_drawing(graph: Network, hub: str | None = None) -> Drawing:
-    """Place the nodes on a circle (sorted by code, so the layout is stable), ``hub`` in the
-    centre, and draw the edges."""
-    codes = sorted(node.code for node in graph.nodes)
-    places = layout.circle(codes, hub)
-    heaviest = max((edge.articles for edge in graph.edges), default=1) or 1
-    edges = [
-        DrawnEdge(
-            stance=edge.stance.value,
-            path=layout.edge_path(places[edge.source], places[edge.target], _BEND[edge.stance]),
-            width=round(1.0 + 5.0 * edge.articles / heaviest, 1),
-            title=f"{edge.source} {edge.stance.value} {edge.target}: {edge.articles} article(s)"
-            f" ({', '.join(d.value for d in edge.dimensions)})",
-        )
-        for edge in sorted(graph.edges, key=lambda e: -e.articles)
-    ]
-    nodes = [DrawnNode(code, p.x, p.y, layout.NODE_RADIUS) for code, p in places.items()]
-    return Drawing(layout.SIZE, nodes, edges)
+    return store.memo(("network", span, dimension),
+                      lambda: build(_counts(store, span), dimension))
