@@ -208,8 +208,9 @@ _HEADER = {Dimension.TROOPS: "trp", Dimension.ARMS: "arms", Dimension.MILITARY: 
 def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
     """Compact enough for an 80-column terminal: short headers, ``S3!`` style cells."""
     title = f"scorecard toward {target.upper()}" if target else "scorecard"
-    table = Table(title=title, caption="S/R/O = support/refuse/oppose, then "
-                  "independent stories (copies of one wire story count once); ! = conflicting evidence", pad_edge=False)
+    table = Table(title=title, caption="S/R/O = support/refuse/oppose, then independent "
+                  "stories (copies of one wire story count once); ! = conflicting evidence",
+                  pad_edge=False)
     table.add_column("actor" if target else "actor→target", no_wrap=True)
     for dimension in Dimension:
         table.add_column(_HEADER[dimension], no_wrap=True)

@@ -11,6 +11,8 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,31 +37,39 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Iterator[str]:
-    """The app under uvicorn in a thread; yields its base URL."""
+@contextmanager
+def _serving(store: Store, settings: Settings, extractor: Any) -> Iterator[str]:
+    """The app over ``store`` under uvicorn in a thread; yields its base URL."""
     import uvicorn
 
-    from coalition.pipeline import store_articles
     from coalition.web import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(store, settings, extractor=extractor),
+                            host="127.0.0.1", port=port, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not uv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Iterator[str]:
+    """The app over the web test articles; yields its base URL."""
+    from coalition.pipeline import store_articles
 
     path = tmp_path_factory.mktemp("browser") / "coalition.db"
     settings = Settings(db=f"sqlite:///{path}", allow_ingest=True)
     with Store(settings.db) as store:
         store_articles(web_articles(), store, settings, extractor=extractor)
-        port = _free_port()
-        config = uvicorn.Config(create_app(store, settings, extractor=extractor),
-                                host="127.0.0.1", port=port, log_level="warning")
-        uv = uvicorn.Server(config)
-        thread = threading.Thread(target=uv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not uv.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.02)
-        yield f"http://127.0.0.1:{port}"
-        uv.should_exit = True
-        thread.join(timeout=10)
+        with _serving(store, settings, extractor) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +137,10 @@ def test_map_colours_the_states_with_claims(page: Any, server: str) -> None:
     iran = page.locator('path[data-code="IRN"]').evaluate("e => getComputedStyle(e).fill")
     kazakhstan = page.locator('path[data-code="KAZ"]').evaluate("e => getComputedStyle(e).fill")
     assert len({grey, iran, kazakhstan}) == 3
+    # Refusal has its own hue, apart from opposition, and the hover says what it rests on.
+    assert "refuse" in (page.locator('path[data-code="ARM"]').get_attribute("class") or "")
+    hover = page.locator('path[data-code="ARM"] title').text_content() or ""
+    assert "refuse 2 stories (troops)" in hover, hover
     shot(page, "map")
     page.locator('path[data-code="IRN"]').click()
     page.wait_for_url(f"{server}/state/IRN")
@@ -138,6 +152,56 @@ def test_network_draws_nodes_and_edges(page: Any, server: str) -> None:
     assert page.locator("svg.network path.edge").count() >= 3
     assert page.locator("svg.network path.edge.support").count() >= 1
     shot(page, "network")
+    page.goto(f"{server}/network?target=RUS")
+    hub = page.locator('g.node.hub[data-code="RUS"] circle').bounding_box()
+    iran = page.locator('g.node[data-code="IRN"] circle').bounding_box()
+    armenia = page.locator('g.node[data-code="ARM"] circle').bounding_box()
+    assert iran["x"] < hub["x"] < armenia["x"] or armenia["y"] > hub["y"]
+    assert iran["x"] < hub["x"]  # supporters on the left
+    assert armenia["y"] > hub["y"]  # refusers below
+    assert "Armenia" in page.locator(".side-list").all_inner_texts()[1]
+    shot(page, "network-target")
+    page.select_option("select[name=dimension]", "troops")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    assert "dimension=troops" in page.url
+    assert page.locator("svg.network path.edge.support").count() == 0
+    shot(page, "network-troops")
+
+
+def test_the_article_page_lists_the_copies_of_its_story(page: Any, server: str) -> None:
+    page.goto(f"{server}/article/wire-armenia-2")
+    copies = page.locator("#copies li")
+    assert copies.count() == 4
+    assert "worldbrief.example.org" in page.locator("#copies").inner_text()
+    copies.first.locator("a").click()
+    page.wait_for_url(f"{server}/article/wire-armenia-1")
+    shot(page, "article-copies")
+
+
+PHONE_PAGES = {
+    "overview": "/?target=RUS", "map": "/map?target=RUS", "network": "/network?target=RUS",
+    "network-all": "/network", "claims": "/claims", "search": "/search?q=troops",
+    "state": "/state/ARM", "article": "/article/wire-armenia-1", "add": "/add",
+}
+
+
+@pytest.mark.parametrize("name", list(PHONE_PAGES))
+def test_pages_fit_a_phone(browser: Any, server: str, name: str) -> None:
+    """390 px wide: nothing scrolls sideways, and the network's labels stay readable."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    try:
+        tab.goto(server + PHONE_PAGES[name])
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SCREENSHOTS / f"phone-{name}.png"), full_page=True)
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{name} is {width} px wide"
+        if name.startswith("network"):
+            label = tab.locator("svg.network text.code").first.bounding_box()
+            assert label["height"] >= 9, label  # about 10 px text on the screen
+    finally:
+        context.close()
 
 
 def test_state_article_claims_and_search_pages_render(page: Any, server: str) -> None:
@@ -182,3 +246,65 @@ def test_api_docs_render_offline(page: Any, server: str) -> None:
     page.locator(".swagger-ui .opblock").first.wait_for(timeout=10_000)
     assert "/api/claims" in page.locator(".swagger-ui").inner_text()
     shot(page, "docs")
+
+
+# Forty states toward Russia, in every side, plus a few edges among themselves.
+_SUPPORTERS = ["BLR", "IRN", "PRK", "SYR", "CUB", "NIC", "VEN", "ERI", "MLI", "CAF"]
+_REFUSERS = ["ARM", "KAZ", "KGZ", "UZB", "TJK", "SRB", "IND", "BRA", "ZAF", "IDN", "MNG",
+             "TUR", "EGY", "SAU"]
+_OPPONENTS = ["POL", "LTU", "LVA", "EST", "FIN", "SWE", "GBR", "FRA", "DEU", "CAN", "USA",
+              "JPN", "AUS"]
+_MIXED = ["CHN", "HUN"]
+
+
+def _forty_states(store: Store) -> None:
+    from coalition.models import Dimension, Stance
+    from tests.store.build import article, claim
+
+    sides = [(_SUPPORTERS, Stance.SUPPORT), (_REFUSERS, Stance.REFUSE),
+             (_OPPONENTS, Stance.OPPOSE)]
+    n = 0
+    for codes, stance in sides:
+        for i, code in enumerate(codes):
+            for k in range(1 + i % 3):
+                n += 1
+                text = f"Report {n}: {code} took a stance {stance.value} toward RUS, item {k}."
+                art = article(f"forty-{n}", [text], published=date(2024, 1 + n % 12, 1))
+                store.add_article(art, [claim(art, text, code, "RUS", list(Dimension)[n % 9],
+                                              stance)])
+    for code in _MIXED:
+        for stance in (Stance.SUPPORT, Stance.OPPOSE):
+            n += 1
+            text = f"Report {n}: {code} split {stance.value} toward RUS."
+            art = article(f"forty-{n}", [text], published=date(2024, 5, 1))
+            store.add_article(art, [claim(art, text, code, "RUS", Dimension.ECONOMIC, stance)])
+    n += 1
+    text = f"Report {n}: POL sent arms to UKR."
+    art = article(f"forty-{n}", [text], published=date(2024, 6, 1))
+    store.add_article(art, [claim(art, text, "POL", "UKR")])
+
+
+def test_the_network_reads_at_forty_states(
+    browser: Any, tmp_path: Path, extractor: Any
+) -> None:
+    settings = Settings(db=f"sqlite:///{tmp_path / 'forty.db'}")
+    with Store(settings.db) as store:
+        _forty_states(store)
+        with _serving(store, settings, extractor) as url:
+            for name, viewport in (("network-40", (1280, 900)), ("phone-network-40", (390, 844))):
+                context = browser.new_context(viewport=dict(zip(("width", "height"), viewport,
+                                                                strict=True)))
+                tab = context.new_page()
+                try:
+                    tab.goto(f"{url}/network?target=RUS")
+                    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                    tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+                    assert tab.locator("svg.network g.node").count() == 40
+                    boxes = [tab.locator(f'g.node[data-code="{c}"] circle').bounding_box()
+                             for c in ("BLR", "ARM", "POL")]
+                    hub = tab.locator("g.node.hub circle").bounding_box()
+                    assert boxes[0]["x"] < hub["x"] < boxes[2]["x"]
+                    assert boxes[1]["y"] > hub["y"]
+                    assert tab.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+                finally:
+                    context.close()
