@@ -179,7 +179,7 @@ def scorecard(
     ] = "table",
     db: Db = None,
 ) -> None:
-    """Actors as rows, dimensions as columns: the stance with most evidence and its articles."""
+    """Actors as rows, dimensions as columns: the stance with most evidence and its stories."""
     from coalition.aggregate import scorecard as build_scorecard
     from coalition.export import SCORECARD_FORMATS, scorecard_text
 
