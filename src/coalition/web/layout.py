@@ -16,10 +16,12 @@ from dataclasses import dataclass
 SIZE = 800.0
 NODE_RADIUS = 20.0
 RINGS = (255.0, 340.0)
-# Clockwise from the bottom-left: the order the sides follow round the circle, and where the
-# middle of the supporters' arc points (west; angles run clockwise from the top).
+# The order the sides follow clockwise round the circle, and where each would like the middle
+# of its arc to point (angles run clockwise from the top): supporters west, the mixed
+# north-west, the unrelated north, opponents east, refusers south.
 SIDES = ("support", "mixed", "other", "oppose", "refuse")
-_SUPPORT_AT = 1.5 * math.pi
+_AIM = {"support": 1.5 * math.pi, "mixed": 1.75 * math.pi, "other": 0.0, "oppose": 0.5 * math.pi,
+        "refuse": math.pi}
 _GAP = 0.22  # radians between two sides' arcs
 _CROWDED = 3.0 * NODE_RADIUS  # closer neighbours than this go on alternate rings
 
@@ -48,21 +50,32 @@ def sectors(sides: Mapping[str, str], hub: str | None = None) -> dict[str, Point
         places[hub] = Point(centre, centre)
     if not total:
         return places
-    spread = 2 * math.pi - _GAP * len(filled) if len(filled) > 1 else 2 * math.pi
-    first = filled[0]
-    angle = _SUPPORT_AT - spread * len(groups[first]) / total / 2
+    gap = _GAP if len(filled) > 1 else 0.0
+    spread = 2 * math.pi - gap * len(filled)
+    arcs, starts, angle = {}, {}, 0.0
+    for side in filled:
+        arcs[side] = spread * len(groups[side]) / total
+        starts[side] = angle
+        angle += arcs[side] + gap
+    turn = _turn({side: (starts[side] + arcs[side] / 2, len(groups[side])) for side in filled})
     for side in filled:
         codes = groups[side]
-        arc = spread * len(codes) / total
-        step = arc / len(codes)
+        step = arcs[side] / len(codes)
         alternate = step * RINGS[0] < _CROWDED
         for i, code in enumerate(codes):
-            theta = angle + step * (i + 0.5)
+            theta = turn + starts[side] + step * (i + 0.5)
             radius = RINGS[i % 2] if alternate else RINGS[0]
             places[code] = Point(round(centre + radius * math.sin(theta), 1),
                                  round(centre - radius * math.cos(theta), 1))
-        angle += arc + (_GAP if len(filled) > 1 else 0.0)
     return places
+
+
+def _turn(middles: Mapping[str, tuple[float, int]]) -> float:
+    """The rotation that brings each side's arc closest to where it aims, weighted by size:
+    the circular mean of the differences."""
+    sin = sum(n * math.sin(_AIM[side] - middle) for side, (middle, n) in middles.items())
+    cos = sum(n * math.cos(_AIM[side] - middle) for side, (middle, n) in middles.items())
+    return math.atan2(sin, cos)
 
 
 def edge_path(source: Point, target: Point, bend: float = 0.12) -> str:
