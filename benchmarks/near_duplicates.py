@@ -84,6 +84,8 @@ def quality(store: Store, copied: dict[str, str]) -> None:
 
     with store._engine.begin() as conn:
         story = dict(conn.execute(select(articles.c.doc, articles.c.story)).tuples().all())
+    # A copy whose edits came out the same as another's is an exact duplicate: not stored.
+    copied = {copy: original for copy, original in copied.items() if copy in story}
     found = sum(story[copy] == story[original] for copy, original in copied.items())
     families: dict[int, set[str]] = {}
     for doc, group in story.items():
