@@ -22,6 +22,9 @@ PAGES = [
     ("/?target=RUS", "/api/scorecard?target=RUS", 'data-actor="IRN"'),
     ("/map?target=RUS", "/api/map?target=RUS", 'data-code="IRN"'),
     ("/network?target=RUS", "/api/network?target=RUS", 'data-code="KAZ"'),
+    ("/network?target=RUS&dimension=troops", "/api/network?target=RUS&dimension=troops",
+     'data-side="refuse"'),
+    ("/article/wire-armenia-1", "/api/articles/wire-armenia-1", "Copies of this story"),
     ("/state/IRN", "/api/claims?actor=IRN&limit=500", "Shahed drones"),
     ("/article/iran-drones", "/api/articles/iran-drones", "Iran supplies drones to Russia"),
     ("/claims?actor=KAZ", "/api/claims?actor=KAZ", "Kazakhstan keeps its distance"),
@@ -110,8 +113,11 @@ async def test_state_page_groups_claims_by_dimension_with_marks(
     assert '<mark class="trigger">' in html or '<mark class="actor">' in html
 
 
-async def test_bad_page_parameter_is_a_400_page_naming_it(client: httpx.AsyncClient) -> None:
-    page = await client.get("/claims?dimension=tanks")
+@pytest.mark.parametrize("path", ["/claims?dimension=tanks", "/network?dimension=tanks"])
+async def test_bad_page_parameter_is_a_400_page_naming_it(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    page = await client.get(path)
     assert page.status_code == 400
     assert page.headers["content-type"].startswith("text/html")
     assert "dimension: unknown value" in page.text
