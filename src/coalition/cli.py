@@ -39,7 +39,9 @@ Db = Annotated[
     str | None,
     typer.Option("--db", help="Database URL [env COALITION_DB; default sqlite:///coalition.db]."),
 ]
-Target = Annotated[str | None, typer.Option("--target", help="Only claims toward this code.")]
+Target = Annotated[
+    str | None, typer.Option("--target", help="Only claims toward this code or name.")
+]
 Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
 Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 
@@ -63,14 +65,22 @@ def _date(value: str | None, flag: str) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=flag) from None
 
 
-def _code(value: str | None) -> str | None:
-    return value.strip().upper() if value else None
+def _code(value: str | None, flag: str = "--target") -> str | None:
+    """An actor code from a code or a name; an unknown one is a usage error."""
+    from coalition.resolve.names import actor_code
+
+    if not value:
+        return None
+    try:
+        return actor_code(value)
+    except CoalitionError as exc:
+        raise typer.BadParameter(str(exc), param_hint=flag) from None
 
 
-def _store(settings: Settings) -> Store:
+def _store(settings: Settings, *, create: bool = True) -> Store:
     from coalition.store import Store
 
-    return Store(settings.db)
+    return Store(settings.db, create=create)
 
 
 def _report_rejected(item: Rejected) -> None:
@@ -186,10 +196,11 @@ def scorecard(
     if fmt not in SCORECARD_FORMATS:
         choices = ", ".join(SCORECARD_FORMATS)
         raise typer.BadParameter(f"use one of {choices}", param_hint="--format")
+    span = {"target": _code(target), "since": _date(since, "--since"),
+            "until": _date(until, "--until")}
     with _errors_to_exit():
-        store = _store(Settings.load(db=db))
-        counts = store.stance_counts(target=_code(target), since=_date(since, "--since"),
-                                     until=_date(until, "--until"))
+        store = _store(Settings.load(db=db), create=False)
+        counts = store.stance_counts(**span)
         store.close()
     cells = build_scorecard(counts)
     if fmt == "table":
@@ -228,44 +239,78 @@ def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
     return table
 
 
+CLAIM_FORMATS = ("table", "csv", "json", "jsonl")
+
+
 @app.command()
 def claims(
-    actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. IRN.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor code or name, e.g. IRN or Iran.")
+    ] = None,
     target: Target = None,
+    involving: Annotated[
+        str | None, typer.Option("--involving", help="Claims with this actor or target.")
+    ] = None,
     dimension: Annotated[Dimension | None, typer.Option("--dimension")] = None,
     stance: Annotated[Stance | None, typer.Option("--stance")] = None,
-    certainty: Annotated[Certainty | None, typer.Option("--certainty")] = None,
+    certainty: Annotated[
+        Certainty | None, typer.Option("--certainty", help="recorded: records, not news.")
+    ] = None,
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, json or jsonl.")
+    ] = "table",
     db: Db = None,
 ) -> None:
     """The stored claims with their evidence sentence, article title, date and source."""
+    if fmt not in CLAIM_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(CLAIM_FORMATS)}", param_hint="--format")
+    query = ClaimQuery(actor=_code(actor, "--actor"), target=_code(target),
+                       involving=_code(involving, "--involving"), dimension=dimension,
+                       stance=stance, certainty=certainty, since=_date(since, "--since"),
+                       until=_date(until, "--until"), limit=limit)
+    recorded = certainty is Certainty.RECORDED
+    with _errors_to_exit():
+        store = _store(Settings.load(db=db), create=False)
+        rows = store.records(query) if recorded else store.claims(query)
+        total = store.count_records(query) if recorded else store.count_claims(query)
+        store.close()
+    shown = f"{len(rows)} of {total} claims" if total > len(rows) else f"{total} claims"
+    if fmt != "table":
+        _write_claims(rows, fmt)
+        if total > len(rows):
+            err.print(f"{shown} (raise --limit for more, or use `coalition export`)")
+        return
+    out.print(_claims_table(rows, shown))
+
+
+def _write_claims(rows: list[Any], fmt: str) -> None:
     import json
 
     from coalition.export import claims_json
+    from coalition.export._columns import CLAIM_COLUMNS, claim_row
+    from coalition.export._encode import encode
 
-    query = ClaimQuery(actor=_code(actor), target=_code(target), dimension=dimension,
-                       stance=stance, certainty=certainty, since=_date(since, "--since"),
-                       until=_date(until, "--until"), limit=limit)
-    with _errors_to_exit():
-        store = _store(Settings.load(db=db))
-        rows = store.claims(query)
-        store.close()
     if fmt == "json":
         sys.stdout.write(json.dumps(claims_json(rows), indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{len(rows)} claims", show_lines=True)
+    for chunk in encode(map(claim_row, rows), CLAIM_COLUMNS, fmt):
+        sys.stdout.write(chunk.decode("utf-8"))
+
+
+def _claims_table(rows: list[Any], title: str) -> Table:
+    table = Table(title=title, show_lines=True)
     for name in ("claim", "evidence", "article"):
         table.add_column(name, overflow="fold")
     for row in rows:
         c = row.claim
-        hedge = " (hedged)" if c.certainty is Certainty.HEDGED else ""
+        mark = f" ({c.certainty.value})" if c.certainty is not Certainty.ASSERTED else ""
         when = row.published.isoformat() if row.published else "undated"
-        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{hedge}",
+        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{mark}",
                       f"“{c.evidence}”", f"{row.title or row.article_id}\n{when}\n{row.source}")
-    out.print(table)
+    return table
 
 
 @app.command()
@@ -366,6 +411,9 @@ def main() -> None:
     """Entry point of the ``coalition`` script."""
     app()
 
+
+# Commands kept in their own modules; importing them adds them to ``app``.
+from coalition import _cli_export, _cli_records  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()
