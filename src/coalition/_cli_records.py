@@ -76,20 +76,18 @@ def check(
                                     ensure_ascii=False, default=str) + "\n")
         return
     for item in found:
-        out.print(_disagreement(item))
+        out.print(_disagreement(item), markup=False)
     out.print(f"{len(found)} disagreement(s) between news and records")
 
 
-def _disagreement(item: Disagreement) -> Table:
+def _disagreement(item: Disagreement) -> str:
+    """Plain lines, one per piece of evidence, so long sentences stay whole."""
     first, news = item.records[0].claim, item.news[0].claim
-    table = Table(title=f"{first.actor} → {first.target} {first.dimension.value}: records say "
-                  f"{first.stance.value}, {item.news_total} news claim(s) say {news.stance.value}",
-                  show_lines=True, title_justify="left")
-    for name in ("side", "evidence", "source"):
-        table.add_column(name, overflow="fold")
+    lines = [f"{first.actor} → {first.target} {first.dimension.value}: records say "
+             f"{first.stance.value}, {item.news_total} news claim(s) say {news.stance.value}"]
     for side, rows in (("record", item.records), ("news", item.news)):
         for row in rows:
             when = row.published.isoformat() if row.published else "undated"
-            table.add_row(side, f"“{row.claim.evidence}”",
-                          f"{row.title or row.article_id}\n{when}\n{row.url or row.source}")
-    return table
+            lines.append(f"  {side:6s} “{row.claim.evidence}” ({row.title or row.article_id}, "
+                         f"{when}, {row.url or row.source})")
+    return "\n".join(lines) + "\n"

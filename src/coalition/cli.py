@@ -196,11 +196,10 @@ def scorecard(
     if fmt not in SCORECARD_FORMATS:
         choices = ", ".join(SCORECARD_FORMATS)
         raise typer.BadParameter(f"use one of {choices}", param_hint="--format")
-    span = {"target": _code(target), "since": _date(since, "--since"),
-            "until": _date(until, "--until")}
+    toward, first, last = _code(target), _date(since, "--since"), _date(until, "--until")
     with _errors_to_exit():
         store = _store(Settings.load(db=db), create=False)
-        counts = store.stance_counts(**span)
+        counts = store.stance_counts(target=toward, since=first, until=last)
         store.close()
     cells = build_scorecard(counts)
     if fmt == "table":

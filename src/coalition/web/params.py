@@ -38,8 +38,9 @@ def code(name: str, value: str | None) -> str | None:
     try:
         return actor_code(value)
     except InputError:
-        raise ParamError(name, f"{value!r} is not an actor code or the name of a known state "
-                               "or alliance: use a code like RUS or NATO, or a name like Armenia") from None
+        raise ParamError(name, f"{value!r} is not an actor code or the name of a known "
+                               "state or alliance: use a code like RUS or NATO, or a name "
+                               "like Armenia") from None
 
 
 def day(name: str, value: str | None) -> date | None:
