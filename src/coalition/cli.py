@@ -191,6 +191,7 @@ def scorecard(
 ) -> None:
     """Actors as rows, dimensions as columns: the stance with most evidence and its articles."""
     from coalition.aggregate import scorecard as build_scorecard
+    from coalition.aggregate import with_records
     from coalition.export import SCORECARD_FORMATS, scorecard_text
 
     if fmt not in SCORECARD_FORMATS:
@@ -200,10 +201,11 @@ def scorecard(
     with _errors_to_exit():
         store = _store(Settings.load(db=db), create=False)
         counts = store.stance_counts(target=toward, since=first, until=last)
+        recorded = store.record_counts(target=toward, since=first, until=last)
         store.close()
-    cells = build_scorecard(counts)
+    cells = with_records(build_scorecard(counts), recorded)
     if fmt == "table":
-        out.print(_scorecard_table(cells, target))
+        out.print(_scorecard_table(cells, toward))
     else:
         sys.stdout.write(scorecard_text(cells, fmt))
 
@@ -217,9 +219,10 @@ _HEADER = {Dimension.TROOPS: "trp", Dimension.ARMS: "arms", Dimension.MILITARY: 
 
 def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
     """Compact enough for an 80-column terminal: short headers, ``S3!`` style cells."""
-    title = f"scorecard toward {target.upper()}" if target else "scorecard"
+    title = f"scorecard toward {target}" if target else "scorecard"
     table = Table(title=title, caption="S/R/O = support/refuse/oppose, then "
-                  "supporting articles; ! = conflicting evidence", pad_edge=False)
+                  "supporting articles; ! = conflicting evidence; rO = records (votes, not "
+                  "news) say oppose", pad_edge=False)
     table.add_column("actor" if target else "actor→target", no_wrap=True)
     for dimension in Dimension:
         table.add_column(_HEADER[dimension], no_wrap=True)
@@ -228,9 +231,9 @@ def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
         style = _STANCE_STYLE[cell.stance]
         mark = "!" if cell.conflicting else ""
         label = cell.actor if target else f"{cell.actor}→{cell.target}"
-        rows.setdefault(label, {})[cell.dimension] = (
-            f"[{style}]{_SHORT[cell.stance]}{cell.articles}{mark}[/{style}]"
-        )
+        news = f"[{style}]{_SHORT[cell.stance]}{cell.articles}{mark}[/{style}]"
+        record = f"[dim]r{_SHORT[cell.recorded]}[/dim]" if cell.recorded else ""
+        rows.setdefault(label, {})[cell.dimension] = (news if cell.articles else "") + record
     for label, by_dim in sorted(rows.items()):
         table.add_row(label, *(by_dim.get(d, "") for d in Dimension))
     if not rows:

@@ -19,7 +19,7 @@ from coalition.export._columns import CLAIM_COLUMNS
 from coalition.export._plover import EVENTS
 from coalition.models import Certainty, ClaimQuery, Dimension, Stance
 from coalition.store import Store
-from tests.records.conftest import news_store
+from tests.fixtures.records import news_store
 
 runner = CliRunner()
 
@@ -46,11 +46,12 @@ def body(store: Store, fmt: str, what: str = "claims",
 
 
 def test_parquet_reads_back_with_pyarrow_and_duckdb_to_the_same_rows(
-    store: Store, tmp_path: Path
+    records_store: Store, tmp_path: Path
 ) -> None:
     import duckdb
     import pyarrow.parquet as pq
 
+    store = records_store  # SQLite and PostgreSQL
     path = tmp_path / "claims.parquet"
     path.write_bytes(body(store, "parquet"))
     table = pq.read_table(path)

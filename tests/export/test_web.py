@@ -14,7 +14,7 @@ from coalition.models import ClaimQuery
 from coalition.settings import Settings
 from coalition.store import Store
 from tests.export.test_export import body
-from tests.records.conftest import SERBIA, news_store
+from tests.fixtures.records import SERBIA, news_store
 
 pytestmark = pytest.mark.anyio
 

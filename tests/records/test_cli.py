@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from coalition.cli import EXIT_SKIPPED, app
-from tests.records.conftest import SERBIA, news_store
+from tests.fixtures.records import SERBIA, news_store
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, text
 from coalition.models import Certainty, ClaimQuery, Dimension, Stance
 from coalition.records import disagreements
 from coalition.store import Store
-from tests.records.conftest import ERITREA, SERBIA
+from tests.fixtures.records import ERITREA, SERBIA
 
 
 def test_records_never_count_as_news(records_store: Store) -> None:

@@ -55,9 +55,14 @@ def write_claims_jsonl(claims: Iterable[Claim], out: TextIO) -> int:
 
 
 def cell_label(cell: Cell) -> str:
-    """A cell as text: stance, supporting articles, ``!`` where the evidence conflicts."""
+    """A cell as text: stance, supporting articles, ``!`` where the evidence conflicts, and
+    what records (votes) say, apart: ``support 2 (recorded oppose 1)``."""
     mark = " !" if cell.conflicting else ""
-    return f"{cell.stance.value} {cell.articles}{mark}"
+    news = f"{cell.stance.value} {cell.articles}{mark}" if cell.articles else ""
+    if cell.recorded is None:
+        return news
+    record = f"recorded {cell.recorded.value} {cell.records}"
+    return f"{news} ({record})" if news else record
 
 
 def scorecard_matrix(cells: Sequence[Cell]) -> tuple[list[str], list[list[str]]]:
