@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coalition.cli import app
-from tests.records.conftest import news_store
+from tests.fixtures.records import news_store
 
 runner = CliRunner()
 
