@@ -241,9 +241,6 @@ def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
     return table
 
 
-CLAIM_FORMATS = ("table", "csv", "json", "jsonl")
-
-
 @app.command()
 def claims(
     actor: Annotated[
@@ -267,6 +264,8 @@ def claims(
     db: Db = None,
 ) -> None:
     """The stored claims with their evidence sentence, article title, date and source."""
+    from coalition._cli_claims import CLAIM_FORMATS, claims_table, write_claims
+
     if fmt not in CLAIM_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(CLAIM_FORMATS)}", param_hint="--format")
     query = ClaimQuery(actor=_code(actor, "--actor"), target=_code(target),
@@ -281,38 +280,11 @@ def claims(
         store.close()
     shown = f"{len(rows)} of {total} claims" if total > len(rows) else f"{total} claims"
     if fmt != "table":
-        _write_claims(rows, fmt)
+        write_claims(rows, fmt)
         if total > len(rows):
             err.print(f"{shown} (raise --limit for more, or use `coalition export`)")
         return
-    out.print(_claims_table(rows, shown))
-
-
-def _write_claims(rows: list[Any], fmt: str) -> None:
-    import json
-
-    from coalition.export import claims_json
-    from coalition.export._columns import CLAIM_COLUMNS, claim_row
-    from coalition.export._encode import encode
-
-    if fmt == "json":
-        sys.stdout.write(json.dumps(claims_json(rows), indent=2, ensure_ascii=False) + "\n")
-        return
-    for chunk in encode(map(claim_row, rows), CLAIM_COLUMNS, fmt):
-        sys.stdout.write(chunk.decode("utf-8"))
-
-
-def _claims_table(rows: list[Any], title: str) -> Table:
-    table = Table(title=title, show_lines=True)
-    for name in ("claim", "evidence", "article"):
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        c = row.claim
-        mark = f" ({c.certainty.value})" if c.certainty is not Certainty.ASSERTED else ""
-        when = row.published.isoformat() if row.published else "undated"
-        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{mark}",
-                      f"“{c.evidence}”", f"{row.title or row.article_id}\n{when}\n{row.source}")
-    return table
+    out.print(claims_table(rows, shown))
 
 
 @app.command()
