@@ -85,6 +85,7 @@ async def test_records_show_apart_from_news_in_every_view(
     assert (await http.get("/api/stats")).json() == {"articles": 1, "claims": 3}
     overview = (await http.get("/?target=RUS")).text
     assert 'class="record-mark oppose"' in overview
+    assert 'class="cell recorded-only"' in overview  # France: votes, no news
     world = (await http.get("/api/map?target=UKR")).json()
     assert world["records"]["ARM"] == "refuse" and "ARM" not in world["values"]
     assert "recorded recorded-refuse" in (await http.get("/map?target=UKR")).text
