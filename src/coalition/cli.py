@@ -37,7 +37,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Db = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL [env COALITION_DB; default sqlite:///coalition.db]."),
+    typer.Option("--db", help="Database URL, or a SQLite file's path "
+                 "(env COALITION_DB; default sqlite:///coalition.db)."),
 ]
 Target = Annotated[
     str | None, typer.Option("--target", help="Only claims toward this code or name.")
