@@ -2,6 +2,7 @@
 
 from coalition.aggregate._lean import MIXED, Lean, leanings, net_stance, side_of
 from coalition.aggregate._network import Edge, Network, Node, network
+from coalition.aggregate._records import with_records
 from coalition.aggregate._scorecard import Cell, Tally, scorecard
 from coalition.aggregate._timeline import TimelinePoint, timeline
 
@@ -20,4 +21,5 @@ __all__ = [
     "scorecard",
     "side_of",
     "timeline",
+    "with_records",
 ]

@@ -24,6 +24,9 @@ from coalition.store._schema import (
     claims_by_actor_newest,
     claims_by_target_newest,
     metadata,
+    records,
+    records_by_actor,
+    records_by_target,
     schema_version,
     stance_daily,
     stance_totals,
@@ -97,6 +100,10 @@ def _group_stories(conn: Connection) -> None:
     articles_by_story.create(conn, checkfirst=True)
     group_all(conn)
     _build_summaries(conn)
+def _add_records(conn: Connection) -> None:
+    records.create(conn, checkfirst=True)
+    records_by_target.create(conn, checkfirst=True)
+    records_by_actor.create(conn, checkfirst=True)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -111,6 +118,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "key the summaries by id, with running sums per day", _superseded),
     Migration(10, "group near-duplicate articles into stories, and count stories",
               _group_stories),
+    Migration(12, "add records: roll-call votes and other recorded evidence", _add_records),
 )
 
 

@@ -96,7 +96,8 @@ def network(request: Request, span: Span, dimension: DimensionParam = None) -> R
 
     def encode() -> bytes:
         graph = views.network(store, span, chosen).as_dict()
-        return to_json({**_span_json(span), "dimension": chosen, **graph})
+        records = views.record_network(store, span, chosen).as_dict()
+        return to_json({**_span_json(span), "dimension": chosen, **graph, "records": records})
 
     return _send(store.memo(("api/network", span, chosen), encode))
 
@@ -104,10 +105,13 @@ def network(request: Request, span: Span, dimension: DimensionParam = None) -> R
 @router.get("/map")
 def world_map(request: Request, span: Span) -> dict[str, Any]:
     """Each state's lean toward the target, from -1 (against) to 1 (for), with its side
-    (support, refuse, oppose or mixed) and the stories per stance and dimension it rests on."""
-    found = views.leanings(_store(request), span)
+    (support, refuse, oppose or mixed) and the stories per stance and dimension it rests on,
+    from news; and the stance its records (votes) take, apart."""
+    store = _store(request)
+    found = views.leanings(store, span)
     return {**_span_json(span), "values": {lean.actor: round(lean.net, 3) for lean in found},
-            "states": [lean.as_dict() for lean in found]}
+            "states": [lean.as_dict() for lean in found],
+            "records": views.recorded_stances(store, span)}
 
 
 @router.get("/search")

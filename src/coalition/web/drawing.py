@@ -42,6 +42,7 @@ class DrawnEdge:
     path: str
     width: float
     title: str
+    recorded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,11 @@ class Drawing:
     sides: dict[str, list[tuple[str, int]]]
 
 
-def network_drawing(graph: Network, hub: str | None = None) -> Drawing:
-    """Place the nodes by side around the hub and draw the edges, heaviest first."""
+def network_drawing(
+    graph: Network, hub: str | None = None, records: Network | None = None
+) -> Drawing:
+    """Place the nodes by side around the hub and draw the edges, heaviest first; record
+    edges (votes) between drawn nodes are drawn apart (dashed) and place no node."""
     codes = sorted(node.code for node in graph.nodes)
     if hub not in codes:
         hub = max(graph.nodes, key=lambda n: (n.as_target, n.code)).code if codes else None
@@ -76,6 +80,18 @@ def network_drawing(graph: Network, hub: str | None = None) -> Drawing:
             title=_edge_title(edge),
         )
         for edge in sorted(graph.edges, key=lambda e: -e.stories)
+    ]
+    edges += [
+        DrawnEdge(
+            stance=edge.stance.value,
+            path=layout.edge_path(places[edge.source], places[edge.target],
+                                  _BEND[edge.stance] + 0.04),
+            width=1.5,
+            title=f"{edge.source} {edge.stance.value} {edge.target}: {edge.claims} record(s)",
+            recorded=True,
+        )
+        for edge in (records.edges if records else ())
+        if edge.source in places and edge.target in places
     ]
     nodes = [DrawnNode(code, p.x, p.y, layout.NODE_RADIUS, sides.get(code, OTHER))
              for code, p in places.items()]

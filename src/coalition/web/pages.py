@@ -68,7 +68,8 @@ def world_map(request: Request, span: Span) -> HTMLResponse:
         request, "map.html", "/api/map" + _span_query(span),
         span=span, targets=views.targets(store), shapes=views.world(request.app),
         leans=found, classes={c: shade(lean.side, lean.net) for c, lean in found.items()},
-        lean_text=views.lean_text, map_size=(WIDTH, HEIGHT),
+        recorded=views.recorded_stances(store, span), lean_text=views.lean_text,
+        map_size=(WIDTH, HEIGHT),
     )
 
 
@@ -78,7 +79,8 @@ def network(request: Request, span: Span, dimension: DimensionParam = None) -> H
     target's supporters, refusers and opponents apart."""
     store = _store(request)
     chosen = choice("dimension", dimension, Dimension)
-    graph = network_drawing(views.network(store, span, chosen), span.target)
+    graph = network_drawing(views.network(store, span, chosen), span.target,
+                            views.record_network(store, span, chosen))
     twin = "/api/network" + query(target=span.target, since=span.since, until=span.until,
                                   dimension=chosen)
     return page(request, "network.html", twin, span=span, targets=views.targets(store),
@@ -92,9 +94,11 @@ def state(request: Request, actor: str) -> HTMLResponse:
     store = _store(request)
     rows = store.claims(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
     received = store.count_claims(ClaimQuery(target=actor_code))
+    records = store.records(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
     return page(
         request, "state.html", "/api/claims" + query(actor=actor_code, limit=STATE_CLAIMS),
         actor=actor_code, groups=_by_dimension(rows), total=len(rows), received=received,
+        records=records,
     )
 
 

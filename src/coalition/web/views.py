@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from coalition.export import claims_json
 from coalition.models import (
+    Certainty,
     ClaimQuery,
     Dimension,
     Stance,
@@ -50,7 +51,10 @@ class ClaimPage:
 
 
 def claim_page(store: Store, query: ClaimQuery) -> ClaimPage:
-    """The claims matching ``query``, newest first, with the count of all matches."""
+    """The claims matching ``query``, newest first, with the count of all matches; with
+    ``certainty=recorded``, the records instead."""
+    if query.certainty is Certainty.RECORDED:
+        return ClaimPage(query, store.count_records(query), store.records(query))
     return ClaimPage(query, store.count_claims(query), store.claims(query))
 
 
@@ -62,9 +66,22 @@ def cells(store: CachedStore, span: Period) -> list[Cell]:
 def fresh_cells(store: CachedStore, span: Period) -> list[Cell]:
     """The scorecard cells, computed now: for callers that keep only their encoding, since
     kept cells are objects every full garbage collection walks again."""
-    from coalition.aggregate import scorecard
+    from coalition.aggregate import scorecard, with_records
 
-    return scorecard(_counts(store, span))
+    return with_records(scorecard(_counts(store, span)), _record_counts(store, span))
+
+
+def _record_counts(store: CachedStore, span: Period) -> list[StanceCount]:
+    return list(store.record_counts(target=span.target, since=span.since, until=span.until))
+
+
+def recorded_stances(store: CachedStore, span: Period) -> dict[str, str]:
+    """Each state's recorded stance toward the target (the stance most of its records take),
+    for the map's record marks."""
+    if span.target is None:
+        return {}
+    return {cell.actor: cell.recorded.value for cell in cells(store, span)
+            if cell.target == span.target and cell.recorded is not None}
 
 
 def _counts(store: CachedStore, span: Period) -> list[StanceCount]:
@@ -184,3 +201,13 @@ def network(store: CachedStore, span: Period, dimension: Dimension | None = None
 
     return store.memo(("network", span, dimension),
                       lambda: build(_counts(store, span), dimension))
+
+
+def record_network(
+    store: CachedStore, span: Period, dimension: Dimension | None = None
+) -> Network:
+    """The records as a network of their own (edges weighted by records), kept apart from news."""
+    from coalition.aggregate import network as build
+
+    return store.memo(("record-network", span, dimension),
+                      lambda: build(_record_counts(store, span), dimension))
