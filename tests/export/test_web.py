@@ -82,7 +82,7 @@ async def test_records_show_apart_from_news_in_every_view(
         "support", 1, 2, "oppose")
     france = next(c for c in cells if c["actor"] == "FRA")
     assert (france["articles"], france["claims"], france["records"]) == (0, 0, 2)
-    assert (await http.get("/api/stats")).json() == {"articles": 1, "claims": 3}
+    assert (await http.get("/api/stats")).json() == {"articles": 1, "stories": 1, "claims": 3}
     overview = (await http.get("/?target=RUS")).text
     assert 'class="record-mark oppose"' in overview
     assert 'class="cell recorded-only"' in overview  # France: votes, no news

@@ -13,7 +13,7 @@ from tests.fixtures.records import ERITREA, SERBIA
 
 
 def test_records_never_count_as_news(records_store: Store) -> None:
-    assert records_store.stats() == {"articles": 1, "claims": 3}
+    assert records_store.stats() == {"articles": 1, "stories": 1, "claims": 3}
     counts = records_store.stance_counts(target="RUS")
     assert {(c.actor, c.dimension.value) for c in counts} == {
         ("SRB", "diplomatic"), ("ERI", "diplomatic"), ("KAZ", "troops")}
