@@ -63,6 +63,15 @@ def _date(value: str | None, flag: str) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=flag) from None
 
 
+def _view(value: str) -> Any:
+    from coalition.review import View
+
+    try:
+        return View(value.strip().lower())
+    except ValueError:
+        raise typer.BadParameter("use machine, reviewed or applied", param_hint="--view") from None
+
+
 def _code(value: str | None) -> str | None:
     return value.strip().upper() if value else None
 
@@ -177,6 +186,10 @@ def scorecard(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
     ] = "table",
+    view: Annotated[
+        str, typer.Option("--view", help="machine, reviewed or applied (machine claims with "
+                                          "reviews applied).")
+    ] = "applied",
     db: Db = None,
 ) -> None:
     """Actors as rows, dimensions as columns: the stance with most evidence and its articles."""
@@ -189,7 +202,7 @@ def scorecard(
     with _errors_to_exit():
         store = _store(Settings.load(db=db))
         counts = store.stance_counts(target=_code(target), since=_date(since, "--since"),
-                                     until=_date(until, "--until"))
+                                     until=_date(until, "--until"), view=_view(view))
         store.close()
     cells = build_scorecard(counts)
     if fmt == "table":
@@ -357,9 +370,12 @@ def show_settings() -> None:
         table.add_column(name, overflow="fold")
     for name, default, help_text in Settings.documented():
         value = getattr(current, name)
-        shown = "(set)" if name == "ingest_token" and value else str(value)
+        shown = "(set)" if name in {"ingest_token", "reviewer_tokens"} and value else str(value)
         table.add_row(name, shown, str(default), help_text)
     out.print(table)
+
+
+from coalition import _cli_review  # noqa: E402, F401  (registers review, reviews, reextract)
 
 
 def main() -> None:
