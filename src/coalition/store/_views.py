@@ -42,15 +42,15 @@ def stance_counts(
     """Evidence per key in ``view``; ``machine`` gives the machine view's counts."""
     if view is View.REVIEWED:
         return _grouped(conn, _reviewed_rows(span))
-    base = machine()
     if view is View.MACHINE:
         marked = {tuple(key): n for *key, n in conn.execute(_machine_reviewed(span))}
+        base = machine()
         return [c._replace(reviewed=marked.get(_key(c), 0)) for c in base] if marked else base
     touched = {tuple(key) for key in conn.execute(select(_touched(span[0])))}
     if not touched:
-        return base
+        return machine()
     recounted = _grouped(conn, _applied_rows(span))
-    merged = [c for c in base if _key(c) not in touched] + recounted
+    merged = [c for c in machine() if _key(c) not in touched] + recounted
     return sorted(merged, key=_key)
 
 
@@ -76,13 +76,14 @@ def _reviewed_rows(span: tuple[str | None, date | None, date | None]) -> Select[
 
 
 def _touched(target: str | None) -> Any:
-    """Every key a review touches: the machine's key of the claim it is attached to, and the
-    key it gives its claim."""
-    as_machine = select(*(claims.c[k] for k in _KEY)).join_from(
-        reviews, claims, reviews.c.claim_id == claims.c.id)
+    """Every key a review touches: the machine's key of the claim it is attached to (which is
+    the review's ``key_*``: reviews attach only to claims with their key), and the key it
+    gives its claim. Read from the reviews alone, however many claims there are."""
+    as_machine = select(*(reviews.c[f"key_{k}"] for k in _KEY)).where(
+        reviews.c.claim_id.is_not(None))
     as_reviewed = select(*(reviews.c[k] for k in _KEY)).where(_COUNTED)
     if target is not None:
-        as_machine = as_machine.where(claims.c.target == target)
+        as_machine = as_machine.where(reviews.c.key_target == target)
         as_reviewed = as_reviewed.where(reviews.c.target == target)
     return union(as_machine, as_reviewed).subquery("touched")
 
@@ -115,10 +116,10 @@ def _grouped(conn: Connection, rows: Any) -> list[StanceCount]:
 
 
 def _machine_reviewed(span: tuple[str | None, date | None, date | None]) -> Any:
-    keys = [claims.c[k] for k in _KEY]
-    return (
-        select(*keys, func.count())
-        .join_from(reviews, claims, reviews.c.claim_id == claims.c.id)
-        .where(*_where(claims, span))
-        .group_by(*keys)
-    )
+    """Per machine key, how many of its claims carry a review of any verdict."""
+    target, since, until = span
+    keys = [reviews.c[f"key_{k}"] for k in _KEY]
+    where = [reviews.c.claim_id.is_not(None), *_where(reviews, (None, since, until))]
+    if target is not None:
+        where.append(reviews.c.key_target == target)
+    return select(*keys, func.count()).where(*where).group_by(*keys)

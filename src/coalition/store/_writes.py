@@ -59,7 +59,7 @@ def _stored(conn: Connection, article: Article) -> bool:
 
 
 def _insert(
-    conn: Connection, article: Article, found: Sequence[Claim], rules: str
+    conn: Connection, article: Article, found: Sequence[Claim], rules: str = EXTRACTOR_VERSION
 ) -> Article | None:
     if _stored(conn, article):
         return None
