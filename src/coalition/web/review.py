@@ -155,3 +155,14 @@ def review_log(
 ) -> dict[str, Any]:
     """The audit log: who changed which review when, and what it was before and after."""
     return {"log": [e.as_dict() for e in request.app.state.store.review_log(review)]}
+
+
+def sentence_choices(text: str) -> list[tuple[str, str]]:
+    """The article's sentences as (``start-end``, the sentence cut short) for the add form."""
+    from coalition.review import sentences
+
+    return [(f"{start}-{end}", _short(text[start:end])) for start, end in sentences(text)]
+
+
+def _short(sentence: str, limit: int = 90) -> str:
+    return sentence if len(sentence) <= limit else sentence[:limit - 1] + "…"
