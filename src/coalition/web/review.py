@@ -20,6 +20,7 @@ from coalition.web.safety import TOKEN_FIELD, TOKEN_HEADER, _require_same_origin
 
 router = APIRouter(tags=["reviews"])
 _MAX_NOTE = 2000
+_MAX_BODY = 64_000  # a review is a few fields and a note
 
 
 def require_reviewer(request: Request, form_token: str | None = None) -> str:
@@ -58,6 +59,8 @@ def decision(body: dict[str, Any]) -> Decision:
 
 async def _body(request: Request) -> tuple[dict[str, Any], bool]:
     """The request's fields and whether it came from a form (which is answered by a redirect)."""
+    if len(await request.body()) > _MAX_BODY:
+        raise HTTPException(413, f"a review is at most {_MAX_BODY} bytes")
     if request.headers.get("content-type", "").startswith("application/json"):
         body = await request.json()
         if not isinstance(body, dict):
