@@ -68,6 +68,7 @@ def test_a_reviewer_corrects_and_adds_claims_on_the_page(
     form.locator("select[name=dimension]").select_option("arms")
     form.locator("select[name=stance]").select_option("support")
     assert _submit(page, form, "s3cret") == 303
+    assert "added by alice" in page.locator("ol.added").inner_text()
     shot(page, "review")
 
     assert [e.action for e in filled_store.review_log()] == ["correct", "add"]

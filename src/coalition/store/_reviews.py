@@ -186,3 +186,8 @@ def _review(row: Row[Any]) -> Review:
 def orphaned() -> list[Any]:
     """The condition of an orphaned review."""
     return [reviews.c.claim_id.is_(None), reviews.c.verdict != Verdict.ADD.value]
+
+
+def of_article(article_doc: str) -> Any:
+    """The condition of one article's reviews."""
+    return articles.c.doc == article_doc

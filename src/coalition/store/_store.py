@@ -182,9 +182,13 @@ class Store:
         return self._write("add a claim",
                            lambda c: _reviews.add_claim(c, article_id, span, decision, reviewer))
 
-    def reviews(self, *, orphaned: bool = False, limit: int = 1000) -> list[Review]:
-        """Reviews, most recently changed first; only orphaned ones when asked."""
+    def reviews(self, *, orphaned: bool = False, article_id: str | None = None,
+                limit: int = 1000) -> list[Review]:
+        """Reviews, most recently changed first; only orphaned ones, or one article's, when
+        asked."""
         where = _reviews.orphaned() if orphaned else []
+        if article_id is not None:
+            where.append(_reviews.of_article(article_id))
         return self._read("list reviews", lambda c: _reviews.list_reviews(c, where, limit))
 
     def claim_reviews(self, claim_ids: Sequence[int]) -> dict[int, Review]:
