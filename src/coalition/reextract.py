@@ -105,8 +105,11 @@ def run_reextract(
 
     for article, claims in engine.extract_many(articles(), batch_size=settings.batch_size):
         done = store.replace_claims(keys.pop(article.sha256), claims, engine.version)
-        change = report.by_version.setdefault(previous.pop(article.sha256) or "unknown",
-                                              VersionChange())
+        was = previous.pop(article.sha256) or "unknown"
+        if done is None:  # another run re-extracted it meanwhile
+            report.current += 1
+            continue
+        change = report.by_version.setdefault(was, VersionChange())
         change.articles += 1
         change.added += done.added
         change.removed += done.removed

@@ -190,3 +190,44 @@ def _summaries_match_a_rebuild(store: Store) -> None:
         rebuild_summaries(conn)
     assert store.stance_counts(view=View.MACHINE) == kept
     assert store.stance_counts(view=View.MACHINE, since=date(2024, 3, 15)) == dated
+
+
+def test_two_runs_replacing_the_same_articles_at_once_do_each_once(store_url: str) -> None:
+    import threading
+
+    with Store(store_url) as store:
+        _fill(store)
+        ids = _fill_more(store)
+        store.review_claim(ids[0], Decision(Verdict.ACCEPT), "alice")
+        keys = [key for key, _art, _rules in store.stale_articles(0, 100)]
+        errors: list[BaseException] = []
+        done: list[object] = []
+
+        def run() -> None:
+            try:
+                with Store(store_url) as mine:
+                    for key in keys:
+                        claims = [row.claim for row in mine.claims(
+                            ClaimQuery(article_id=mine.stale_articles(key - 1, 1)[0][1].id))]
+                        done.append(mine.replace_claims(key, claims, "coalition-rules/9.0.0"))
+            except BaseException as exc:  # noqa: B036 - any failure of the thread must fail
+                errors.append(exc)
+
+        threads = [threading.Thread(target=run) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert not errors, errors
+        assert sum(d is not None for d in done) == len(keys)  # the other saw each done
+        assert [r.claim_id is not None for r in store.reviews()] == [True]
+        assert store.replace_claims(keys[0], [], "coalition-rules/9.0.0") is None
+        _summaries_match_a_rebuild(store)
+
+
+def _fill_more(store: Store) -> list[int]:
+    """Twenty more articles, for runs that overlap; the ids of their claims."""
+    for n in range(20):
+        art = _article(f"b{n}", date(2024, 5, 1 + n))
+        store.add_article(art, [replace(c, doc=art.id) for c in _machine(f"b{n}", art.published)])
+    return [row.id for row in store.claims(ClaimQuery(limit=200))]

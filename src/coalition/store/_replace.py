@@ -49,13 +49,19 @@ def latest_rules(conn: Connection, article_pks: Sequence[int]) -> dict[int, str]
 
 
 def replace_claims(conn: Connection, article_pk: int, found: Sequence[Claim],
-                   rules: str) -> Replaced:
-    """Put ``found`` in place of the article's claims (see the module docstring)."""
-    art = conn.execute(select(articles).where(articles.c.id == article_pk)).one()
+                   rules: str) -> Replaced | None:
+    """Put ``found`` in place of the article's claims (see the module docstring); ``None``
+    when another writer got there first and the article is at ``rules`` already."""
+    # The article's row lock (PostgreSQL; SQLite's writers take turns anyway) makes a second
+    # re-extraction of the same article wait, then see it done, so two runs can overlap.
+    art = conn.execute(select(articles).where(articles.c.id == article_pk)
+                       .with_for_update(of=articles)).one()
+    previous = latest_rules(conn, [article_pk]).get(article_pk, "")
+    if previous == rules:
+        return None
     article = Article(id=art.doc, text=art.text, source=art.source, published=art.published,
                       sha256=art.sha256)
     old = list(conn.execute(select(claims).where(claims.c.article_id == article_pk)))
-    previous = latest_rules(conn, [article_pk]).get(article_pk, "")
     added, removed, changed = _diff(old, found)
     attached = {row.id: row.claim_id for row in conn.execute(
         select(reviews.c.id, reviews.c.claim_id).where(reviews.c.article_id == article_pk))}

@@ -30,10 +30,13 @@ def review_claim(
     """Review a machine claim (again); ``None`` when there is no such claim."""
     if decision.verdict is Verdict.ADD:
         raise InputError("review", "add a claim on an article's sentence, not on a claim")
+    # The claim's row lock makes a second reviewer of the same claim wait and then revise the
+    # review the first one made, rather than both inserting one.
     found = conn.execute(
         select(claims, articles.c.sha256)
         .join_from(claims, articles, claims.c.article_id == articles.c.id)
         .where(claims.c.id == claim_id)
+        .with_for_update(of=claims)
     ).first()
     if found is None:
         return None

@@ -205,9 +205,10 @@ class Store:
         return self._read("list articles", lambda c: _replace.article_batch(c, after, limit))
 
     def replace_claims(self, article_key: int, claims: Sequence[Claim],
-                       rules: str) -> _replace.Replaced:
+                       rules: str) -> _replace.Replaced | None:
         """Put newly extracted claims in place of an article's claims, in one transaction,
-        attaching its reviews to them again (or orphaning them, logged)."""
+        attaching its reviews to them again (or orphaning them, logged); ``None`` when the
+        article is at ``rules`` already (another run did it)."""
         return self._write("replace claims",
                            lambda c: _replace.replace_claims(c, article_key, claims, rules))
 

@@ -77,7 +77,9 @@ def _answer(request: Request, review: Review | None, missing: str, form: bool) -
         return review.as_dict()
     # Back to the page the form was on (same site only), at the reviewed claim.
     back = urlsplit(request.headers.get("referer", ""))
-    page = back.path + (f"?{back.query}" if back.query else "") if back.path else \
+    # Only a path of this site: "//host/..." would send the browser elsewhere.
+    here = back.path.startswith("/") and not back.path.startswith("//")
+    page = back.path + (f"?{back.query}" if back.query else "") if here else \
         f"/article/{quote(review.article_id)}"
     return RedirectResponse(f"{page}#review-{review.id}", status_code=303)
 
