@@ -276,7 +276,10 @@ def claims(
         c = row.claim
         hedge = " (hedged)" if c.certainty is Certainty.HEDGED else ""
         when = row.published.isoformat() if row.published else "undated"
-        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{hedge}",
+        reviewed = f"\n#{row.id} {row.review.verdict.value}ed by {row.review.reviewer}" \
+            if row.review else f"\n#{row.id}"
+        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{hedge}"
+                      f"{reviewed}",
                       f"“{c.evidence}”", f"{row.title or row.article_id}\n{when}\n{row.source}")
     out.print(table)
 
