@@ -231,3 +231,22 @@ def _fill_more(store: Store) -> list[int]:
         art = _article(f"b{n}", date(2024, 5, 1 + n))
         store.add_article(art, [replace(c, doc=art.id) for c in _machine(f"b{n}", art.published)])
     return [row.id for row in store.claims(ClaimQuery(limit=200))]
+
+
+def test_migrations_11_and_12_bring_an_older_database_along(store_url: str) -> None:
+    from sqlalchemy import text
+
+    with Store(store_url) as store:
+        _fill(store)
+        with store._engine.begin() as conn:
+            for table in ("review_log", "reviews", "extractions"):
+                conn.execute(text(f"DROP TABLE {table}"))
+            conn.execute(text("ALTER TABLE articles DROP COLUMN revision_of"))
+            conn.execute(text("DELETE FROM schema_version WHERE version IN (11, 12)"))
+    with Store(store_url) as store:
+        # Each article was extracted once, by the rules its claims name.
+        assert [rules for _key, _art, rules in store.stale_articles(0, 10)] == [
+            "coalition-rules/0.3.0"] * 3
+        assert store.reviews() == [] and store.version() == 3
+        edited = _article("a1-new", date(2024, 6, 1))
+        assert store.add_article(replace(edited, url="https://x.example/a"), []) is not None
