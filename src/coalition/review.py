@@ -18,13 +18,13 @@ from __future__ import annotations
 import hmac
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from coalition.errors import ConfigError, InputError
-from coalition.models import Certainty, Dimension, Stance
+from coalition.models import Certainty, Claim, Dimension, Stance, StoredClaim
 
 
 class Verdict(StrEnum):
@@ -154,6 +154,15 @@ class Review:
         """Reviewed a machine claim that the current rules no longer make."""
         return self.claim_id is None and self.verdict is not Verdict.ADD
 
+    def as_claim(self, extractor: str = "review") -> Claim:
+        """The claim as the reviewer has it (for exports of the reviewed and applied views)."""
+        return Claim(
+            doc=self.article_id, actor=self.values["actor"], target=self.values["target"],
+            dimension=Dimension(self.values["dimension"]), stance=Stance(self.values["stance"]),
+            certainty=Certainty(self.values["certainty"]), evidence=self.evidence,
+            start=self.start, end=self.end, extractor=extractor,
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """The JSON form."""
         return {
@@ -185,6 +194,19 @@ class LogEntry:
         return {"id": self.id, "review": self.review_id, "at": self.at,
                 "reviewer": self.reviewer, "action": self.action, "before": self.before,
                 "after": self.after, "note": self.note}
+
+
+def applied(row: StoredClaim) -> StoredClaim | None:
+    """A listed machine claim in the applied view: as its review has it, ``None`` when
+    rejected, unchanged when unreviewed. (Claims reviewers added are in ``Store.reviews()``.)"""
+    review = row.review
+    if review is None:
+        return row
+    if review.verdict is Verdict.REJECT:
+        return None
+    corrected = review.as_claim(row.claim.extractor)
+    return replace(row, claim=replace(row.claim, **{
+        name: getattr(corrected, name) for name in REVIEWED_FIELDS}))
 
 
 def reviewer_tokens(setting: str) -> dict[str, str]:

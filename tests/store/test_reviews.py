@@ -250,3 +250,18 @@ def test_migrations_11_and_12_bring_an_older_database_along(store_url: str) -> N
         assert store.reviews() == [] and store.version() == 3
         edited = _article("a1-new", date(2024, 6, 1))
         assert store.add_article(replace(edited, url="https://x.example/a"), []) is not None
+
+
+def test_a_listed_claim_as_its_review_has_it(store: Store) -> None:
+    from coalition.review import applied
+
+    ids = _fill(store)
+    _review_three(store, ids)
+    rows = {r.claim.actor: r for r in store.claims(ClaimQuery(article_id="a1"))}
+    assert applied(rows["KAZ"]) is None
+    assert applied(rows["CHN"]) == rows["CHN"]
+    corrected = applied(rows["BLR"])
+    assert corrected is not None and corrected.id == rows["BLR"].id
+    assert (corrected.claim.dimension, corrected.claim.stance) == (
+        Dimension.MILITARY, Stance.REFUSE)
+    assert corrected.claim.evidence == ARMS
