@@ -72,8 +72,14 @@ def test_a_reviewer_corrects_and_adds_claims_on_the_page(
     shot(page, "review")
 
     assert [e.action for e in filled_store.review_log()] == ["correct", "add"]
+    page.goto(f"{server}/reviews")
+    assert page.locator("table.log tbody tr").count() == 2
+    assert "alice" in page.locator("table.log").inner_text()
     reviewed = filled_store.stance_counts(target="RUS", view=View.REVIEWED)
     assert {(c.actor, c.stance.value) for c in reviewed} >= {("IRN", "support")}
+    # The added claim repeats one the engine found: it is attached to it, not counted twice.
+    assert [r.claim_id is not None for r in filled_store.reviews() if r.verdict == "add"] == [
+        True]
     page.goto(f"{server}/?target=RUS&view=reviewed")
     assert page.locator("table.heatmap td.cell[data-actor=IRN]").count() >= 1
     assert page.locator("select[name=view] option[selected]").inner_text() == "reviewed only"

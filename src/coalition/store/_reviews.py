@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, exists, select
 
 from coalition.errors import InputError
 from coalition.models import StoredClaim
@@ -99,7 +99,8 @@ def add_claim(
     values = {"certainty": "asserted", **decision.values}
     stamp = now()
     row = {
-        "article_id": art.id, "sha256": art.sha256, "claim_id": None, "verdict": "add",
+        "article_id": art.id, "sha256": art.sha256,
+        "claim_id": _same_claim(conn, art.id, (start, end), values), "verdict": "add",
         "start": start, "end": end, "evidence": art.text[start:end],
         **{f"key_{k}": values[k] for k in _KEY}, **values, "published": art.published,
         "note": decision.note, "reviewer": reviewer, "created_at": stamp, "updated_at": stamp,
@@ -107,6 +108,22 @@ def add_claim(
     review_id = conn.execute(reviews.insert().values(row).returning(reviews.c.id)).scalar_one()
     write_log(conn, review_id, reviewer, "add", None, state(row), decision.note)
     return get_review(conn, review_id)
+
+
+def _same_claim(conn: Connection, article_pk: int, span: tuple[int, int],
+                values: dict[str, str]) -> int | None:
+    """An unreviewed machine claim the added one repeats (same key, overlapping evidence): the
+    addition is attached to it, as re-extraction would, so the two are not counted twice."""
+    start, end = span
+    found = conn.execute(
+        select(claims.c.id)
+        .where(claims.c.article_id == article_pk, claims.c.start < end, claims.c.end > start,
+               *(claims.c[k] == values[k] for k in _KEY),
+               ~exists().where(reviews.c.claim_id == claims.c.id))
+        .order_by(claims.c.start, claims.c.id)
+        .limit(1)
+    ).first()
+    return None if found is None else int(found.id)
 
 
 def state(row: Any) -> dict[str, Any]:

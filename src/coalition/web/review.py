@@ -11,11 +11,12 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from coalition.errors import InputError
 from coalition.review import REVIEWED_FIELDS, Decision, Review, Verdict, reviewer_for
+from coalition.web.render import page
 from coalition.web.safety import TOKEN_FIELD, TOKEN_HEADER, _require_same_origin
 
 router = APIRouter(tags=["reviews"])
@@ -141,6 +142,15 @@ def _span(body: dict[str, Any], text: str) -> tuple[int, int]:
     except (KeyError, ValueError):
         raise InputError("review", "say which sentence: start and end, sentence "
                                    "(start-end) or evidence") from None
+
+
+@router.get("/reviews", include_in_schema=False, response_class=HTMLResponse)
+def reviews_page(request: Request) -> HTMLResponse:
+    """Every review (orphaned ones marked) and the audit log."""
+    store = request.app.state.store
+    found = store.reviews()
+    return page(request, "reviews.html", "/api/reviews/log", reviews=found,
+                orphans=sum(r.orphaned for r in found), log=store.review_log())
 
 
 @router.get("/api/reviews")
