@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from coalition.errors import InputError
+from coalition.errors import ConfigError, InputError
 from coalition.review import REVIEWED_FIELDS, Decision, Review, Verdict, reviewer_for
 from coalition.web.render import page
 from coalition.web.safety import TOKEN_FIELD, TOKEN_HEADER, _require_same_origin
@@ -36,7 +36,10 @@ def require_reviewer(request: Request, form_token: str | None = None) -> str:
     if not given:
         raise HTTPException(401, f"reviews need a reviewer token (header {TOKEN_HEADER} "
                                  f"or form field {TOKEN_FIELD})")
-    name = reviewer_for(given, setting)
+    try:
+        name = reviewer_for(given, setting)
+    except ConfigError as exc:
+        raise HTTPException(403, f"reviews are off: {exc}") from None
     if name is None:
         raise HTTPException(403, "this token may not review: ask for one in the "
                                  "reviewer_tokens setting" if setting else
