@@ -18,7 +18,7 @@ from coalition.settings import Settings
 
 if TYPE_CHECKING:
     from coalition.reextract import ReextractReport
-    from coalition.review import Decision, Review
+    from coalition.review import Decision, Review, View
     from coalition.store import Store
 
 Token = Annotated[
@@ -26,6 +26,16 @@ Token = Annotated[
     typer.Option("--token", envvar="COALITION_REVIEW_TOKEN",
                  help="Your reviewer token (setting reviewer_tokens)."),
 ]
+
+
+def parse_view(value: str) -> View:
+    """The ``--view`` of an aggregate; anything else is a usage error."""
+    from coalition.review import View
+
+    try:
+        return View(value.strip().lower())
+    except ValueError:
+        raise typer.BadParameter("use machine, reviewed or applied", param_hint="--view") from None
 
 
 def _reviewer(settings: Settings, token: str | None) -> str:

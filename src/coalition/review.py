@@ -73,6 +73,8 @@ _CHECKS: dict[str, Callable[[str], str]] = {
     "stance": _member(Stance),
     "certainty": _member(Certainty),
 }
+# A news claim is asserted or hedged; "recorded" belongs to records, which are not reviewed.
+_NEWS_CERTAINTY = ("asserted", "hedged")
 
 
 def checked_values(values: Mapping[str, Any]) -> dict[str, str]:
@@ -90,6 +92,8 @@ def checked_values(values: Mapping[str, Any]) -> dict[str, str]:
             result[name] = _CHECKS[name](str(value))
         except ValueError as exc:
             raise InputError("review", f"{name}: {exc}") from None
+        if name == "certainty" and result[name] not in _NEWS_CERTAINTY:
+            raise InputError("review", f"certainty: use {' or '.join(_NEWS_CERTAINTY)}")
     return result
 
 

@@ -98,6 +98,7 @@ def test_the_json_form_is_the_fields() -> None:
                        "last_seen": "2024-03-05", "reviewed": 0},
         },
         "reviewed": 0,
+        "records": 0, "recorded": None,
     }
 
 

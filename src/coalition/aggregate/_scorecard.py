@@ -38,7 +38,10 @@ class Cell:
 
     ``stance``, ``articles`` and ``claims`` are those of the winning stance; ``first_seen`` and
     ``last_seen`` span the evidence of every stance in the cell; ``by_stance`` has each stance
-    that has evidence. Its JSON form is its fields (``coalition.export.to_json``).
+    that has evidence. ``records`` counts the structured records (votes) behind the cell and
+    ``recorded`` is their leading stance; records never count as articles or claims, and a
+    cell with records alone has ``articles == 0`` and the recorded stance. Its JSON form is its
+    fields (``coalition.export.to_json``).
     """
 
     actor: str
@@ -54,6 +57,8 @@ class Cell:
     reviewed: int = 0
     """How many of the cell's claims (of every stance) a reviewer accepted, corrected or
     added."""
+    records: int = 0
+    recorded: Stance | None = None
 
 
 def scorecard(counts: Iterable[StanceCount]) -> list[Cell]:

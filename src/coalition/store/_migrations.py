@@ -24,6 +24,9 @@ from coalition.store._schema import (
     claims_by_target_newest,
     extractions,
     metadata,
+    records,
+    records_by_actor,
+    records_by_target,
     review_log,
     reviews,
     schema_version,
@@ -102,10 +105,14 @@ def _add_reviews(conn: Connection) -> None:
         select(articles.c.id, func.coalesce(made_by, ""), articles.c.ingested_at,
                literal(0), literal(0), literal(0), literal(0), literal(0)),
     ))
-
-
-def _add_revisions(conn: Connection) -> None:
+    # An article whose text changed at a known URL is stored as a revision of the earlier one.
     conn.execute(text("ALTER TABLE articles ADD COLUMN revision_of INTEGER"))
+
+
+def _add_records(conn: Connection) -> None:
+    records.create(conn, checkfirst=True)
+    records_by_target.create(conn, checkfirst=True)
+    records_by_actor.create(conn, checkfirst=True)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -118,9 +125,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "add stance_daily, the evidence counts per publication day", _superseded),
     Migration(7, "index article titles for words on PostgreSQL", _index_titles),
     Migration(8, "key the summaries by id, with running sums per day", _build_summaries),
-    Migration(11, "add reviews, their log, and the extractions of each article", _add_reviews),
-    Migration(12, "articles whose text changed at a known URL are stored as revisions",
-              _add_revisions),
+    Migration(11, "add reviews, their log, the extractions of each article, and article "
+                  "revisions", _add_reviews),
+    Migration(12, "add records: roll-call votes and other recorded evidence", _add_records),
 )
 
 
