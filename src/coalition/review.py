@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from coalition.errors import ConfigError, InputError
-from coalition.models import Certainty, Claim, Dimension, Stance, StoredClaim
+from coalition.models import Certainty, Claim, ClaimQuery, Dimension, Stance, StoredClaim
 
 
 class Verdict(StrEnum):
@@ -211,6 +211,22 @@ def applied(row: StoredClaim) -> StoredClaim | None:
     corrected = review.as_claim(row.claim.extractor)
     return replace(row, claim=replace(row.claim, **{
         name: getattr(corrected, name) for name in REVIEWED_FIELDS}))
+
+
+def matches(row: StoredClaim, query: ClaimQuery) -> bool:
+    """Whether a reviewed claim passes the query's filters (its words, a full-text search of
+    stored claims, are not applied to the few reviewed ones)."""
+    c, q = row.claim, query
+    exact = ((q.actor, c.actor), (q.target, c.target), (q.dimension, c.dimension),
+             (q.stance, c.stance), (q.certainty, c.certainty), (q.article_id, row.article_id))
+    if any(wanted is not None and wanted != value for wanted, value in exact):
+        return False
+    if q.involving is not None and q.involving not in (c.actor, c.target):
+        return False
+    if (q.since or q.until) and row.published is None:
+        return False
+    return not ((q.since and row.published and row.published < q.since)
+                or (q.until and row.published and row.published > q.until))
 
 
 def reviewer_tokens(setting: str) -> dict[str, str]:

@@ -211,3 +211,27 @@ def orphaned() -> list[Any]:
 def of_article(article_doc: str) -> Any:
     """The condition of one article's reviews."""
     return articles.c.doc == article_doc
+
+
+def reviewed_claims(conn: Connection) -> list[StoredClaim]:
+    """Every claim as a reviewer has it (accepted, corrected or added; not rejected), with its
+    article; an unattached one's id is the review's, negated."""
+    stmt = (
+        select(*_REVIEW_COLUMNS, articles.c.title, articles.c.url, articles.c.source,
+               articles.c.site)
+        .join_from(reviews, articles, reviews.c.article_id == articles.c.id)
+        .where(reviews.c.verdict != Verdict.REJECT.value)
+        .order_by(reviews.c.id)
+    )
+    return [
+        StoredClaim(id=row.claim_id or -row.id, claim=_review(row).as_claim(),
+                    article_id=row.article_doc, title=row.title, url=row.url, source=row.source,
+                    published=row.published, site=row.site, review=_review(row))
+        for row in conn.execute(stmt)
+    ]
+
+
+def reviewed_ids(conn: Connection) -> set[int]:
+    """The machine claims a review is attached to."""
+    stmt = select(reviews.c.claim_id).where(reviews.c.claim_id.is_not(None))
+    return set(conn.execute(stmt).scalars())

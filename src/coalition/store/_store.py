@@ -234,6 +234,12 @@ class Store:
             where.append(_reviews.of_article(article_id))
         return self._read("list reviews", lambda c: _reviews.list_reviews(c, where, limit))
 
+    def reviewed_claims(self) -> tuple[list[StoredClaim], set[int]]:
+        """Every claim as a reviewer has it (not rejected), and the ids of all machine claims
+        a review is attached to: what an export of a view needs besides the stream."""
+        return self._read("read reviews", lambda c: (_reviews.reviewed_claims(c),
+                                                     _reviews.reviewed_ids(c)))
+
     def claim_reviews(self, claim_ids: Sequence[int]) -> dict[int, Review]:
         """The reviews attached to these claims, by claim id."""
         return self._read("read reviews", lambda c: _reviews.reviews_of(c, claim_ids))
