@@ -102,7 +102,7 @@ def review(
         settings = Settings.load(db=db)
         reviewer = _reviewer(settings, token)
         choice = _decision(accept, reject, [*(values or []), *words], note, adding)
-        with _store(settings) as store:
+        with _store(settings, create=False) as store:
             if article is not None:
                 found = _add(store, article, evidence, choice, reviewer)
             elif review_id is not None:
@@ -137,7 +137,7 @@ def reviews(
     db: Db = None,
 ) -> None:
     """The reviews (or their audit log: who, when, before, after)."""
-    with _errors_to_exit(), _store(Settings.load(db=db)) as store:
+    with _errors_to_exit(), _store(Settings.load(db=db), create=False) as store:
         rows = [e.as_dict() for e in store.review_log(review_id)] if log or review_id else \
             [r.as_dict() for r in store.reviews(orphaned=orphaned)]
     if fmt == "json":
@@ -173,7 +173,7 @@ def reextract(
 
     with _errors_to_exit():
         settings = Settings.load(db=db)
-        with _store(settings) as store:
+        with _store(settings, create=False) as store:
             report = run_reextract(store, settings, since_version=since_version)
     out.print(_report_table(report))
     for orphan in report.orphans:
