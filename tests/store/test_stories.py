@@ -6,11 +6,14 @@ from datetime import date
 
 from sqlalchemy import create_engine, select, text
 
-from coalition.models import Article, Claim, Dimension, Stance
+from coalition.models import Article, Claim, ClaimQuery, Dimension, Stance
+from coalition.review import Decision, Verdict, View
 from coalition.store import Store
 from coalition.store._migrations import MIGRATIONS
+from coalition.store._replace import replace_claims
 from coalition.store._schema import articles
 from tests.store.build import claim
+from tests.store.test_totals import _days, _days_rebuilt
 from tests.web.wire import own_report, wire_copies
 
 REFUSAL = "Armenia refused to send troops to help Russia in Ukraine"
@@ -88,21 +91,25 @@ def test_a_story_counts_on_the_day_of_its_first_copy(store_url: str) -> None:
         assert troops(date(2024, 3, 1), date(2024, 4, 30)) == (6, 2)
 
 
+def _go_back(store_url: str, *statements: str) -> None:
+    """Make the database look like an older version's, outside the store."""
+    engine = create_engine(store_url)
+    with engine.begin() as conn:
+        for statement in statements:
+            conn.execute(text(statement))
+    engine.dispose()
+
+
 def test_migration_10_groups_the_stored_articles(store_url: str) -> None:
     with Store(store_url) as store:
         _fill(store)
         grouped, counts = _stories(store), store.stance_counts()
         dated = store.stance_counts(since=date(2024, 3, 15))
-    engine = create_engine(store_url)
-    with engine.begin() as conn:  # what a database of version 8 looked like
-        conn.execute(text("DROP INDEX articles_by_story"))
-        conn.execute(text("DROP TABLE article_bands"))
-        conn.execute(text("ALTER TABLE articles DROP COLUMN story"))
-        conn.execute(text("ALTER TABLE articles DROP COLUMN minhash"))
-        conn.execute(text("DROP TABLE stance_daily"))
-        conn.execute(text("DROP TABLE stance_totals"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 10"))
-    engine.dispose()
+    _go_back(store_url,  # what a database of version 8 looked like, besides reviews and records
+             "DROP INDEX articles_by_story", "DROP TABLE article_bands",
+             "ALTER TABLE articles DROP COLUMN story", "ALTER TABLE articles DROP COLUMN minhash",
+             "DROP TABLE stance_daily", "DROP TABLE stance_totals",
+             "DELETE FROM schema_version WHERE version = 10")
     with Store(store_url) as store:
         assert store.schema_version == MIGRATIONS[-1].version
         assert _stories(store) == grouped
@@ -112,3 +119,92 @@ def test_migration_10_groups_the_stored_articles(store_url: str) -> None:
                        source="late.md", published=date(2024, 3, 16))
         store.add_article(late, _claims(late))
         assert _stories(store)["late-copy"] == grouped["wire-armenia-1"]
+
+
+def _reextract(store: Store, art: Article, found: list[Claim], rules: str) -> None:
+    with store._engine.begin() as conn:
+        pk = conn.execute(select(articles.c.id).where(articles.c.doc == art.id)).scalar_one()
+        assert replace_claims(conn, pk, found, rules) is not None
+
+
+def test_replaced_claims_move_a_story_to_its_next_first_copy(store_url: str) -> None:
+    """Re-extraction takes claims out and puts others in: the story counts follow, as a
+    rebuild from the claims has them, also when the first copy of a story loses its claims."""
+    with Store(store_url) as store:
+        _fill(store)
+        copies = wire_copies()
+
+        def troops_stories(day: date) -> int:
+            found = [c.stories for c in store.stance_counts(since=day, until=day)
+                     if c.dimension is Dimension.TROOPS]
+            return sum(found)
+
+        def agrees() -> None:
+            running, dated, days = store.stance_counts(), store.stance_counts(
+                since=date(2024, 3, 15)), _days(store)
+            assert _days_rebuilt(store) == days
+            assert store.stance_counts() == running
+            assert store.stance_counts(since=date(2024, 3, 15)) == dated
+
+        # The three copies of 14 March lose their claims: the story moves to the 15th.
+        for copy in copies[:3]:
+            _reextract(store, copy, [], "v2")
+        assert (troops_stories(date(2024, 3, 14)), troops_stories(date(2024, 3, 15))) == (0, 1)
+        agrees()
+        # The second copy gets both keys back: it is older than the fourth, so both stories
+        # move back to the 14th; the fourth losing its claims then changes no story count.
+        _reextract(store, copies[1], _claims(copies[1], freeze=True), "v3")
+        _reextract(store, copies[3], [], "v3")
+        assert (troops_stories(date(2024, 3, 14)), troops_stories(date(2024, 3, 15))) == (1, 0)
+        frozen = [c for c in store.stance_counts() if c.target == "CSTO"]
+        assert [(c.articles, c.stories, c.first_seen) for c in frozen] == [
+            (1, 1, date(2024, 3, 14))]
+        agrees()
+        # The last claims of the story go: it leaves the troops count altogether.
+        for copy in (copies[1], copies[4]):
+            _reextract(store, copy, [], "v4")
+        counts = {(c.target, c.dimension): c for c in store.stance_counts()}
+        assert (counts["RUS", Dimension.TROOPS].stories, ("CSTO", Dimension.SECURITY) in counts
+                ) == (1, False)
+        agrees()
+
+
+def test_reviewed_keys_still_count_copies_once(store_url: str) -> None:
+    """The applied view counts a reviewed key again from the claims: stories as the machine's."""
+    with Store(store_url) as store:
+        _fill(store)
+        row = store.claims(ClaimQuery(limit=1, dimension=Dimension.TROOPS))[0]
+        store.review_claim(row.id, Decision(Verdict.ACCEPT), "alice")
+        (applied,) = [c for c in store.stance_counts(view=View.APPLIED)
+                      if c.dimension is Dimension.TROOPS]
+        (machine,) = [c for c in store.stance_counts(view=View.MACHINE)
+                      if c.dimension is Dimension.TROOPS]
+        assert (applied.articles, applied.stories, applied.claims, applied.reviewed) == (6, 2, 6, 1)
+        assert machine._replace(reviewed=1) == applied
+
+
+def test_a_database_of_version_8_migrates_through_10_11_and_12(store_url: str) -> None:
+    """Before stories, reviews and records: the summaries without story counts, no groups."""
+    with Store(store_url) as store:
+        _fill(store)
+        grouped, counts = _stories(store), store.stance_counts()
+    dropped = [("articles", "story"), ("articles", "minhash"), ("articles", "revision_of"),
+               ("stance_totals", "stories"), ("stance_daily", "stories"),
+               ("stance_daily", "through_stories")]
+    _go_back(store_url, "DROP INDEX articles_by_story",
+             *(f"DROP TABLE {table}" for table in ("article_bands", "review_log", "reviews",
+                                                    "extractions", "records")),
+             *(f"ALTER TABLE {table} DROP COLUMN {column}" for table, column in dropped),
+             "DELETE FROM schema_version WHERE version IN (10, 11, 12)")
+    with Store(store_url) as store:
+        assert store.schema_version == MIGRATIONS[-1].version
+        assert _stories(store) == grouped
+        assert store.stance_counts() == counts
+        assert store.stance_counts(view=View.APPLIED) == counts
+        assert store.reviews() == []
+        copy = wire_copies()[0]
+        again = Article(id="again", text=copy.text + " More.", source="again.md",
+                        published=date(2024, 3, 13))
+        assert store.add_article(again, _claims(again)) is not None
+        assert _stories(store)["again"] == grouped[copy.id]
+        assert _days(store) == _days_rebuilt(store)

@@ -38,7 +38,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _serving(store: Store, settings: Settings, extractor: Any) -> Iterator[str]:
+def serving(store: Store, settings: Settings, extractor: Any) -> Iterator[str]:
     """The app over ``store`` under uvicorn in a thread; yields its base URL."""
     import uvicorn
 
@@ -61,14 +61,14 @@ def _serving(store: Store, settings: Settings, extractor: Any) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Iterator[str]:
-    """The app over the web test articles; yields its base URL."""
+    """The app under uvicorn in a thread; yields its base URL."""
     from coalition.pipeline import store_articles
 
     path = tmp_path_factory.mktemp("browser") / "coalition.db"
     settings = Settings(db=f"sqlite:///{path}", allow_ingest=True)
     with Store(settings.db) as store:
         store_articles(web_articles(), store, settings, extractor=extractor)
-        with _serving(store, settings, extractor) as url:
+        with serving(store, settings, extractor) as url:
             yield url
 
 
@@ -290,7 +290,7 @@ def test_the_network_reads_at_forty_states(
     settings = Settings(db=f"sqlite:///{tmp_path / 'forty.db'}")
     with Store(settings.db) as store:
         _forty_states(store)
-        with _serving(store, settings, extractor) as url:
+        with serving(store, settings, extractor) as url:
             for name, viewport in (("network-40", (1280, 900)), ("phone-network-40", (390, 844))):
                 context = browser.new_context(viewport=dict(zip(("width", "height"), viewport,
                                                                 strict=True)))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, func, inspect, literal, select, text
 
 from coalition.errors import StoreError
 from coalition.store._engine import writer
@@ -21,12 +21,16 @@ from coalition.store._schema import (
     article_bands,
     articles,
     articles_by_story,
+    claims,
     claims_by_actor_newest,
     claims_by_target_newest,
+    extractions,
     metadata,
     records,
     records_by_actor,
     records_by_target,
+    review_log,
+    reviews,
     schema_version,
     stance_daily,
     stance_totals,
@@ -100,6 +104,26 @@ def _group_stories(conn: Connection) -> None:
     articles_by_story.create(conn, checkfirst=True)
     group_all(conn)
     _build_summaries(conn)
+
+
+def _add_reviews(conn: Connection) -> None:
+    for table in (reviews, review_log, extractions):
+        table.create(conn, checkfirst=True)
+    # Each stored article was extracted once, by the rules its claims name (none: unknown).
+    made_by = (
+        select(func.max(claims.c.extractor))
+        .where(claims.c.article_id == articles.c.id)
+        .scalar_subquery()
+    )
+    conn.execute(extractions.insert().from_select(
+        ["article_id", "extractor", "at", "added", "removed", "changed", "reattached", "orphaned"],
+        select(articles.c.id, func.coalesce(made_by, ""), articles.c.ingested_at,
+               literal(0), literal(0), literal(0), literal(0), literal(0)),
+    ))
+    # An article whose text changed at a known URL is stored as a revision of the earlier one.
+    conn.execute(text("ALTER TABLE articles ADD COLUMN revision_of INTEGER"))
+
+
 def _add_records(conn: Connection) -> None:
     records.create(conn, checkfirst=True)
     records_by_target.create(conn, checkfirst=True)
@@ -118,6 +142,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "key the summaries by id, with running sums per day", _superseded),
     Migration(10, "group near-duplicate articles into stories, and count stories",
               _group_stories),
+    Migration(11, "add reviews, their log, the extractions of each article, and article "
+                  "revisions", _add_reviews),
     Migration(12, "add records: roll-call votes and other recorded evidence", _add_records),
 )
 

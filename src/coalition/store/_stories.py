@@ -11,15 +11,18 @@ counts stay exact for the stories as recorded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from coalition.store._minhash import band_keys, closest_story, signature
 from coalition.store._schema import article_bands, articles, claims
 
 Key = tuple[str, str, str, str]
+Copy = tuple[int, date | None]  # an article's id and its day
 
 _GROUP_BATCH = 500
 
@@ -61,15 +64,31 @@ def record(conn: Connection, article_pk: int, story: int | None, print_: Fingerp
     return chosen
 
 
-def story_keys(conn: Connection, story: int, besides: int) -> set[Key]:
-    """The (target, actor, dimension, stance) keys that the story's other copies have claims in."""
+def first_copies(conn: Connection, story: int, besides: int) -> dict[Key, Copy]:
+    """Per (target, actor, dimension, stance) key that the story's other copies have claims in,
+    the first of those copies (lowest id), which the story counts on the day of."""
+    keys = [claims.c.target, claims.c.actor, claims.c.dimension, claims.c.stance]
     copies = select(articles.c.id).where(articles.c.story == story, articles.c.id != besides)
-    rows = conn.execute(
-        select(claims.c.target, claims.c.actor, claims.c.dimension, claims.c.stance)
+    first = (
+        select(*keys, func.min(claims.c.article_id).label("first"))
         .where(claims.c.article_id.in_(copies))
-        .distinct()
+        .group_by(*keys)
+        .subquery("first")
+    )
+    rows = conn.execute(
+        select(first.c.target, first.c.actor, first.c.dimension, first.c.stance, first.c.first,
+               articles.c.published)
+        .join_from(first, articles, articles.c.id == first.c.first)
     ).tuples()
-    return {(t, a, d, s) for t, a, d, s in rows}
+    return {(t, a, d, s): (pk, day) for t, a, d, s, pk, day in rows}
+
+
+def others_in(
+    conn: Connection, story: int | None, article_pk: int
+) -> Callable[[], dict[Key, Copy]]:
+    """The ``others`` argument of the summaries' writes for an article of ``story`` (``None``:
+    a story no other article has joined)."""
+    return lambda: {} if story is None else first_copies(conn, story, article_pk)
 
 
 def copies_of(conn: Connection, article_pk: int, story: int | None) -> list[int]:

@@ -25,6 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from coalition.models import Claim
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
+from coalition.store._stories import Copy, Key
 
 KEY = ("target", "actor", "dimension", "stance")
 
@@ -32,30 +33,68 @@ KEY = ("target", "actor", "dimension", "stance")
 def add_totals(
     conn: Connection,
     found: Sequence[Claim],
-    published: date | None,
-    told: Callable[[], set[tuple[str, str, str, str]]],
+    article: Copy,
+    others: Callable[[], dict[Key, Copy]],
 ) -> None:
-    """Count one new article's claims into both summaries: one article per key it has claims in,
-    and one story per key that no other copy of its story has claims in.
+    """Count one article's new claims into both summaries: one article per key it has claims
+    in, and its story once per key, on the day of the story's first copy (lowest id) with
+    claims in that key, as :func:`rebuild_summaries` counts it.
 
     Args:
         conn: the article's write transaction.
         found: its claims.
-        published: its date; an undated article counts in the totals only.
-        told: the keys its story's other copies already have claims in. Called once this
-            article's keys are locked, so on PostgreSQL it sees a concurrent copy that took
-            them first.
+        article: its id and date; an undated article counts in the totals only.
+        others: per key, the first of its story's other copies with claims in it. Called once
+            this article's keys are locked, so on PostgreSQL it sees a concurrent copy that
+            took them first.
     """
+    _count(conn, found, article, others, 1)
+
+
+def remove_totals(
+    conn: Connection,
+    found: Sequence[Claim],
+    article: Copy,
+    others: Callable[[], dict[Key, Copy]],
+) -> None:
+    """Take one article's claims out of both summaries again (before its claims are replaced):
+    the arguments of :func:`add_totals`. A story it was the first copy of in a key moves to
+    the day of the next copy with claims in that key, or leaves the key's count.
+
+    Days left with no evidence are deleted, and each key's date span is read again from the
+    days that remain.
+    """
+    ids = _count(conn, found, article, others, -1)
+    if not ids:
+        return
+    daily, totals = stance_daily.c, stance_totals.c
+    conn.execute(stance_daily.delete().where(daily.stance_id.in_(ids), daily.articles == 0))
+
+    def edge(pick: Any) -> Any:
+        return select(pick(daily.day)).where(daily.stance_id == totals.id).scalar_subquery()
+
+    conn.execute(stance_totals.update().where(totals.id.in_(ids), totals.first_seen.is_not(None))
+                 .values(first_seen=edge(func.min), last_seen=edge(func.max)))
+
+
+def _count(
+    conn: Connection,
+    found: Sequence[Claim],
+    article: Copy,
+    others: Callable[[], dict[Key, Copy]],
+    sign: int,
+) -> list[int]:
     tally = Counter((c.target, c.actor, c.dimension.value, c.stance.value) for c in found)
     if not tally:
-        return
+        return []
     # Sorted keys take row locks in one order, so two PostgreSQL writers cannot deadlock. The
     # lock on a key's totals row is held to the commit, so writers of one key take turns on
     # its days too: each running sum below is read after the previous writer's commit.
     keys = sorted(tally)
+    published = article[1]
     rows = [
-        {**dict(zip(KEY, key, strict=True)), "articles": 1, "stories": 0, "claims": tally[key],
-         "first_seen": published, "last_seen": published}
+        {**dict(zip(KEY, key, strict=True)), "articles": sign, "stories": 0,
+         "claims": sign * tally[key], "first_seen": published, "last_seen": published}
         for key in keys
     ]
     dialect = conn.dialect.name
@@ -63,20 +102,45 @@ def add_totals(
     returned = conn.execute(_totals_upsert(dialect), rows).tuples()
     by_key = {tuple(key): key_id for key_id, *key in returned}
     ids = [by_key[key] for key in keys]
-    known = told()
-    new_story = {key_id: int(key not in known) for key_id, key in zip(ids, keys, strict=True)}
-    fresh = [{"key_id": key_id} for key_id, n in new_story.items() if n]
-    if fresh:
-        conn.execute(_NEW_STORY, fresh)
-    if published is None:
-        return
-    days = [{"key_id": key_id, "on_day": published, "n_articles": 1,
-             "n_stories": new_story[key_id], "n_claims": row["claims"]}
-            for key_id, row in zip(ids, rows, strict=True)]
-    # Every later day's running sums grow by the article's counts, then its own day's row is
-    # made (its running sums carried on from the day before) or grown.
-    conn.execute(_LATER_DAYS, days)
-    conn.execute(_day_upsert(dialect), days)
+    firsts = others()
+    own, moved = _story_moves(dict(zip(ids, keys, strict=True)), article, firsts, sign)
+    # A story's count in the totals changes only when it enters or leaves the key.
+    counted = [{"key_id": key_id, "n": sign} for key_id, key in zip(ids, keys, strict=True)
+               if key not in firsts]
+    if counted:
+        conn.execute(_STORIES, counted)
+    days = moved
+    if published is not None:
+        days += [{"key_id": key_id, "on_day": published, "n_articles": sign,
+                  "n_stories": own[key_id], "n_claims": row["claims"]}
+                 for key_id, row in zip(ids, rows, strict=True)]
+    if days:
+        # Every later day's running sums grow by the counts, then the day's own row is made
+        # (its running sums carried on from the day before) or grown.
+        conn.execute(_LATER_DAYS, days)
+        conn.execute(_day_upsert(dialect), days)
+    return ids
+
+
+def _story_moves(
+    keyed: dict[int, Key], article: Copy, firsts: dict[Key, Copy], sign: int
+) -> tuple[dict[int, int], list[dict[str, Any]]]:
+    """Per key id, the story count this article adds (``sign`` 1) or takes (-1) on its own
+    day; and the opposite changes on the days of the copies that stop (or start) being first
+    in a key because this article is older than they are."""
+    pk, published = article
+    own: dict[int, int] = {}
+    moved: list[dict[str, Any]] = []
+    for key_id, key in keyed.items():
+        first = firsts.get(key)
+        older = first is None or pk < first[0]
+        if first is not None and older and first[1] == published:
+            older = False  # the story stays on the same day
+        elif first is not None and older and first[1] is not None:
+            moved.append({"key_id": key_id, "on_day": first[1], "n_articles": 0,
+                          "n_stories": -sign, "n_claims": 0})
+        own[key_id] = sign if older else 0
+    return own, moved
 
 
 def rebuild_summaries(conn: Connection) -> None:
@@ -155,10 +219,10 @@ def _totals_upsert(dialect: str) -> Any:
     ).returning(old.id, *(old[k] for k in KEY))
 
 
-_NEW_STORY = (
+_STORIES = (
     stance_totals.update()
     .where(stance_totals.c.id == bindparam("key_id"))
-    .values(stories=stance_totals.c.stories + 1)
+    .values(stories=stance_totals.c.stories + bindparam("n"))
 )
 
 _LATER_DAYS = (
