@@ -49,12 +49,7 @@ def scorecard(request: Request, span: Span) -> Response:
 @router.get("/claims", response_class=JSONResponse)
 def claims(request: Request, query: Filters) -> Response:
     """Claims matching the filters, newest first, paginated, with the total."""
-    store = _store(request)
-
-    def encode() -> bytes:
-        return to_json(views.claim_page(store, query).as_dict())
-
-    return _send(store.memo(("api/claims", query), encode))
+    return _send(to_json(views.claim_page(_store(request), query).as_dict()))
 
 
 @router.get("/articles")
