@@ -25,6 +25,7 @@ from pathlib import Path
 
 from coalition.models import Article, Certainty, Claim, Dimension, Stance
 from coalition.settings import Settings
+from coalition.store import Store
 
 GOAL_MS = 50.0
 CLAIMS_PER_ARTICLE = 20
@@ -82,7 +83,6 @@ def fill(url: str, total: int) -> float:
     """
     from sqlalchemy import select
 
-    from coalition.store import Store
     from coalition.store._engine import make_engine, parse_url, writer
     from coalition.store._schema import articles, claims
     from coalition.store._totals import rebuild_summaries
@@ -114,7 +114,6 @@ async def measure(url: str, rounds: int) -> dict[str, list[float]]:
     """Milliseconds per request, for each request kind, after one warm-up call each."""
     import httpx
 
-    from coalition.store import Store
     from coalition.web import create_app
 
     timings: dict[str, list[float]] = {name: [] for name in REQUESTS}
@@ -149,7 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         url = args.url or f"sqlite:///{Path(folder) / 'bench.db'}"
         seconds = fill(url, args.claims)
-        print(f"filled {args.claims:,} claims in {seconds:.1f} s ({url})")
+        with Store(url) as store:
+            held = store.stats()["claims"]
+        done = f"filled in {seconds:.1f} s" if seconds else "stored before"
+        print(f"{held:,} claims, {done} ({url})")
         timings = asyncio.run(measure(url, args.requests))
     print(f"{'request':34} {'p50 ms':>8} {'p95 ms':>8}  goal p95 < {GOAL_MS:.0f} ms")
     failed = 0

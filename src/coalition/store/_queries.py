@@ -36,6 +36,7 @@ from coalition.models import (
 )
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
+from coalition.store._wordpage import newest_word_page, word_count
 
 _CLAIM_COLUMNS = (
     *claims.c,
@@ -50,13 +51,27 @@ _STANCES = {s.value: s for s in Stance}
 _NEWEST_FIRST = (claims.c.published.desc().nulls_last(), claims.c.id)
 
 
-def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
-    """Claims matching ``query``, newest article first, then in the order they were stored."""
+def claim_page(conn: Connection, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
+    """How many claims match ``query`` in all pages, and its page."""
+    total = count_claims(conn, query)
+    return total, list_claims(conn, query, matches=total)
+
+
+def list_claims(
+    conn: Connection, query: ClaimQuery, matches: int | None = None
+) -> list[StoredClaim]:
+    """Claims matching ``query``, newest article first, then in the order they were stored;
+    ``matches``, how many there are in all, lets a query of words alone skip most of them."""
     _check_page(query.limit, query.offset)
     dialect = conn.dialect.name
     # The page's ids first, from the indexes, then whole rows and their articles for those only.
     hits = _words_alone(query, dialect, dated=True)
-    if hits is not None:
+    newest = None
+    if hits is not None and query.text and matches is not None:
+        newest = newest_word_page(conn, query.text, matches, query.offset, query.limit)
+    if newest is not None:
+        page = select(claims.c.id).where(claims.c.id.in_(newest)).subquery()
+    elif hits is not None:
         # Words alone: the page comes from the matches' own dates, not from a join with every
         # claim (PostgreSQL's planner chose to hash all 100,000 for 5,000 matches).
         page = (
@@ -89,6 +104,9 @@ def count_claims(conn: Connection, query: ClaimQuery) -> int:
     """How many claims match ``query``, ignoring its limit and offset."""
     dialect = conn.dialect.name
     hits = _words_alone(query, dialect)
+    counted = word_count(conn, query.text) if hits is not None and query.text else None
+    if counted is not None:
+        return counted
     if hits is not None:
         stmt = select(func.count()).select_from(hits)
     else:

@@ -88,6 +88,10 @@ class Store:
         """Claims matching ``query``, newest article first, one page (``limit``/``offset``)."""
         return self._read("list claims", lambda c: _queries.list_claims(c, query))
 
+    def claim_page(self, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
+        """How many claims match ``query`` in all pages, and its page, from one snapshot."""
+        return self._read("list claims", lambda c: _queries.claim_page(c, query))
+
     def count_claims(self, query: ClaimQuery) -> int:
         """How many claims match ``query`` in all pages."""
         return self._read("count claims", lambda c: _queries.count_claims(c, query))

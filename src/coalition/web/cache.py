@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 # What callers read through this object without writing; any other store method may write.
-_READS = frozenset({"claims", "count_claims", "article", "articles", "stance_counts",
+_READS = frozenset({"claims", "claim_page", "count_claims", "article", "articles", "stance_counts",
                     "actor_counts", "search", "stats", "version", "url", "schema_version"})
 
 

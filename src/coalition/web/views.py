@@ -45,7 +45,7 @@ class ClaimPage:
 
 def claim_page(store: Store, query: ClaimQuery) -> ClaimPage:
     """The claims matching ``query``, newest first, with the count of all matches."""
-    return ClaimPage(query, store.count_claims(query), store.claims(query))
+    return ClaimPage(query, *store.claim_page(query))
 
 
 def cells(store: CachedStore, span: Period) -> list[Cell]:
