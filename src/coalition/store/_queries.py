@@ -8,13 +8,16 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Connection,
     Date,
     Row,
     Select,
     Subquery,
+    and_,
     bindparam,
+    case,
     false,
     func,
     literal,
@@ -49,6 +52,9 @@ _CLAIM_COLUMNS = (
 _DIMENSIONS = {d.value: d for d in Dimension}
 _STANCES = {s.value: s for s in Stance}
 _NEWEST_FIRST = (claims.c.published.desc().nulls_last(), claims.c.id)
+# Packs a key's article and claim counts in one integer (articles * _PACK + claims), so that one
+# seek reads both; claims per key stay far below it.
+_PACK = 2**32
 
 
 def claim_page(conn: Connection, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
@@ -160,12 +166,15 @@ def stance_counts(
     if dated:
         _dates(since, until)  # refuses an empty range
     params = {"target": target, "since": since or date.min, "until": until or date.max}
+    rows = conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+    if dated:  # the two counts come packed in one number: see _range_sums
+        rows = [(actor, toward, dimension, stance, *divmod(packed, _PACK), first, last)
+                for actor, toward, dimension, stance, packed, first, last in rows if packed]
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
         StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, count,
                     first, last)
-        for actor, toward, dimension, stance, articles, count, first, last
-        in conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+        for actor, toward, dimension, stance, articles, count, first, last in rows
         if articles
     ]
 
@@ -188,7 +197,8 @@ def _stance_counts(dated: bool, one_target: bool) -> Select[Any]:
 
 def _range_sums(keys: Select[Any]) -> Select[Any]:
     """Per key: its first and last day from ``since`` to ``until``, and the difference of the
-    running sums at the range's end and just before its start."""
+    running sums at the range's end and just before its start, both counts packed in one
+    number (articles * _PACK + claims: one seek reads both)."""
     totals, days = stance_totals.c, stance_daily.c
     since, until = bindparam("since", type_=Date), bindparam("until", type_=Date)
 
@@ -204,19 +214,18 @@ def _range_sums(keys: Select[Any]) -> Select[Any]:
             .scalar_subquery()
         )
 
-    def before(column: ColumnElement[int]) -> Any:
-        return func.coalesce(seek(column, days.day < since, latest=True), 0)
-
-    # Keys without a day in range come back with no evidence (zero or NULL articles) rather
-    # than being filtered here, which would run their seeks twice.
+    sums = days.through_articles * literal(_PACK, BigInteger) + days.through_claims
+    # A key whose dated evidence all lies in the range has nothing before it, and its first
+    # and last days are its totals' own: one seek instead of four (CASE runs only the branch
+    # it takes, on both backends). Keys without a day in range come back with no evidence
+    # (zero or NULL) rather than being filtered here, which would run their seeks twice.
+    inside = and_(totals.first_seen >= since, totals.last_seen <= until)
     return keys.with_only_columns(
         totals.actor, totals.target, totals.dimension, totals.stance,
-        seek(days.through_articles, days.day <= until, latest=True)
-        - before(days.through_articles),
-        seek(days.through_claims, days.day <= until, latest=True)
-        - before(days.through_claims),
-        seek(days.day, days.day >= since, latest=False),
-        seek(days.day, days.day <= until, latest=True),
+        seek(sums, days.day <= until, latest=True)
+        - case((inside, 0), else_=func.coalesce(seek(sums, days.day < since, latest=True), 0)),
+        case((inside, totals.first_seen), else_=seek(days.day, days.day >= since, latest=False)),
+        case((inside, totals.last_seen), else_=seek(days.day, days.day <= until, latest=True)),
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 
