@@ -26,6 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import httpx
+import psutil
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -36,6 +37,7 @@ from corpus import write  # noqa: E402
 CLI = [sys.executable, "-m", "coalition.cli"]
 GOAL_P95_MS = 250.0
 STARTUP_SECONDS = 120
+REQUEST_TIMEOUT = 30.0
 # What a reader of the dashboard asks for: the pages and their JSON twins.
 PATHS = (
     "/",
@@ -98,30 +100,59 @@ def start_writer(db: str, folder: Path) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-async def client(base: str, offset: int, until: float,
+async def read_response(reader: asyncio.StreamReader) -> int:
+    """Read one HTTP/1.1 response (Content-Length or chunked body); returns its status."""
+    status = int((await reader.readline()).split()[1])
+    length, chunked = 0, False
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+        elif name.lower() == "transfer-encoding" and "chunked" in value.lower():
+            chunked = True
+    if not chunked:
+        await reader.readexactly(length)
+        return status
+    while size := int((await reader.readline()).split(b";")[0], 16):
+        await reader.readexactly(size + 2)
+    await reader.readline()
+    return status
+
+
+async def client(port: int, offset: int, until: float,
                  timings: dict[str, list[float]], errors: dict[str, int]) -> None:
-    """One reader: the paths in turn from its own starting point, until ``until``."""
-    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-        turn = offset
-        while time.monotonic() < until:
-            path = PATHS[turn % len(PATHS)]
-            turn += 1
-            began = time.perf_counter()
-            try:
-                response = await http.get(path)
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            timings[path].append((time.perf_counter() - began) * 1000)
-            errors[path] += not ok
+    """One reader on one keep-alive connection: the paths in turn from its own starting point,
+    until ``until``. A bare HTTP/1.1 client, so that the clients' own work takes little of the
+    cores the server is measured on."""
+    connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+    turn = offset
+    while time.monotonic() < until:
+        path = PATHS[turn % len(PATHS)]
+        turn += 1
+        began = time.perf_counter()
+        try:
+            if connection is None:
+                connection = await asyncio.open_connection("127.0.0.1", port)
+            reader, writer = connection
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            ok = await asyncio.wait_for(read_response(reader), REQUEST_TIMEOUT) == 200
+        except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError):
+            ok = False
+            if connection is not None:
+                connection[1].close()
+            connection = None
+        timings[path].append((time.perf_counter() - began) * 1000)
+        errors[path] += not ok
+    if connection is not None:
+        connection[1].close()
 
 
-async def load(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]],
+async def load(port: int, clients: int, seconds: float) -> tuple[dict[str, list[float]],
                                                                   dict[str, int]]:
     timings: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     until = time.monotonic() + seconds
-    await asyncio.gather(*(client(base, n, until, timings, errors) for n in range(clients)))
+    await asyncio.gather(*(client(port, n, until, timings, errors) for n in range(clients)))
     return timings, errors
 
 
@@ -141,12 +172,24 @@ def report(title: str, timings: dict[str, list[float]], errors: dict[str, int]) 
     return p95
 
 
+def cpu_seconds(process: subprocess.Popen[bytes]) -> float:
+    """CPU time (user and system) of a process and its children so far."""
+    try:
+        root = psutil.Process(process.pid)
+        tree = [root, *root.children(recursive=True)]
+        return sum(sum(p.cpu_times()[:2]) for p in tree)
+    except psutil.Error:
+        return 0.0
+
+
 def phase(db: str, port: int, args: argparse.Namespace, folder: Path | None) -> str:
     """One timed run against a fresh server; with ``folder``, an ingest of it writes meanwhile."""
     server = start_server(db, port, args.workers)
     writer = start_writer(db, folder) if folder is not None else None
+    server_before, own_before = cpu_seconds(server), time.process_time()
     try:
-        timings, errors = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, args.seconds))
+        timings, errors = asyncio.run(load(port, args.clients, args.seconds))
+        server_cpu = cpu_seconds(server) - server_before
     finally:
         for process in (writer, server):
             if process is not None:
@@ -156,6 +199,9 @@ def phase(db: str, port: int, args: argparse.Namespace, folder: Path | None) -> 
     title = f"{args.workers} worker(s), {args.clients} clients, {args.seconds:.0f} s, {what}"
     p95 = report(title, timings, errors)
     total, failed = sum(map(len, timings.values())), sum(errors.values())
+    print(f"CPU: server {1000 * server_cpu / max(1, total):.1f} ms a request, clients "
+          f"{1000 * (time.process_time() - own_before) / max(1, total):.1f} ms a request; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     verdict = "ok" if failed == 0 and p95 < GOAL_P95_MS else "NOT MET"
     return (f"{what}: {total} requests, {failed} errors, p95 {p95:.0f} ms "
             f"(goal 0 errors, p95 < {GOAL_P95_MS:.0f} ms with a writer): {verdict}")

@@ -20,7 +20,7 @@ from coalition.settings import Settings
 from coalition.web.cache import CachedStore
 from coalition.web.params import ParamError
 from coalition.web.render import environment, page
-from coalition.web.safety import add_security_headers
+from coalition.web.safety import SecurityHeaders
 
 if TYPE_CHECKING:
     from coalition.extract import Extractor
@@ -57,7 +57,7 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
     app.state.extractor_lock = threading.Lock()
     app.state.world = None
     app.state.templates = environment()
-    app.middleware("http")(add_security_headers)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(add.router)
