@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 # What callers read through this object without writing; any other store method may write.
 _READS = frozenset({"claims", "claim_page", "count_claims", "article", "articles", "stance_counts",
-                    "actor_counts", "search", "stats", "version", "url", "schema_version"})
+                    "actor_counts", "search", "stats", "version", "url", "schema_version",
+                    "records", "count_records", "record_counts", "stream"})
 
 
 @dataclass(frozen=True, slots=True)
