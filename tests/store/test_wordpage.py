@@ -11,7 +11,7 @@ import pytest
 from coalition.models import ClaimQuery
 from coalition.store import Store
 from coalition.store._queries import list_claims
-from coalition.store._wordpage import newest_word_page
+from coalition.store._wordpage import newest_word_page, word_matches
 from tests.store.build import article, claim
 
 
@@ -44,9 +44,10 @@ def test_pages_and_counts_match_the_plain_queries(store: Store, words: str, offs
 
 def test_common_words_take_the_walk_down_the_newest_claims(store: Store) -> None:
     # Half of all claims match: the walk answers, rather than falling back to the join.
-    total = store.count_claims(ClaimQuery(text="common"))
     with store._engine.connect() as conn:  # the module's own question, asked directly
-        page = newest_word_page(conn, "common", total, 5, 10)
+        matches = word_matches(conn, "common")
+        assert matches is not None and matches.total == 120
+        page = newest_word_page(conn, "common", matches, 5, 10)
         assert page is not None
         plain = list_claims(conn, ClaimQuery(text="common", limit=10, offset=5))
     assert page == [r.id for r in plain]

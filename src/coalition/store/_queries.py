@@ -41,7 +41,7 @@ from coalition.models import (
 )
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
-from coalition.store._wordpage import newest_word_page, word_count
+from coalition.store._wordpage import WordMatches, newest_word_page, word_matches
 
 _CLAIM_COLUMNS = (
     *claims.c,
@@ -61,22 +61,24 @@ _PACK = 2**32
 
 def claim_page(conn: Connection, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
     """How many claims match ``query`` in all pages, and its page."""
-    total = count_claims(conn, query)
-    return total, list_claims(conn, query, matches=total)
+    words = _word_matches(conn, query)
+    if words is None:
+        return count_claims(conn, query), list_claims(conn, query)
+    return words.total, list_claims(conn, query, words=words)
 
 
 def list_claims(
-    conn: Connection, query: ClaimQuery, matches: int | None = None
+    conn: Connection, query: ClaimQuery, words: WordMatches | None = None
 ) -> list[StoredClaim]:
     """Claims matching ``query``, newest article first, then in the order they were stored;
-    ``matches``, how many there are in all, lets a query of words alone skip most of them."""
+    ``words``, the count of a query of words alone, lets it skip most of the matches."""
     _check_page(query.limit, query.offset)
     dialect = conn.dialect.name
     # The page's ids first, from the indexes, then whole rows and their articles for those only.
     hits = _words_alone(query, dialect, dated=True)
     newest = None
-    if hits is not None and query.text and matches is not None:
-        newest = newest_word_page(conn, query.text, matches, query.offset, query.limit)
+    if hits is not None and query.text and words is not None:
+        newest = newest_word_page(conn, query.text, words, query.offset, query.limit)
     if newest is not None:
         page = select(claims.c.id).where(claims.c.id.in_(newest)).subquery()
     elif hits is not None:
@@ -124,14 +126,21 @@ def count_claims(conn: Connection, query: ClaimQuery) -> int:
     """How many claims match ``query``, ignoring its limit and offset."""
     dialect = conn.dialect.name
     hits = _words_alone(query, dialect)
-    counted = word_count(conn, query.text) if hits is not None and query.text else None
-    if counted is not None:
-        return counted
+    words = _word_matches(conn, query) if hits is not None else None
+    if words is not None:
+        return words.total
     if hits is not None:
         stmt = select(func.count()).select_from(hits)
     else:
         stmt = select(func.count()).select_from(claims).where(*_filters(query, dialect))
     return int(conn.execute(stmt).scalar_one())
+
+
+def _word_matches(conn: Connection, query: ClaimQuery) -> WordMatches | None:
+    """The count of a query of words alone, from the full-text index (SQLite)."""
+    if not query.text or _filters(replace(query, text=None), conn.dialect.name):
+        return None
+    return word_matches(conn, query.text)
 
 
 def _words_alone(query: ClaimQuery, dialect: str, *, dated: bool = False) -> Subquery | None:

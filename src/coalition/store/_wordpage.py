@@ -9,6 +9,8 @@ PostgreSQL answers the same questions with the plain queries of :mod:`._queries`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import Connection, Date, bindparam, func, select, text
 
 from coalition.store._fulltext import fts5_query
@@ -32,43 +34,52 @@ _BOTH = text(
 # instead of looking up every match by id.
 _NEWEST = text(
     "SELECT id FROM claims WHERE published >= :cut AND "
-    "(+id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :words) "
-    "OR article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :title_words)) "
+    "(+id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :words) OR +id IN :titled) "
     "ORDER BY published DESC, id LIMIT :need"
-).bindparams(bindparam("cut", type_=Date))
+).bindparams(bindparam("cut", type_=Date), bindparam("titled", expanding=True))
 
 
-def word_count(conn: Connection, words: str) -> int | None:
-    """Claims whose evidence or article title has every word; ``None`` when the titles match
-    too many claims for this way (or the backend is not SQLite)."""
+@dataclass(frozen=True, slots=True)
+class WordMatches:
+    """How many claims have every word (in their evidence or their article's title), and the
+    ids of the claims of the articles whose title has them."""
+
+    total: int
+    titled: tuple[int, ...]
+
+
+def word_matches(conn: Connection, words: str) -> WordMatches | None:
+    """The claims whose evidence or article title has every word, counted; ``None`` when the
+    titles match too many claims for this way (or the backend is not SQLite)."""
     if conn.dialect.name != "sqlite":
         return None
     params = _params(words)
     if params is None:
-        return 0
-    titled = list(conn.execute(_TITLED, {**params, "most": _TITLED_MOST + 1}).scalars())
+        return WordMatches(0, ())
+    titled = tuple(conn.execute(_TITLED, {**params, "most": _TITLED_MOST + 1}).scalars())
     if len(titled) > _TITLED_MOST:
         return None
     evidence = int(conn.execute(_EVIDENCE_COUNT, params).scalar_one())
     both = int(conn.execute(_BOTH, {**params, "ids": titled}).scalar_one()) if titled else 0
-    return evidence + len(titled) - both
+    return WordMatches(evidence + len(titled) - both, titled)
 
 
 def newest_word_page(
-    conn: Connection, words: str, matches: int, offset: int, limit: int
+    conn: Connection, words: str, matches: WordMatches, offset: int, limit: int
 ) -> list[int] | None:
-    """Ids of one page of the ``matches`` claims that have ``words``, newest first; ``None``
-    when the matches are too few for a walk down the newest claims to pay (or the backend is
-    not SQLite), or run out before the page is full."""
+    """Ids of one page of the claims that have ``words``, newest first; ``None`` when the
+    matches are too few for a walk down the newest claims to pay, or run out before the page
+    is full."""
     need = offset + limit
     params = _params(words)
-    if conn.dialect.name != "sqlite" or params is None or not matches or not need:
+    if params is None or not matches.total or not need:
         return None
     stored = int(conn.execute(select(func.max(claims.c.id))).scalar_one() or 0)
     # Joining each match costs about what looking at stored * need / matches claims does.
-    if matches * matches < need * stored:
+    if matches.total * matches.total < need * stored:
         return None
-    span = need * stored // matches * 5 // 4 + 1
+    span = need * stored // matches.total * 5 // 4 + 1
+    newest = _NEWEST.bindparams(titled=list(matches.titled))
     while span <= stored:
         cut = conn.execute(
             select(claims.c.published).where(claims.c.published.is_not(None))
@@ -76,7 +87,8 @@ def newest_word_page(
         ).scalar()
         if cut is None:
             return None
-        found = list(conn.execute(_NEWEST, {**params, "cut": cut, "need": need}).scalars())
+        found = list(conn.execute(newest, {"words": params["words"], "cut": cut,
+                                           "need": need}).scalars())
         if len(found) == need:
             return found[offset:]
         span *= _WIDEN
