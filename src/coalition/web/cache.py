@@ -1,12 +1,11 @@
 """Recent results of the expensive reads and renderings, reused while the data holds.
 
-The store only grows: articles and claims are added, never edited in place. So the store's
-``version()`` (the number of stored articles, one cheap count) tells whether anything changed
-since a result was computed, whichever process wrote it; a cached result is used only while it
-matches. With ``fresh_for`` seconds, a version read is trusted that long: while another process
-ingests, each result is then rebuilt at most once in that time instead of for every article
-stored, and a page shows an article at most ``fresh_for`` seconds after it is stored. A write
-through this object is seen at once.
+The store's ``version()`` (two index lookups) grows with every stored article, re-extraction
+and review, so it tells whether anything changed since a result was computed, whichever
+process wrote it; a cached result is used only while it matches. With ``fresh_for`` seconds, a
+version read is trusted that long: while another process ingests, each result is then rebuilt
+at most once in that time instead of for every article stored, and a page shows an article at
+most ``fresh_for`` seconds after it is stored. A write through this object is seen at once.
 """
 
 from __future__ import annotations
