@@ -9,13 +9,16 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Connection,
     Date,
     Row,
     Select,
     Subquery,
+    and_,
     bindparam,
+    case,
     distinct,
     false,
     func,
@@ -40,6 +43,7 @@ from coalition.models import (
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
 from coalition.store._stories import copies_of
+from coalition.store._wordpage import WordMatches, newest_word_page, word_matches
 
 _CLAIM_COLUMNS = (
     *claims.c,
@@ -54,15 +58,35 @@ _LISTED = tuple(c for c in articles.c if c.name != "minhash")
 _DIMENSIONS = {d.value: d for d in Dimension}
 _STANCES = {s.value: s for s in Stance}
 _NEWEST_FIRST = (claims.c.published.desc().nulls_last(), claims.c.id)
+# Packs a key's article, story and claim counts in one 63-bit integer
+# ((articles * _PACK + stories) * _PACK + claims), so that one seek reads all three; each
+# count per key stays below it (two million claims of one key).
+_PACK = 2**21
 
 
-def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
-    """Claims matching ``query``, newest article first, then in the order they were stored."""
+def claim_page(conn: Connection, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
+    """How many claims match ``query`` in all pages, and its page."""
+    words = _word_matches(conn, query)
+    if words is None:
+        return count_claims(conn, query), list_claims(conn, query)
+    return words.total, list_claims(conn, query, words=words)
+
+
+def list_claims(
+    conn: Connection, query: ClaimQuery, words: WordMatches | None = None
+) -> list[StoredClaim]:
+    """Claims matching ``query``, newest article first, then in the order they were stored;
+    ``words``, the count of a query of words alone, lets it skip most of the matches."""
     _check_page(query.limit, query.offset)
     dialect = conn.dialect.name
     # The page's ids first, from the indexes, then whole rows and their articles for those only.
     hits = _words_alone(query, dialect, dated=True)
-    if hits is not None:
+    newest = None
+    if hits is not None and query.text and words is not None:
+        newest = newest_word_page(conn, query.text, words, query.offset, query.limit)
+    if newest is not None:
+        page = select(claims.c.id).where(claims.c.id.in_(newest)).subquery()
+    elif hits is not None:
         # Words alone: the page comes from the matches' own dates, not from a join with every
         # claim (PostgreSQL's planner chose to hash all 100,000 for 5,000 matches).
         page = (
@@ -107,11 +131,21 @@ def count_claims(conn: Connection, query: ClaimQuery) -> int:
     """How many claims match ``query``, ignoring its limit and offset."""
     dialect = conn.dialect.name
     hits = _words_alone(query, dialect)
+    words = _word_matches(conn, query) if hits is not None else None
+    if words is not None:
+        return words.total
     if hits is not None:
         stmt = select(func.count()).select_from(hits)
     else:
         stmt = select(func.count()).select_from(claims).where(*_filters(query, dialect))
     return int(conn.execute(stmt).scalar_one())
+
+
+def _word_matches(conn: Connection, query: ClaimQuery) -> WordMatches | None:
+    """The count of a query of words alone, from the full-text index (SQLite)."""
+    if not query.text or _filters(replace(query, text=None), conn.dialect.name):
+        return None
+    return word_matches(conn, query.text)
 
 
 def _words_alone(query: ClaimQuery, dialect: str, *, dated: bool = False) -> Subquery | None:
@@ -174,12 +208,15 @@ def stance_counts(
     if dated:
         _dates(since, until)  # refuses an empty range
     params = {"target": target, "since": since or date.min, "until": until or date.max}
+    rows = conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+    if dated:  # the three counts come packed in one number: see _range_sums
+        rows = [(actor, toward, dimension, stance, *_unpack(packed), first, last)
+                for actor, toward, dimension, stance, packed, first, last in rows if packed]
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
         StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, stories,
                     count, first, last)
-        for actor, toward, dimension, stance, articles, stories, count, first, last
-        in conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+        for actor, toward, dimension, stance, articles, stories, count, first, last in rows
         if articles
     ]
 
@@ -200,9 +237,16 @@ def _stance_counts(dated: bool, one_target: bool) -> Select[Any]:
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 
+def _unpack(packed: int) -> tuple[int, int, int]:
+    """(articles, stories, claims) from the number _range_sums packs them in."""
+    articles_n, rest = divmod(packed, _PACK * _PACK)
+    return (articles_n, *divmod(rest, _PACK))
+
+
 def _range_sums(keys: Select[Any]) -> Select[Any]:
     """Per key: its first and last day from ``since`` to ``until``, and the difference of the
-    running sums at the range's end and just before its start."""
+    running sums at the range's end and just before its start, the three counts packed in one
+    number (see _PACK: one seek reads them all)."""
     totals, days = stance_totals.c, stance_daily.c
     since, until = bindparam("since", type_=Date), bindparam("until", type_=Date)
 
@@ -218,17 +262,19 @@ def _range_sums(keys: Select[Any]) -> Select[Any]:
             .scalar_subquery()
         )
 
-    def before(column: ColumnElement[int]) -> Any:
-        return func.coalesce(seek(column, days.day < since, latest=True), 0)
-
-    # Keys without a day in range come back with no evidence (zero or NULL articles) rather
-    # than being filtered here, which would run their seeks twice.
+    pack = literal(_PACK, BigInteger)
+    sums = (days.through_articles * pack + days.through_stories) * pack + days.through_claims
+    # A key whose dated evidence all lies in the range has nothing before it, and its first
+    # and last days are its totals' own: one seek instead of four (CASE runs only the branch
+    # it takes, on both backends). Keys without a day in range come back with no evidence
+    # (zero or NULL) rather than being filtered here, which would run their seeks twice.
+    inside = and_(totals.first_seen >= since, totals.last_seen <= until)
     return keys.with_only_columns(
         totals.actor, totals.target, totals.dimension, totals.stance,
-        *(seek(through, days.day <= until, latest=True) - before(through)
-          for through in (days.through_articles, days.through_stories, days.through_claims)),
-        seek(days.day, days.day >= since, latest=False),
-        seek(days.day, days.day <= until, latest=True),
+        seek(sums, days.day <= until, latest=True)
+        - case((inside, 0), else_=func.coalesce(seek(sums, days.day < since, latest=True), 0)),
+        case((inside, totals.first_seen), else_=seek(days.day, days.day >= since, latest=False)),
+        case((inside, totals.last_seen), else_=seek(days.day, days.day <= until, latest=True)),
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 
