@@ -13,6 +13,7 @@ from coalition.extract.component import CLAIMS_KEY, PARSE_PIPES, TEXT_KEY
 from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
 from coalition.models import Article, Certainty, Claim, Dimension, Stance
+from coalition.resolve.when import WhenReader
 from coalition.settings import Settings
 
 
@@ -42,16 +43,18 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
 
 
 class Extractor:
-    """Extracts claims from articles; the spaCy model loads once, in the constructor."""
+    """Extracts claims from articles, each dated by its sentence (:mod:`coalition.resolve.when`);
+    the spaCy model loads once, in the constructor."""
 
     def __init__(self, settings: Settings, *, prefilter: bool = True) -> None:
         self.settings = settings
         self.prefilter = prefilter
         self.nlp = build_pipeline(settings.model, prefilter=prefilter)
+        self.dates = WhenReader()
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
-        return claims_from(article, self.nlp(self._doc(article)))
+        return self.dates.date_claims(article, claims_from(article, self.nlp(self._doc(article))))
 
     def extract_many(self, articles: Iterable[Article], *, n_process: int = 1,
                      batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
@@ -68,7 +71,7 @@ class Extractor:
         pairs = ((self._doc(article), article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process,
                                           batch_size=batch_size):
-            yield article, claims_from(article, doc)
+            yield article, self.dates.date_claims(article, claims_from(article, doc))
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)

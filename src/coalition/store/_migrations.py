@@ -20,6 +20,7 @@ from coalition.store._fulltext import TITLE_INDEX_POSTGRES, create_fulltext
 from coalition.store._schema import (
     claims_by_actor_newest,
     claims_by_target_newest,
+    claims_by_target_when,
     metadata,
     schema_version,
     stance_daily,
@@ -83,6 +84,16 @@ def _build_summaries(conn: Connection) -> None:
     rebuild_summaries(conn)
 
 
+def _add_when(conn: Connection) -> None:
+    # Claims stored before dates were read from sentences keep their article's date, marked as
+    # a fallback; extracting the article again reads the sentence's own date.
+    for column in ('"when" DATE', "when_precision VARCHAR(8)", "when_fallback BOOLEAN"):
+        conn.execute(text(f"ALTER TABLE claims ADD COLUMN {column}"))
+    conn.execute(text('UPDATE claims SET "when" = published, when_precision = \'day\', '
+                      "when_fallback = TRUE WHERE published IS NOT NULL"))
+    claims_by_target_when.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, claims, their indexes and full-text search", _create_everything),
     Migration(2, "index claims by target, newest first", _index_target_listing),
@@ -93,6 +104,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "add stance_daily, the evidence counts per publication day", _superseded),
     Migration(7, "index article titles for words on PostgreSQL", _index_titles),
     Migration(8, "key the summaries by id, with running sums per day", _build_summaries),
+    Migration(9, "add when, the date of each claim's act, and index it", _add_when),
 )
 
 

@@ -29,10 +29,12 @@ from coalition.models import (
     Claim,
     ClaimQuery,
     Dimension,
+    Precision,
     Stance,
     StanceCount,
     StoredArticle,
     StoredClaim,
+    When,
 )
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
@@ -246,6 +248,10 @@ def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
         claims.c.certainty: query.certainty,
     }
     where += [column == str(value) for column, value in exact.items() if value is not None]
+    if query.when_since is not None:
+        where.append(claims.c.when >= query.when_since)
+    if query.when_until is not None:
+        where.append(claims.c.when <= query.when_until)
     if query.article_id is not None:
         article_pk = select(articles.c.id).where(articles.c.doc == query.article_id)
         where.append(claims.c.article_id == article_pk.scalar_subquery())
@@ -278,12 +284,18 @@ def _stored_claim(row: Row[Any]) -> StoredClaim:
         stance=Stance(row.stance), certainty=Certainty(row.certainty), evidence=row.evidence,
         start=row.start, end=row.end, confidence=row.confidence, actor_start=row.actor_start,
         actor_end=row.actor_end, trigger_start=row.trigger_start, trigger_end=row.trigger_end,
-        extractor=row.extractor,
+        extractor=row.extractor, when=_when(row),
     )
     return StoredClaim(
         id=row.id, claim=claim, article_id=row.article_doc, title=row.title, url=row.url,
         source=row.source, published=row.published, site=row.site,
     )
+
+
+def _when(row: Row[Any]) -> When | None:
+    if row.when is None:
+        return None
+    return When(row.when, Precision(row.when_precision or "day"), bool(row.when_fallback))
 
 
 def _stored_article(row: Row[Any], found: tuple[StoredClaim, ...]) -> StoredArticle:
