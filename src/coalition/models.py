@@ -272,3 +272,29 @@ class StanceCount(NamedTuple):
     claims: int
     first_seen: date | None
     last_seen: date | None
+
+
+class MonthCount(NamedTuple):
+    """Evidence for one (actor, target, dimension, stance) in one month (``YYYY-MM``) of the
+    claims' ``when``: the input of timelines and contradictions."""
+
+    actor: str
+    target: str
+    dimension: Dimension
+    stance: Stance
+    month: str
+    articles: int
+    claims: int
+
+
+class PeriodCount(NamedTuple):
+    """Evidence for one (actor, target, dimension, stance) before or after the start of a later
+    period (``later``): the input of shifts."""
+
+    actor: str
+    target: str
+    dimension: Dimension
+    stance: Stance
+    later: bool
+    articles: int
+    claims: int

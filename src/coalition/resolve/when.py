@@ -34,10 +34,13 @@ _MAYBE_DATED = re.compile(
     r"\d|\b(?:" + "|".join(m[:3] for m in _MONTHS) + "|" + "|".join(_WEEKDAYS + _RELATIVE)
     + r")", re.IGNORECASE,
 )
-# dateparser reads "mid 2022" and "Sep 19" but not "mid-2022" and "Sept. 19".
+# dateparser reads "mid 2022", "Sep 19" and "last month Armenia" but not "mid-2022", "Sept. 19"
+# and "last month, Armenia" (a comma stuck to a relative date hides it). Each fix keeps the
+# length, so offsets in the tidied sentence are offsets in the sentence.
 _TIDY = [
+    (re.compile(r",(?=\s)"), " "),
     (re.compile(r"\b(early|mid|late)-(?=\w)", re.IGNORECASE), r"\1 "),
-    (re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.", re.IGNORECASE), r"\1"),
+    (re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.", re.IGNORECASE), r"\1 "),
 ]
 _ANCHORED = re.compile(r"\b(?:after|before|later|earlier)$", re.IGNORECASE)
 _ANCHOR_NEXT = re.compile(r"\s*(?:after|before|later)\b", re.IGNORECASE)
@@ -65,17 +68,18 @@ class WhenReader:
             The same claims in the same order, each with ``when`` (``None`` only when neither
             the sentence nor the article gives a date).
         """
-        found: dict[int, list[tuple[int, When]]] = {}
+        found: dict[int, list[tuple[int, int, When]]] = {}
         dated = []
         for claim in claims:
             if claim.start not in found:
                 found[claim.start] = self.read(claim.evidence, article.published)
-            trigger = (claim.trigger_start or claim.start) - claim.start
-            dated.append(replace(claim, when=pick(found[claim.start], trigger, article.published)))
+            trigger = (claim.trigger_start or claim.start, claim.trigger_end or claim.start)
+            span = (trigger[0] - claim.start, trigger[1] - claim.start)
+            dated.append(replace(claim, when=pick(found[claim.start], span, article.published)))
         return dated
 
-    def read(self, sentence: str, published: date | None) -> list[tuple[int, When]]:
-        """Every trusted date expression of ``sentence``: (its offset, the date it names)."""
+    def read(self, sentence: str, published: date | None) -> list[tuple[int, int, When]]:
+        """Every trusted date expression of ``sentence``: (start, end, the date it names)."""
         if not _MAYBE_DATED.search(sentence):
             return []
         text = sentence
@@ -85,21 +89,22 @@ class WhenReader:
         settings: dict[str, Any] = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
                                     "RETURN_TIME_AS_PERIOD": True}
         hits = self._search(text, languages=["en"], settings=settings, add_period=True) or []
-        found: list[tuple[int, When]] = []
+        found: list[tuple[int, int, When]] = []
         cursor = 0
         for words, moment, period in hits:
             at = text.find(words, cursor)
             cursor = max(cursor, at + len(words))
             when = _trusted(words, text[at + len(words):], moment.date(), period, published)
             if when is not None:
-                found.append((at, when))
+                found.append((at, at + len(words), when))
         return found
 
 
-def pick(found: Sequence[tuple[int, When]], trigger: int, published: date | None) -> When | None:
-    """The date nearest the trigger (an offset in the sentence), else the article's date."""
+def pick(found: Sequence[tuple[int, int, When]], trigger: tuple[int, int],
+         published: date | None) -> When | None:
+    """The date nearest the trigger (a span of the sentence), else the article's date."""
     if found:
-        return min(found, key=lambda hit: abs(hit[0] - trigger))[1]
+        return min(found, key=lambda hit: max(0, hit[0] - trigger[1], trigger[0] - hit[1]))[2]
     return When.of_article(published)
 
 

@@ -39,7 +39,7 @@ from coalition.models import (
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
 
-_CLAIM_COLUMNS = (
+CLAIM_COLUMNS = (
     *claims.c,
     articles.c.doc.label("article_doc"),
     articles.c.title,
@@ -71,20 +71,20 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     else:
         page = (
             select(claims.c.id)
-            .where(*_filters(query, dialect))
+            .where(*claim_filters(query, dialect))
             .order_by(*_NEWEST_FIRST)
             .limit(query.limit)
             .offset(query.offset)
             .subquery()
         )
     stmt = (
-        select(*_CLAIM_COLUMNS)
+        select(*CLAIM_COLUMNS)
         .select_from(page)
         .join(claims, claims.c.id == page.c.id)
         .join(articles, claims.c.article_id == articles.c.id)
         .order_by(*_NEWEST_FIRST)
     )
-    return [_stored_claim(row) for row in conn.execute(stmt)]
+    return [stored_claim(row) for row in conn.execute(stmt)]
 
 
 def count_claims(conn: Connection, query: ClaimQuery) -> int:
@@ -94,13 +94,13 @@ def count_claims(conn: Connection, query: ClaimQuery) -> int:
     if hits is not None:
         stmt = select(func.count()).select_from(hits)
     else:
-        stmt = select(func.count()).select_from(claims).where(*_filters(query, dialect))
+        stmt = select(func.count()).select_from(claims).where(*claim_filters(query, dialect))
     return int(conn.execute(stmt).scalar_one())
 
 
 def _words_alone(query: ClaimQuery, dialect: str, *, dated: bool = False) -> Subquery | None:
     """The full-text matches when words are the query's only filter (and have a word)."""
-    if not query.text or _filters(replace(query, text=None), dialect):
+    if not query.text or claim_filters(replace(query, text=None), dialect):
         return None
     found = matching_claims(dialect, query.text, dated=dated)
     return None if found is None else found.subquery("hits")
@@ -112,12 +112,12 @@ def get_article(conn: Connection, article_id: str) -> StoredArticle | None:
     if row is None:
         return None
     found = conn.execute(
-        select(*_CLAIM_COLUMNS)
+        select(*CLAIM_COLUMNS)
         .join_from(claims, articles, claims.c.article_id == articles.c.id)
         .where(claims.c.article_id == row.id)
         .order_by(claims.c.start, claims.c.id)
     )
-    return _stored_article(row, tuple(_stored_claim(c) for c in found))
+    return _stored_article(row, tuple(stored_claim(c) for c in found))
 
 
 def list_articles(conn: Connection, limit: int, offset: int) -> list[StoredArticle]:
@@ -238,7 +238,8 @@ def article_count(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
 
 
-def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
+def claim_filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE terms of ``query`` (all but its page)."""
     where = _dates(query.since, query.until)
     exact = {
         claims.c.actor: query.actor,
@@ -278,7 +279,8 @@ def _check_page(limit: int, offset: int) -> None:
         raise StoreError(f"limit and offset must not be negative (got {limit}, {offset})")
 
 
-def _stored_claim(row: Row[Any]) -> StoredClaim:
+def stored_claim(row: Row[Any]) -> StoredClaim:
+    """A claim row, joined with its article's columns, as a :class:`StoredClaim`."""
     claim = Claim(
         doc=row.doc, actor=row.actor, target=row.target, dimension=Dimension(row.dimension),
         stance=Stance(row.stance), certainty=Certainty(row.certainty), evidence=row.evidence,

@@ -15,11 +15,13 @@ from coalition.models import (
     Article,
     Claim,
     ClaimQuery,
+    MonthCount,
+    PeriodCount,
     StanceCount,
     StoredArticle,
     StoredClaim,
 )
-from coalition.store import _fulltext, _queries, _writes
+from coalition.store import _fulltext, _history, _queries, _writes
 from coalition.store._engine import make_engine, parse_url
 from coalition.store._fulltext import SearchHit
 from coalition.store._migrations import migrate
@@ -118,6 +120,28 @@ class Store:
         return self._read(
             "count stances", lambda c: _queries.stance_counts(c, target, since, until)
         )
+
+    def month_counts(self, query: ClaimQuery) -> list[MonthCount]:
+        """Evidence per (actor, target, dimension, stance) and month of the act (``when``).
+
+        Args:
+            query: which claims (actor, target, dimension, dates); its page and words are
+                ignored. Claims without a ``when`` are left out.
+        """
+        return self._read("count months", lambda c: _history.month_counts(c, query))
+
+    def period_counts(self, query: ClaimQuery, split: date) -> list[PeriodCount]:
+        """Evidence per (actor, target, dimension, stance) before ``split`` and from it on."""
+        return self._read("count periods", lambda c: _history.period_counts(c, query, split))
+
+    def claims_by_when(self, query: ClaimQuery, *, latest_first: bool = False) -> list[StoredClaim]:
+        """Claims matching ``query`` in the order of the date of their act, one page."""
+        return self._read("list claims by date",
+                          lambda c: _history.claims_by_when(c, query, latest_first=latest_first))
+
+    def latest_when(self, target: str | None = None) -> date | None:
+        """The date of the latest act on record (toward ``target``, if given)."""
+        return self._read("find the latest date", lambda c: _history.latest_when(c, target))
 
     def actor_counts(self) -> list[tuple[str, int, int]]:
         """(code, claims as actor, claims as target) for every code, most claims first."""
