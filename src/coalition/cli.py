@@ -237,6 +237,10 @@ def claims(
     certainty: Annotated[Certainty | None, typer.Option("--certainty")] = None,
     since: Since = None,
     until: Until = None,
+    when_since: Annotated[str | None, typer.Option(
+        "--when-since", help="Acts on or after this date (a claim's `when`, YYYY-MM-DD).")] = None,
+    when_until: Annotated[str | None, typer.Option(
+        "--when-until", help="Acts on or before this date (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     db: Db = None,
@@ -248,7 +252,9 @@ def claims(
 
     query = ClaimQuery(actor=_code(actor), target=_code(target), dimension=dimension,
                        stance=stance, certainty=certainty, since=_date(since, "--since"),
-                       until=_date(until, "--until"), limit=limit)
+                       until=_date(until, "--until"), limit=limit,
+                       when_since=_date(when_since, "--when-since"),
+                       when_until=_date(when_until, "--when-until"))
     with _errors_to_exit():
         store = _store(Settings.load(db=db))
         rows = store.claims(query)
@@ -263,7 +269,8 @@ def claims(
         c = row.claim
         hedge = " (hedged)" if c.certainty is Certainty.HEDGED else ""
         when = row.published.isoformat() if row.published else "undated"
-        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{hedge}",
+        act = f"\nact {c.when.day.isoformat()} ({c.when.precision.value})" if c.when else ""
+        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{hedge}{act}",
                       f"“{c.evidence}”", f"{row.title or row.article_id}\n{when}\n{row.source}")
     out.print(table)
 
@@ -360,6 +367,10 @@ def show_settings() -> None:
         shown = "(set)" if name == "ingest_token" and value else str(value)
         table.add_row(name, shown, str(default), help_text)
     out.print(table)
+
+
+# The timeline, shifts and conflicts commands live in their own module and register on ``app``.
+from coalition import cli_history  # noqa: E402, F401
 
 
 def main() -> None:
