@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from coalition.aggregate._order import leading
@@ -32,6 +33,12 @@ class Shift:
     first_after: StoredClaim | None = None
 
     @property
+    def changed(self) -> date | None:
+        """When the change shows: the date of the first sentence after it."""
+        when = self.first_after.claim.when if self.first_after else None
+        return when.day if when else None
+
+    @property
     def evidence(self) -> int:
         """How well the change is attested: the articles of its weaker side."""
         return min(self.before_articles, self.after_articles)
@@ -40,7 +47,8 @@ class Shift:
         """JSON form of the change, without the sentences (the serving layer adds those)."""
         return {"actor": self.actor, "target": self.target, "dimension": self.dimension.value,
                 "before": self.before.value, "after": self.after.value,
-                "before_articles": self.before_articles, "after_articles": self.after_articles}
+                "before_articles": self.before_articles, "after_articles": self.after_articles,
+                "changed": self.changed}
 
 
 def shifts(counts: Iterable[PeriodCount]) -> list[Shift]:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from coalition.models import ClaimQuery, Dimension, StoredClaim
-from coalition.web import views
+from coalition.web import history, views
 from coalition.web.geo import HEIGHT, WIDTH, shade
 from coalition.web.highlight import article_pieces
 from coalition.web.params import Period, claim_params, code, period_params
@@ -81,9 +81,11 @@ def state(request: Request, actor: str) -> HTMLResponse:
     store = _store(request)
     rows = store.claims(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
     received = store.count_claims(ClaimQuery(target=actor_code))
+    acts = ClaimQuery(actor=actor_code)
     return page(
         request, "state.html", "/api/claims" + query(actor=actor_code, limit=STATE_CLAIMS),
         actor=actor_code, groups=_by_dimension(rows), total=len(rows), received=received,
+        chart=history.chart(acts, history.timeline_points(request, acts), 30.0),
     )
 
 
