@@ -25,14 +25,16 @@ from typing import Any
 
 from coalition.models import Article, Claim, Precision, When
 
-# Words that can start a date expression: a sentence with none of them needs no parsing, which
-# spares dateparser (milliseconds a sentence) most evidence sentences.
+# What a date expression needs: a month or weekday name, a year, a numeric date or a relative
+# phrase. A sentence with none of them is not parsed, which spares dateparser (milliseconds a
+# sentence) most evidence sentences, including those whose only numbers are counts.
 _MONTHS = [m.lower() for m in calendar.month_name[1:]] + ["sept"]
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
-_RELATIVE = ["yesterday", "today", "ago", "last", "this", "week", "month", "year", "decade"]
 _MAYBE_DATED = re.compile(
-    r"\d|\b(?:" + "|".join(m[:3] for m in _MONTHS) + "|" + "|".join(_WEEKDAYS + _RELATIVE)
-    + r")", re.IGNORECASE,
+    r"\b(?:" + "|".join(m[:3] for m in _MONTHS) + "|" + "|".join(_WEEKDAYS)
+    + r"|yesterday|today|ago|(?:last|this|past|next)\s+(?:week|month|year|decade))"
+    r"|\b(?:1[89]|2\d)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    re.IGNORECASE,
 )
 # dateparser reads "mid 2022", "Sep 19" and "last month Armenia" but not "mid-2022", "Sept. 19"
 # and "last month, Armenia" (a comma stuck to a relative date hides it). Each fix keeps the
