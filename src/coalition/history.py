@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from coalition.models import ClaimQuery, Dimension
+from coalition.models import ClaimQuery, Dimension, Stance, StoredClaim
 
 if TYPE_CHECKING:
     from coalition.aggregate import Contradiction, Shift, TimelinePoint
@@ -71,18 +71,30 @@ def find_shifts(store: Store, query: ClaimQuery, split: date | None = None,
         return ShiftReport(None, query.when_since, query.when_until, [])
     found = shifts(store.period_counts(query, split))[:limit]
     return ShiftReport(split, query.when_since, query.when_until,
-                       [_with_sentences(store, query, shift, split) for shift in found])
+                       _with_sentences(store, query, found, split))
 
 
-def _with_sentences(store: Store, query: ClaimQuery, shift: Shift, split: date) -> Shift:
-    key = ClaimQuery(actor=shift.actor, target=shift.target, dimension=shift.dimension, limit=1)
-    before = replace(key, stance=shift.before, when_since=query.when_since,
-                     when_until=split - timedelta(days=1))
-    after = replace(key, stance=shift.after, when_since=split, when_until=query.when_until)
-    last = store.claims_by_when(before, latest_first=True)
-    first = store.claims_by_when(after)
-    return replace(shift, last_before=last[0] if last else None,
-                   first_after=first[0] if first else None)
+def _with_sentences(store: Store, query: ClaimQuery, found: list[Shift],
+                    split: date) -> list[Shift]:
+    # Two reads for all the shifts: their keys' dated claims from the index, then the chosen
+    # rows in full. A read per shift and side cost more than the counting itself.
+    acts = store.acts(query, [(s.actor, s.target, s.dimension) for s in found])
+    edges: dict[tuple[str, str, Dimension, Stance, bool], tuple[date, int]] = {}
+    for act in acts:
+        # The latest act before the split, the first from it on (ties by storage order).
+        later = act.when >= split
+        key = (act.actor, act.target, act.dimension, act.stance, later)
+        best, mine = edges.get(key), (act.when, act.id)
+        if best is None or (mine < best if later else mine > best):
+            edges[key] = mine
+    rows = {row.id: row for row in store.claims_by_id([i for _w, i in edges.values()])}
+
+    def pick(shift: Shift, stance: Stance, later: bool) -> StoredClaim | None:
+        edge = edges.get((shift.actor, shift.target, shift.dimension, stance, later))
+        return rows.get(edge[1]) if edge else None
+
+    return [replace(s, last_before=pick(s, s.before, False), first_after=pick(s, s.after, True))
+            for s in found]
 
 
 def find_contradictions(store: Store, query: ClaimQuery, limit: int = 50) -> list[Contradiction]:

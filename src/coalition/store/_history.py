@@ -6,12 +6,14 @@ a target's (or a pair's) keys, dates and articles without touching the claim row
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, case, distinct, func, select
+from sqlalchemy import ColumnElement, Connection, case, distinct, func, select, tuple_
 
 from coalition.models import (
+    Act,
     ClaimQuery,
     Dimension,
     MonthCount,
@@ -47,26 +49,37 @@ def period_counts(conn: Connection, query: ClaimQuery, split: date) -> list[Peri
 
     ``query.when_since`` and ``query.when_until`` bound the two periods together.
     """
-    later = case((claims.c.when >= split, 1), else_=0)
-    keys = (claims.c.actor, claims.c.target, claims.c.dimension, claims.c.stance, later)
+    def side(later: bool) -> tuple[Any, Any]:
+        inside = claims.c.when >= split if later else claims.c.when < split
+        return (func.count(distinct(case((inside, claims.c.article_id)))),
+                func.sum(case((inside, 1), else_=0)))
+
+    # One row per key, grouped in the index's order, both periods side by side: grouping by
+    # the period too made SQLite sort every claim of the target first.
+    keys = (claims.c.target, claims.c.actor, claims.c.dimension, claims.c.stance)
     stmt = (
-        select(*keys, func.count(distinct(claims.c.article_id)), func.count())
+        select(*keys, *side(False), *side(True))
         .where(claims.c.when.is_not(None), *claim_filters(query, conn.dialect.name))
         .group_by(*keys)
     )
-    return [
-        PeriodCount(actor, target, _DIMENSIONS[dim], _STANCES[stance], bool(flag), n, count)
-        for actor, target, dim, stance, flag, n, count in conn.execute(stmt).tuples()
-    ]
+    found = []
+    for target, actor, dim, stance, *sides in conn.execute(stmt).tuples():
+        for later, n, count in ((False, sides[0], sides[1]), (True, sides[2], sides[3])):
+            if count:
+                found.append(PeriodCount(actor, target, _DIMENSIONS[dim], _STANCES[stance],
+                                         later, int(n), int(count)))
+    return found
 
 
 def claims_by_when(conn: Connection, query: ClaimQuery, *, latest_first: bool) -> list[StoredClaim]:
     """Claims matching ``query`` in the order of their ``when`` (ties by id), one page."""
-    order = claims.c.when.desc() if latest_first else claims.c.when
+    # Both in the index's order (its last column is the row id on SQLite), so no sort.
+    order = (claims.c.when.desc(), claims.c.id.desc()) if latest_first else (claims.c.when,
+                                                                              claims.c.id)
     ids = (
         select(claims.c.id)
         .where(claims.c.when.is_not(None), *claim_filters(query, conn.dialect.name))
-        .order_by(order, claims.c.id)
+        .order_by(*order)
         .limit(query.limit)
         .offset(query.offset)
         .subquery()
@@ -76,7 +89,35 @@ def claims_by_when(conn: Connection, query: ClaimQuery, *, latest_first: bool) -
         .select_from(ids)
         .join(claims, claims.c.id == ids.c.id)
         .join(articles, claims.c.article_id == articles.c.id)
-        .order_by(order, claims.c.id)
+        .order_by(*order)
+    )
+    return [stored_claim(row) for row in conn.execute(stmt)]
+
+
+def acts_of(conn: Connection, query: ClaimQuery,
+            keys: Sequence[tuple[str, str, Dimension]]) -> list[Act]:
+    """The dated claims of the (actor, target, dimension) ``keys`` that ``query`` filters, as
+    light rows read from the index alone."""
+    if not keys:
+        return []
+    columns = (claims.c.id, claims.c.actor, claims.c.target, claims.c.dimension,
+               claims.c.stance, claims.c.when)
+    wanted = tuple_(claims.c.actor, claims.c.target, claims.c.dimension).in_(
+        [(actor, target, dimension.value) for actor, target, dimension in keys])
+    stmt = select(*columns).where(claims.c.when.is_not(None), wanted,
+                                  *claim_filters(query, conn.dialect.name))
+    return [Act(id, actor, target, _DIMENSIONS[dim], _STANCES[stance], when)
+            for id, actor, target, dim, stance, when in conn.execute(stmt).tuples()]
+
+
+def claims_by_id(conn: Connection, ids: Sequence[int]) -> list[StoredClaim]:
+    """The claims with these row ids, with their articles, in no particular order."""
+    if not ids:
+        return []
+    stmt = (
+        select(*CLAIM_COLUMNS)
+        .join_from(claims, articles, claims.c.article_id == articles.c.id)
+        .where(claims.c.id.in_(list(ids)))
     )
     return [stored_claim(row) for row in conn.execute(stmt)]
 

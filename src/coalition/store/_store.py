@@ -12,9 +12,11 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from coalition.errors import StoreError
 from coalition.models import (
+    Act,
     Article,
     Claim,
     ClaimQuery,
+    Dimension,
     MonthCount,
     PeriodCount,
     StanceCount,
@@ -138,6 +140,15 @@ class Store:
         """Claims matching ``query`` in the order of the date of their act, one page."""
         return self._read("list claims by date",
                           lambda c: _history.claims_by_when(c, query, latest_first=latest_first))
+
+    def acts(self, query: ClaimQuery, keys: Sequence[tuple[str, str, Dimension]]) -> list[Act]:
+        """The dated claims of the (actor, target, dimension) ``keys`` that ``query`` filters,
+        as (id, key, stance, when) rows."""
+        return self._read("list acts", lambda c: _history.acts_of(c, query, keys))
+
+    def claims_by_id(self, ids: Sequence[int]) -> list[StoredClaim]:
+        """The claims with these row ids (as ``StoredClaim.id``), in no particular order."""
+        return self._read("read claims", lambda c: _history.claims_by_id(c, ids))
 
     def latest_when(self, target: str | None = None) -> date | None:
         """The date of the latest act on record (toward ``target``, if given)."""

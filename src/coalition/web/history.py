@@ -14,10 +14,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from coalition.aggregate import Contradiction, TimelinePoint
+from coalition.aggregate import Contradiction, TimelinePoint, timeline
 from coalition.export import contradictions_json, shift_report_json, to_json
-from coalition.history import ShiftReport, find_contradictions, find_shifts, month_span, timeline_of
-from coalition.models import ClaimQuery, Dimension
+from coalition.history import ShiftReport, find_contradictions, find_shifts, month_span
+from coalition.models import ClaimQuery, Dimension, MonthCount
 from coalition.web import views
 from coalition.web.chart import Chart, draw
 from coalition.web.params import acts_period, code, day, history_params, number
@@ -43,25 +43,23 @@ def _params(acts: ClaimQuery) -> dict[str, Any]:
             "since": acts.when_since, "until": acts.when_until}
 
 
-def timeline_points(request: Request, acts: ClaimQuery) -> list[TimelinePoint]:
-    """The timeline of the claims `acts` filters, through the app's cache."""
+def _month_counts(request: Request, acts: ClaimQuery) -> list[MonthCount]:
     store = _store(request)
-    points: list[TimelinePoint] = store.memo(("timeline", acts), lambda: timeline_of(store, acts))
-    return points
+    counts: list[MonthCount] = store.memo(("month_counts", acts),
+                                          lambda: store.month_counts(acts))
+    return counts
+
+
+def timeline_points(request: Request, acts: ClaimQuery) -> list[TimelinePoint]:
+    """The timeline of the claims ``acts`` filters, through the app's cache."""
+    return timeline(_month_counts(request, acts))
 
 
 def _by_dimension(request: Request, acts: ClaimQuery) -> dict[str, list[TimelinePoint]]:
-    store = _store(request)
-
-    def compute() -> dict[str, list[TimelinePoint]]:
-        from coalition.aggregate import timeline
-
-        counts = store.month_counts(acts)
-        return {d.value: points for d in Dimension
-                if (points := timeline([c for c in counts if c.dimension is d]))}
-
-    found: dict[str, list[TimelinePoint]] = store.memo(("timeline/dimensions", acts), compute)
-    return found
+    # From the same counts as the whole timeline: one read for both.
+    counts = _month_counts(request, acts)
+    return {d.value: points for d in Dimension
+            if (points := timeline([c for c in counts if c.dimension is d]))}
 
 
 def chart(acts: ClaimQuery, points: list[TimelinePoint], half: float = 60.0) -> Chart:
