@@ -78,14 +78,18 @@ def _with_sentences(store: Store, query: ClaimQuery, found: list[Shift],
                     split: date) -> list[Shift]:
     # Two reads for all the shifts: their keys' dated claims from the index, then the chosen
     # rows in full. A read per shift and side cost more than the counting itself.
-    acts = store.acts(query, [(s.actor, s.target, s.dimension) for s in found])
-    edges: dict[tuple[str, str, Dimension, Stance, bool], tuple[date, int]] = {}
-    for act in acts:
+    Side = tuple[str, str, Dimension, Stance, bool]
+    wanted: set[Side] = set()
+    for s in found:
+        wanted |= {(s.actor, s.target, s.dimension, s.before, False),
+                   (s.actor, s.target, s.dimension, s.after, True)}
+    edges: dict[Side, tuple[date, int]] = {}
+    for act in store.acts(query, [(s.actor, s.target, s.dimension) for s in found]):
         # The latest act before the split, the first from it on (ties by storage order).
         later = act.when >= split
         key = (act.actor, act.target, act.dimension, act.stance, later)
         best, mine = edges.get(key), (act.when, act.id)
-        if best is None or (mine < best if later else mine > best):
+        if key in wanted and (best is None or (mine < best if later else mine > best)):
             edges[key] = mine
     rows = {row.id: row for row in store.claims_by_id([i for _w, i in edges.values()])}
 
