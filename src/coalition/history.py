@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from coalition.models import ClaimQuery, Dimension, Stance, StoredClaim
+from coalition.models import ClaimQuery, Dimension
 
 if TYPE_CHECKING:
     from coalition.aggregate import Contradiction, Shift, TimelinePoint
@@ -76,29 +76,15 @@ def find_shifts(store: Store, query: ClaimQuery, split: date | None = None,
 
 def _with_sentences(store: Store, query: ClaimQuery, found: list[Shift],
                     split: date) -> list[Shift]:
-    # Two reads for all the shifts: their keys' dated claims from the index, then the chosen
-    # rows in full. A read per shift and side cost more than the counting itself.
-    Side = tuple[str, str, Dimension, Stance, bool]
-    wanted: set[Side] = set()
-    for s in found:
-        wanted |= {(s.actor, s.target, s.dimension, s.before, False),
-                   (s.actor, s.target, s.dimension, s.after, True)}
-    edges: dict[Side, tuple[date, int]] = {}
-    for act in store.acts(query, [(s.actor, s.target, s.dimension) for s in found]):
-        # The latest act before the split, the first from it on (ties by storage order).
-        later = act.when >= split
-        key = (act.actor, act.target, act.dimension, act.stance, later)
-        best, mine = edges.get(key), (act.when, act.id)
-        if key in wanted and (best is None or (mine < best if later else mine > best)):
-            edges[key] = mine
-    rows = {row.id: row for row in store.claims_by_id([i for _w, i in edges.values()])}
-
-    def pick(shift: Shift, stance: Stance, later: bool) -> StoredClaim | None:
-        edge = edges.get((shift.actor, shift.target, shift.dimension, stance, later))
-        return rows.get(edge[1]) if edge else None
-
-    return [replace(s, last_before=pick(s, s.before, False), first_after=pick(s, s.after, True))
-            for s in found]
+    # Two reads for all the shifts: the ids of the sentences on either side (one index seek
+    # each), then those rows in full. A read per shift and side cost more than the counting.
+    sides = [side for s in found for side in ((s.actor, s.target, s.dimension, s.before, False),
+                                              (s.actor, s.target, s.dimension, s.after, True))]
+    ids = store.edge_ids(query, split, sides)
+    rows = {row.id: row for row in store.claims_by_id([i for i in ids if i is not None])}
+    picked = [rows.get(i) if i is not None else None for i in ids]
+    return [replace(s, last_before=picked[2 * n], first_after=picked[2 * n + 1])
+            for n, s in enumerate(found)]
 
 
 def find_contradictions(store: Store, query: ClaimQuery, limit: int = 50) -> list[Contradiction]:

@@ -299,13 +299,3 @@ class PeriodCount(NamedTuple):
     articles: int
     claims: int
 
-
-class Act(NamedTuple):
-    """A dated claim reduced to its key and date: what picking sentences by date needs."""
-
-    id: int
-    actor: str
-    target: str
-    dimension: Dimension
-    stance: Stance
-    when: date

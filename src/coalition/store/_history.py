@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, case, distinct, func, select, tuple_
+from sqlalchemy import ColumnElement, Connection, case, distinct, func, select, text
 
 from coalition.models import (
-    Act,
     ClaimQuery,
     Dimension,
     MonthCount,
@@ -94,20 +93,34 @@ def claims_by_when(conn: Connection, query: ClaimQuery, *, latest_first: bool) -
     return [stored_claim(row) for row in conn.execute(stmt)]
 
 
-def acts_of(conn: Connection, query: ClaimQuery,
-            keys: Sequence[tuple[str, str, Dimension]]) -> list[Act]:
-    """The dated claims of the (actor, target, dimension) ``keys`` that ``query`` filters, as
-    light rows read from the index alone."""
-    if not keys:
+# One index seek down claims_by_target_when: the latest claim of a key and stance before the
+# split, or the first from it on. Written out, as building a hundred of these as expressions
+# cost SQLAlchemy more than running them.
+_SEEK = ('(SELECT id FROM claims WHERE target = :t{n} AND actor = :a{n} AND dimension = :d{n} '
+         'AND stance = :s{n} AND "when" {op} :split{bounds} ORDER BY "when" {way}, id {way} '
+         'LIMIT 1)')
+
+
+def edge_ids(conn: Connection, query: ClaimQuery, split: date,
+             sides: Sequence[tuple[str, str, Dimension, Stance, bool]]) -> list[int | None]:
+    """For each (actor, target, dimension, stance, later) side: the id of its latest claim
+    before ``split`` (``later`` false) or its first from ``split`` on, ``None`` if it has none.
+
+    One statement of a seek per side, bounded by ``query.when_since`` and ``when_until``.
+    """
+    if not sides:
         return []
-    columns = (claims.c.id, claims.c.actor, claims.c.target, claims.c.dimension,
-               claims.c.stance, claims.c.when)
-    wanted = tuple_(claims.c.actor, claims.c.target, claims.c.dimension).in_(
-        [(actor, target, dimension.value) for actor, target, dimension in keys])
-    stmt = select(*columns).where(claims.c.when.is_not(None), wanted,
-                                  *claim_filters(query, conn.dialect.name))
-    return [Act(id, actor, target, _DIMENSIONS[dim], _STANCES[stance], when)
-            for id, actor, target, dim, stance, when in conn.execute(stmt).tuples()]
+    params: dict[str, Any] = {"split": split, "since": query.when_since,
+                              "until": query.when_until}
+    bounds = (' AND "when" >= :since' if query.when_since else "") + (
+        ' AND "when" <= :until' if query.when_until else "")
+    seeks = []
+    for n, (actor, target, dimension, stance, later) in enumerate(sides):
+        params.update({f"t{n}": target, f"a{n}": actor, f"d{n}": dimension.value,
+                       f"s{n}": stance.value})
+        seeks.append(_SEEK.format(n=n, op=">=" if later else "<", bounds=bounds,
+                                  way="ASC" if later else "DESC"))
+    return list(conn.execute(text("SELECT " + ", ".join(seeks)), params).one())
 
 
 def claims_by_id(conn: Connection, ids: Sequence[int]) -> list[StoredClaim]:

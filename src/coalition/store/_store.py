@@ -12,13 +12,13 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from coalition.errors import StoreError
 from coalition.models import (
-    Act,
     Article,
     Claim,
     ClaimQuery,
     Dimension,
     MonthCount,
     PeriodCount,
+    Stance,
     StanceCount,
     StoredArticle,
     StoredClaim,
@@ -141,10 +141,12 @@ class Store:
         return self._read("list claims by date",
                           lambda c: _history.claims_by_when(c, query, latest_first=latest_first))
 
-    def acts(self, query: ClaimQuery, keys: Sequence[tuple[str, str, Dimension]]) -> list[Act]:
-        """The dated claims of the (actor, target, dimension) ``keys`` that ``query`` filters,
-        as (id, key, stance, when) rows."""
-        return self._read("list acts", lambda c: _history.acts_of(c, query, keys))
+    def edge_ids(self, query: ClaimQuery, split: date,
+                 sides: Sequence[tuple[str, str, Dimension, Stance, bool]]) -> list[int | None]:
+        """Per (actor, target, dimension, stance, later): the id of the latest claim before
+        ``split`` or the first from it on (``later``), or ``None``."""
+        return self._read("find the edge claims",
+                          lambda c: _history.edge_ids(c, query, split, sides))
 
     def claims_by_id(self, ids: Sequence[int]) -> list[StoredClaim]:
         """The claims with these row ids (as ``StoredClaim.id``), in no particular order."""
