@@ -24,7 +24,8 @@ DimensionOption = Annotated[Dimension | None, typer.Option("--dimension")]
 WhenSince = Annotated[str | None, typer.Option(
     "--since", help="Acts on or after this date (YYYY-MM-DD).")]
 WhenUntil = Annotated[str | None, typer.Option(
-    "--until", help="Acts on or before this date (YYYY-MM-DD).")]
+    "--until", help="Acts on or before this date (YYYY-MM-DD); for shifts, the end of the "
+    "later period.")]
 Limit = Annotated[int, typer.Option("--limit", min=1, max=10_000)]
 Format = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 
@@ -73,11 +74,11 @@ def _timeline_table(points: list[TimelinePoint], actor: str | None, target: str 
 @app.command()
 def shifts(target: Target = None, actor: Actor = None,
            since: Annotated[str | None, typer.Option(
-               "--since", help="First day of the later period [default: 90 days before the "
-               "latest act on record].")] = None,
+               "--since", help="First day of the later period (default: 90 days before the "
+               "latest act on record).")] = None,
            until: WhenUntil = None,
            start: Annotated[str | None, typer.Option(
-               "--from", help="First day of the earlier period [default: the first record].")]
+               "--from", help="First day of the earlier period (default: the first act).")]
            = None,
            limit: Limit = 50, fmt: Format = "table", db: Db = None) -> None:
     """Pairs and dimensions whose leading stance changed between two periods, with the latest
