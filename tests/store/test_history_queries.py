@@ -58,3 +58,19 @@ def test_claims_in_the_order_of_their_acts(store_url: str) -> None:
                   if c.claim.when]
         assert first == [date(2021, 3, 2), date(2021, 3, 20)]
         assert latest == [date(2024, 5, 1), date(2021, 3, 20)]
+
+
+def test_edge_ids_seek_either_side_of_a_split(store_url: str) -> None:
+    with Store(store_url) as store:
+        _fill(store)
+        pair = ClaimQuery(actor="ARM", target="RUS")
+        ids = store.edge_ids(pair, date(2024, 1, 1), [
+            ("ARM", "RUS", TROOPS, SUP, False), ("ARM", "RUS", TROOPS, REF, True),
+            ("ARM", "RUS", TROOPS, REF, False)])
+        assert ids[2] is None
+        found = {row.id: row for row in store.claims_by_id([i for i in ids if i])}
+        days = [found[i].claim.when for i in ids[:2] if i is not None]
+        assert [w.day for w in days if w] == [date(2021, 3, 20), date(2024, 5, 1)]
+        bounded = store.edge_ids(replace(pair, when_until=date(2021, 3, 10)), date(2024, 1, 1),
+                                 [("ARM", "RUS", TROOPS, SUP, False)])
+        assert found.keys().isdisjoint(bounded) and bounded[0] is not None
