@@ -3,6 +3,7 @@ timelines, shifts and contradictions."""
 
 from coalition.aggregate._contradictions import Contradiction, contradictions, disputed, outlet
 from coalition.aggregate._network import Edge, Network, Node, network
+from coalition.aggregate._records import with_records
 from coalition.aggregate._scorecard import Cell, Tally, net_stance, scorecard
 from coalition.aggregate._shifts import Shift, shifts
 from coalition.aggregate._timeline import TimelinePoint, timeline
@@ -24,4 +25,5 @@ __all__ = [
     "scorecard",
     "shifts",
     "timeline",
+    "with_records",
 ]

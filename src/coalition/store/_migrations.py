@@ -22,6 +22,9 @@ from coalition.store._schema import (
     claims_by_target_newest,
     claims_by_target_when,
     metadata,
+    records,
+    records_by_actor,
+    records_by_target,
     schema_version,
     stance_daily,
     stance_totals,
@@ -92,6 +95,10 @@ def _add_when(conn: Connection) -> None:
     conn.execute(text('UPDATE claims SET "when" = published, when_precision = \'day\', '
                       "when_fallback = TRUE WHERE published IS NOT NULL"))
     claims_by_target_when.create(conn, checkfirst=True)
+def _add_records(conn: Connection) -> None:
+    records.create(conn, checkfirst=True)
+    records_by_target.create(conn, checkfirst=True)
+    records_by_actor.create(conn, checkfirst=True)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -105,6 +112,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "index article titles for words on PostgreSQL", _index_titles),
     Migration(8, "key the summaries by id, with running sums per day", _build_summaries),
     Migration(9, "add when, the date of each claim's act, and index it", _add_when),
+    Migration(12, "add records: roll-call votes and other recorded evidence", _add_records),
 )
 
 
