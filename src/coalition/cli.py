@@ -188,9 +188,11 @@ def scorecard(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
     ] = "table",
+    view: Annotated[str, typer.Option("--view", help="machine, reviewed or applied.")] = "applied",
     db: Db = None,
 ) -> None:
     """Actors as rows, dimensions as columns: the stance with most evidence and its articles."""
+    from coalition._cli_review import parse_view
     from coalition.aggregate import scorecard as build_scorecard
     from coalition.aggregate import with_records
     from coalition.export import SCORECARD_FORMATS, scorecard_text
@@ -201,7 +203,8 @@ def scorecard(
     toward, first, last = _code(target), _date(since, "--since"), _date(until, "--until")
     with _errors_to_exit():
         store = _store(Settings.load(db=db), create=False)
-        counts = store.stance_counts(target=toward, since=first, until=last)
+        counts = store.stance_counts(target=toward, since=first, until=last,
+                                     view=parse_view(view))
         recorded = store.record_counts(target=toward, since=first, until=last)
         store.close()
     cells = with_records(build_scorecard(counts), recorded)
@@ -383,13 +386,14 @@ def show_settings() -> None:
         table.add_column(name, overflow="fold")
     for name, default, help_text in Settings.documented():
         value = getattr(current, name)
-        shown = "(set)" if name == "ingest_token" and value else str(value)
+        shown = "(set)" if name in {"ingest_token", "reviewer_tokens"} and value else str(value)
         table.add_row(name, shown, str(default), help_text)
     out.print(table)
 
 
-# The timeline, shifts and conflicts commands live in their own module and register on ``app``.
-from coalition import cli_history  # noqa: E402, F401
+# These modules register their commands on ``app``: review, reviews and reextract; timeline,
+# shifts and conflicts.
+from coalition import _cli_review, cli_history  # noqa: E402, F401
 
 
 def main() -> None:

@@ -12,7 +12,8 @@ from coalition.extract import component, mentions, triggers  # noqa: F401  (regi
 from coalition.extract.component import CLAIMS_KEY, PARSE_PIPES, TEXT_KEY
 from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
-from coalition.models import Article, Certainty, Claim, Dimension, Stance
+from coalition.models import EXTRACTOR_VERSION, Article, Certainty, Claim, Dimension, Stance
+from coalition.resolve import rules_version, user_data
 from coalition.resolve.when import WhenReader
 from coalition.settings import Settings
 
@@ -44,17 +45,24 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
 
 class Extractor:
     """Extracts claims from articles, each dated by its sentence (:mod:`coalition.resolve.when`);
-    the spaCy model loads once, in the constructor."""
+    the spaCy model loads once, in the constructor.
+
+    The rule data is the packaged data with ``settings.data_dir`` laid over it; ``version``
+    names both, and every claim carries it.
+    """
 
     def __init__(self, settings: Settings, *, prefilter: bool = True) -> None:
         self.settings = settings
         self.prefilter = prefilter
-        self.nlp = build_pipeline(settings.model, prefilter=prefilter)
+        self.version = rules_version(settings.data_dir)
+        with user_data(settings.data_dir):
+            self.nlp = build_pipeline(settings.model, prefilter=prefilter)
         self.dates = WhenReader()
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
-        return self.dates.date_claims(article, claims_from(article, self.nlp(self._doc(article))))
+        found = claims_from(article, self.nlp(self._doc(article)), self.version)
+        return self.dates.date_claims(article, found)
 
     def extract_many(self, articles: Iterable[Article], *, n_process: int = 1,
                      batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
@@ -71,7 +79,7 @@ class Extractor:
         pairs = ((self._doc(article), article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process,
                                           batch_size=batch_size):
-            yield article, self.dates.date_claims(article, claims_from(article, doc))
+            yield article, self.dates.date_claims(article, claims_from(article, doc, self.version))
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
@@ -81,8 +89,9 @@ class Extractor:
         return doc
 
 
-def claims_from(article: Article, doc: Doc) -> list[Claim]:
-    """The claim rows a pipeline left on a doc, as claims (one per key and sentence)."""
+def claims_from(article: Article, doc: Doc, rules: str = EXTRACTOR_VERSION) -> list[Claim]:
+    """The claim rows a pipeline left on a doc, as claims (one per key and sentence), each
+    marked with the ``rules`` version that made it."""
     best: dict[tuple[Any, ...], Claim] = {}
     for row in doc.user_data.get(CLAIMS_KEY, []):
         claim = Claim(
@@ -93,6 +102,7 @@ def claims_from(article: Article, doc: Doc) -> list[Claim]:
             end=row["end"], confidence=row["confidence"],
             actor_start=row["actor_start"], actor_end=row["actor_end"],
             trigger_start=row["trigger_start"], trigger_end=row["trigger_end"],
+            extractor=rules,
         )
         key = (*claim.key, claim.start)
         if key not in best or best[key].confidence < claim.confidence:
