@@ -151,9 +151,9 @@ def extract(
 ) -> None:
     """Write the claims of FILES as JSON Lines without a database (doc = file name stem)."""
     from coalition.export import write_claims_jsonl
-    from coalition.extract import Extractor
     from coalition.ingest import read_sources
     from coalition.models import Article
+    from coalition.pipeline import extract_articles
 
     with _errors_to_exit():
         settings = Settings.load(workers=workers)
@@ -167,8 +167,7 @@ def extract(
                 else:
                     yield item
 
-        pairs = Extractor(settings).extract_many(articles(), n_process=settings.workers,
-                                                 batch_size=settings.batch_size)
+        pairs = extract_articles(articles(), settings)
         claims = (claim for _article, found in pairs for claim in found)
         if str(out_path) == "-":
             count = write_claims_jsonl(claims, sys.stdout)
@@ -365,6 +364,9 @@ def serve(
     token: Annotated[
         str | None, typer.Option("--token", help="Allow writes to requests carrying this token.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Serving processes (one per core).")
+    ] = 1,
 ) -> None:
     """Serve the dashboard and JSON API on the same database as the CLI."""
     from coalition.web import serve as run_server
@@ -373,7 +375,7 @@ def serve(
         settings = Settings.load(db=db, allow_ingest=allow_ingest or None, ingest_token=token)
         store = _store(settings)
         err.print(f"coalition dashboard on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops")
-        run_server(store, settings, host=host, port=port)
+        run_server(store, settings, host=host, port=port, workers=workers)
 
 
 @app.command("settings")

@@ -9,13 +9,16 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Connection,
     Date,
     Row,
     Select,
     Subquery,
+    and_,
     bindparam,
+    case,
     false,
     func,
     literal,
@@ -40,6 +43,7 @@ from coalition.models import (
 )
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
+from coalition.store._wordpage import WordMatches, newest_word_page, word_matches
 
 CLAIM_COLUMNS = (
     *claims.c,
@@ -52,15 +56,34 @@ CLAIM_COLUMNS = (
 _DIMENSIONS = {d.value: d for d in Dimension}
 _STANCES = {s.value: s for s in Stance}
 _NEWEST_FIRST = (claims.c.published.desc().nulls_last(), claims.c.id)
+# Packs a key's article and claim counts in one integer (articles * _PACK + claims), so that one
+# seek reads both; claims per key stay far below it.
+_PACK = 2**32
 
 
-def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
-    """Claims matching ``query``, newest article first, then in the order they were stored."""
+def claim_page(conn: Connection, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
+    """How many claims match ``query`` in all pages, and its page."""
+    words = _word_matches(conn, query)
+    if words is None:
+        return count_claims(conn, query), list_claims(conn, query)
+    return words.total, list_claims(conn, query, words=words)
+
+
+def list_claims(
+    conn: Connection, query: ClaimQuery, words: WordMatches | None = None
+) -> list[StoredClaim]:
+    """Claims matching ``query``, newest article first, then in the order they were stored;
+    ``words``, the count of a query of words alone, lets it skip most of the matches."""
     _check_page(query.limit, query.offset)
     dialect = conn.dialect.name
     # The page's ids first, from the indexes, then whole rows and their articles for those only.
     hits = _words_alone(query, dialect, dated=True)
-    if hits is not None:
+    newest = None
+    if hits is not None and query.text and words is not None:
+        newest = newest_word_page(conn, query.text, words, query.offset, query.limit)
+    if newest is not None:
+        page = select(claims.c.id).where(claims.c.id.in_(newest)).subquery()
+    elif hits is not None:
         # Words alone: the page comes from the matches' own dates, not from a join with every
         # claim (PostgreSQL's planner chose to hash all 100,000 for 5,000 matches).
         page = (
@@ -105,11 +128,21 @@ def count_claims(conn: Connection, query: ClaimQuery) -> int:
     """How many claims match ``query``, ignoring its limit and offset."""
     dialect = conn.dialect.name
     hits = _words_alone(query, dialect)
+    words = _word_matches(conn, query) if hits is not None else None
+    if words is not None:
+        return words.total
     if hits is not None:
         stmt = select(func.count()).select_from(hits)
     else:
         stmt = select(func.count()).select_from(claims).where(*claim_filters(query, dialect))
     return int(conn.execute(stmt).scalar_one())
+
+
+def _word_matches(conn: Connection, query: ClaimQuery) -> WordMatches | None:
+    """The count of a query of words alone, from the full-text index (SQLite)."""
+    if not query.text or claim_filters(replace(query, text=None), conn.dialect.name):
+        return None
+    return word_matches(conn, query.text)
 
 
 def _words_alone(query: ClaimQuery, dialect: str, *, dated: bool = False) -> Subquery | None:
@@ -158,12 +191,15 @@ def stance_counts(
     if dated:
         _dates(since, until)  # refuses an empty range
     params = {"target": target, "since": since or date.min, "until": until or date.max}
+    rows = conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+    if dated:  # the two counts come packed in one number: see _range_sums
+        rows = [(actor, toward, dimension, stance, *divmod(packed, _PACK), first, last)
+                for actor, toward, dimension, stance, packed, first, last in rows if packed]
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
         StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, count,
                     first, last)
-        for actor, toward, dimension, stance, articles, count, first, last
-        in conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+        for actor, toward, dimension, stance, articles, count, first, last in rows
         if articles
     ]
 
@@ -186,7 +222,8 @@ def _stance_counts(dated: bool, one_target: bool) -> Select[Any]:
 
 def _range_sums(keys: Select[Any]) -> Select[Any]:
     """Per key: its first and last day from ``since`` to ``until``, and the difference of the
-    running sums at the range's end and just before its start."""
+    running sums at the range's end and just before its start, both counts packed in one
+    number (articles * _PACK + claims: one seek reads both)."""
     totals, days = stance_totals.c, stance_daily.c
     since, until = bindparam("since", type_=Date), bindparam("until", type_=Date)
 
@@ -202,19 +239,18 @@ def _range_sums(keys: Select[Any]) -> Select[Any]:
             .scalar_subquery()
         )
 
-    def before(column: ColumnElement[int]) -> Any:
-        return func.coalesce(seek(column, days.day < since, latest=True), 0)
-
-    # Keys without a day in range come back with no evidence (zero or NULL articles) rather
-    # than being filtered here, which would run their seeks twice.
+    sums = days.through_articles * literal(_PACK, BigInteger) + days.through_claims
+    # A key whose dated evidence all lies in the range has nothing before it, and its first
+    # and last days are its totals' own: one seek instead of four (CASE runs only the branch
+    # it takes, on both backends). Keys without a day in range come back with no evidence
+    # (zero or NULL) rather than being filtered here, which would run their seeks twice.
+    inside = and_(totals.first_seen >= since, totals.last_seen <= until)
     return keys.with_only_columns(
         totals.actor, totals.target, totals.dimension, totals.stance,
-        seek(days.through_articles, days.day <= until, latest=True)
-        - before(days.through_articles),
-        seek(days.through_claims, days.day <= until, latest=True)
-        - before(days.through_claims),
-        seek(days.day, days.day >= since, latest=False),
-        seek(days.day, days.day <= until, latest=True),
+        seek(sums, days.day <= until, latest=True)
+        - case((inside, 0), else_=func.coalesce(seek(sums, days.day < since, latest=True), 0)),
+        case((inside, totals.first_seen), else_=seek(days.day, days.day >= since, latest=False)),
+        case((inside, totals.last_seen), else_=seek(days.day, days.day <= until, latest=True)),
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 

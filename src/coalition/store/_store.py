@@ -149,6 +149,14 @@ class Store:
         return self._read("list claims", lambda c: _reviews.with_reviews(
             c, _queries.list_claims(c, query)))
 
+    def claim_page(self, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
+        """How many claims match ``query`` in all pages, and its page, from one snapshot."""
+        def page(conn: Connection) -> tuple[int, list[StoredClaim]]:
+            total, rows = _queries.claim_page(conn, query)
+            return total, _reviews.with_reviews(conn, rows)
+
+        return self._read("list claims", page)
+
     def count_claims(self, query: ClaimQuery) -> int:
         """How many claims match ``query`` in all pages."""
         return self._read("count claims", lambda c: _queries.count_claims(c, query))
