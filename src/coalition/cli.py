@@ -260,6 +260,10 @@ def claims(
     ] = None,
     since: Since = None,
     until: Until = None,
+    when_since: Annotated[str | None, typer.Option(
+        "--when-since", help="Acts on or after this date (a claim's `when`, YYYY-MM-DD).")] = None,
+    when_until: Annotated[str | None, typer.Option(
+        "--when-until", help="Acts on or before this date (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, json or jsonl.")
@@ -274,7 +278,9 @@ def claims(
     query = ClaimQuery(actor=_code(actor, "--actor"), target=_code(target),
                        involving=_code(involving, "--involving"), dimension=dimension,
                        stance=stance, certainty=certainty, since=_date(since, "--since"),
-                       until=_date(until, "--until"), limit=limit)
+                       until=_date(until, "--until"), limit=limit,
+                       when_since=_date(when_since, "--when-since"),
+                       when_until=_date(when_until, "--when-until"))
     recorded = certainty is Certainty.RECORDED
     with _errors_to_exit():
         store = _store(Settings.load(db=db), create=False)
@@ -387,7 +393,9 @@ def show_settings() -> None:
     out.print(table)
 
 
-from coalition import _cli_review  # noqa: E402, F401  (registers review, reviews, reextract)
+# These modules register their commands on ``app``: review, reviews and reextract; timeline,
+# shifts and conflicts.
+from coalition import _cli_review, cli_history  # noqa: E402, F401
 
 
 def main() -> None:

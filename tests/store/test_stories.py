@@ -183,19 +183,20 @@ def test_reviewed_keys_still_count_copies_once(store_url: str) -> None:
         assert machine._replace(reviewed=1) == applied
 
 
-def test_a_database_of_version_8_migrates_through_10_11_and_12(store_url: str) -> None:
-    """Before stories, reviews and records: the summaries without story counts, no groups."""
+def test_a_database_of_version_8_migrates_through_9_to_12(store_url: str) -> None:
+    """Before when, stories, reviews and records: the summaries without story counts."""
     with Store(store_url) as store:
         _fill(store)
         grouped, counts = _stories(store), store.stance_counts()
     dropped = [("articles", "story"), ("articles", "minhash"), ("articles", "revision_of"),
                ("stance_totals", "stories"), ("stance_daily", "stories"),
-               ("stance_daily", "through_stories")]
-    _go_back(store_url, "DROP INDEX articles_by_story",
+               ("stance_daily", "through_stories"), ("claims", '"when"'),
+               ("claims", "when_precision"), ("claims", "when_fallback")]
+    _go_back(store_url, "DROP INDEX articles_by_story", "DROP INDEX claims_by_target_when",
              *(f"DROP TABLE {table}" for table in ("article_bands", "review_log", "reviews",
                                                     "extractions", "records")),
              *(f"ALTER TABLE {table} DROP COLUMN {column}" for table, column in dropped),
-             "DELETE FROM schema_version WHERE version IN (10, 11, 12)")
+             "DELETE FROM schema_version WHERE version IN (9, 10, 11, 12)")
     with Store(store_url) as store:
         assert store.schema_version == MIGRATIONS[-1].version
         assert _stories(store) == grouped

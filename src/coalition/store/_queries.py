@@ -35,17 +35,19 @@ from coalition.models import (
     Claim,
     ClaimQuery,
     Dimension,
+    Precision,
     Stance,
     StanceCount,
     StoredArticle,
     StoredClaim,
+    When,
 )
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
 from coalition.store._stories import copies_of
 from coalition.store._wordpage import WordMatches, newest_word_page, word_matches
 
-_CLAIM_COLUMNS = (
+CLAIM_COLUMNS = (
     *claims.c,
     articles.c.doc.label("article_doc"),
     articles.c.title,
@@ -99,32 +101,32 @@ def list_claims(
     else:
         page = (
             select(claims.c.id)
-            .where(*_filters(query, dialect))
+            .where(*claim_filters(query, dialect))
             .order_by(*_NEWEST_FIRST)
             .limit(query.limit)
             .offset(query.offset)
             .subquery()
         )
     stmt = (
-        select(*_CLAIM_COLUMNS)
+        select(*CLAIM_COLUMNS)
         .select_from(page)
         .join(claims, claims.c.id == page.c.id)
         .join(articles, claims.c.article_id == articles.c.id)
         .order_by(*_NEWEST_FIRST)
     )
-    return [_stored_claim(row) for row in conn.execute(stmt)]
+    return [stored_claim(row) for row in conn.execute(stmt)]
 
 
 def iter_claims(conn: Connection, query: ClaimQuery) -> Iterator[StoredClaim]:
     """Every claim matching ``query`` (limit and offset ignored) in stored order, in batches."""
     stmt = (
-        select(*_CLAIM_COLUMNS)
+        select(*CLAIM_COLUMNS)
         .join_from(claims, articles, claims.c.article_id == articles.c.id)
-        .where(*_filters(query, conn.dialect.name))
+        .where(*claim_filters(query, conn.dialect.name))
         .order_by(claims.c.id)
     )
     for row in conn.execution_options(yield_per=2000).execute(stmt):
-        yield _stored_claim(row)
+        yield stored_claim(row)
 
 
 def count_claims(conn: Connection, query: ClaimQuery) -> int:
@@ -137,20 +139,20 @@ def count_claims(conn: Connection, query: ClaimQuery) -> int:
     if hits is not None:
         stmt = select(func.count()).select_from(hits)
     else:
-        stmt = select(func.count()).select_from(claims).where(*_filters(query, dialect))
+        stmt = select(func.count()).select_from(claims).where(*claim_filters(query, dialect))
     return int(conn.execute(stmt).scalar_one())
 
 
 def _word_matches(conn: Connection, query: ClaimQuery) -> WordMatches | None:
     """The count of a query of words alone, from the full-text index (SQLite)."""
-    if not query.text or _filters(replace(query, text=None), conn.dialect.name):
+    if not query.text or claim_filters(replace(query, text=None), conn.dialect.name):
         return None
     return word_matches(conn, query.text)
 
 
 def _words_alone(query: ClaimQuery, dialect: str, *, dated: bool = False) -> Subquery | None:
     """The full-text matches when words are the query's only filter (and have a word)."""
-    if not query.text or _filters(replace(query, text=None), dialect):
+    if not query.text or claim_filters(replace(query, text=None), dialect):
         return None
     found = matching_claims(dialect, query.text, dated=dated)
     return None if found is None else found.subquery("hits")
@@ -162,12 +164,12 @@ def get_article(conn: Connection, article_id: str) -> StoredArticle | None:
     if row is None:
         return None
     found = conn.execute(
-        select(*_CLAIM_COLUMNS)
+        select(*CLAIM_COLUMNS)
         .join_from(claims, articles, claims.c.article_id == articles.c.id)
         .where(claims.c.article_id == row.id)
         .order_by(claims.c.start, claims.c.id)
     )
-    return _stored_article(row, tuple(_stored_claim(c) for c in found))
+    return _stored_article(row, tuple(stored_claim(c) for c in found))
 
 
 def story_copies(conn: Connection, article_id: str) -> list[StoredArticle]:
@@ -309,7 +311,8 @@ def stats(conn: Connection) -> dict[str, int]:
             "claims": int(row.claims)}
 
 
-def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
+def claim_filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE terms of ``query`` (all but its page)."""
     where = _dates(query.since, query.until)
     exact = {
         claims.c.actor: query.actor,
@@ -319,6 +322,10 @@ def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
         claims.c.certainty: query.certainty,
     }
     where += [column == str(value) for column, value in exact.items() if value is not None]
+    if query.when_since is not None:
+        where.append(claims.c.when >= query.when_since)
+    if query.when_until is not None:
+        where.append(claims.c.when <= query.when_until)
     if query.involving is not None:
         where.append(or_(claims.c.actor == query.involving, claims.c.target == query.involving))
     if query.article_id is not None:
@@ -347,18 +354,25 @@ def _check_page(limit: int, offset: int) -> None:
         raise StoreError(f"limit and offset must not be negative (got {limit}, {offset})")
 
 
-def _stored_claim(row: Row[Any]) -> StoredClaim:
+def stored_claim(row: Row[Any]) -> StoredClaim:
+    """A claim row, joined with its article's columns, as a :class:`StoredClaim`."""
     claim = Claim(
         doc=row.doc, actor=row.actor, target=row.target, dimension=Dimension(row.dimension),
         stance=Stance(row.stance), certainty=Certainty(row.certainty), evidence=row.evidence,
         start=row.start, end=row.end, confidence=row.confidence, actor_start=row.actor_start,
         actor_end=row.actor_end, trigger_start=row.trigger_start, trigger_end=row.trigger_end,
-        extractor=row.extractor,
+        extractor=row.extractor, when=_when(row),
     )
     return StoredClaim(
         id=row.id, claim=claim, article_id=row.article_doc, title=row.title, url=row.url,
         source=row.source, published=row.published, site=row.site,
     )
+
+
+def _when(row: Row[Any]) -> When | None:
+    if row.when is None:
+        return None
+    return When(row.when, Precision(row.when_precision or "day"), bool(row.when_fallback))
 
 
 def _stored_article(row: Row[Any], found: tuple[StoredClaim, ...]) -> StoredArticle:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from coalition.models import ClaimQuery, Dimension, StoredClaim
-from coalition.web import views
+from coalition.web import history, views
 from coalition.web.drawing import network_drawing
 from coalition.web.geo import HEIGHT, WIDTH, shade
 from coalition.web.highlight import article_pieces
@@ -99,10 +99,11 @@ def state(request: Request, actor: str) -> HTMLResponse:
     rows = store.claims(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
     received = store.count_claims(ClaimQuery(target=actor_code))
     records = store.records(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
+    acts = ClaimQuery(actor=actor_code)
     return page(
         request, "state.html", "/api/claims" + query(actor=actor_code, limit=STATE_CLAIMS),
         actor=actor_code, groups=_by_dimension(rows), total=len(rows), received=received,
-        records=records,
+        records=records, chart=history.chart(acts, history.timeline_points(request, acts), 30.0),
     )
 
 
