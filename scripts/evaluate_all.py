@@ -15,7 +15,7 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,8 @@ def _checks(realnews: Path, shared: Path) -> list[Check]:
     ]
 
 
-def _extract(extractor: Extractor, paths: Iterable[Path], settings: Settings) -> list[dict[str, Any]]:
+def _extract(extractor: Extractor, paths: Iterable[Path],
+             settings: Settings) -> list[dict[str, Any]]:
     def articles() -> Iterable[Article]:
         for item in read_sources([str(p) for p in paths], settings):
             if isinstance(item, Rejected):
@@ -76,7 +77,8 @@ def _extract(extractor: Extractor, paths: Iterable[Path], settings: Settings) ->
             for claim in claims]
 
 
-def _certainty_right(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]]) -> tuple[int, int]:
+def _certainty_right(gold: Sequence[Mapping[str, Any]],
+                     pred: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
     """Matched predictions (strict key, military family aside) whose certainty agrees."""
     wanted = {tuple(str(g[f]) for f in FIELDS): g.get("certainty", "asserted") for g in gold}
     matched = right = 0
@@ -151,7 +153,8 @@ def _print(rows: list[dict[str, Any]], *, as_json: bool, verbose: bool) -> None:
         if "missing" in row:
             print(f"{row['check']:<24} {row['missing']}")
         elif "full_match" in row:
-            print(f"{row['check']:<24} {row['articles']:>3} cases  full match {row['full_match']:.3f}"
+            print(f"{row['check']:<24} {row['articles']:>3} cases  "
+                  f"full match {row['full_match']:.3f}"
                   f"  pair recall {row['pair_recall']:.3f}  other pairs {row['other_pairs']}"
                   f"  silent {row['silent']}")
         else:
