@@ -15,7 +15,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from coalition.extract.roles import Party, Resolver, object_side, source_parties
+from coalition.extract.parties import Party, Resolver
+from coalition.extract.targets import source_parties
+from coalition.extract.tree import object_side
 from coalition.models import Dimension, Stance
 from coalition.resolve import mentioned
 from coalition.resolve.gazetteer import GROUP

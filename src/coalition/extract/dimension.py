@@ -1,0 +1,43 @@
+"""The dimension of a trigger: fixed, else the nearest theme word on its object side, else the
+trigger's fallback."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coalition.extract.parties import Resolver
+from coalition.extract.sentence import Hit
+from coalition.extract.tree import equips, object_side
+from coalition.models import Dimension
+
+
+def dimension_of(hit: Hit, token: Token, resolver: Resolver
+               ) -> tuple[Dimension | None, bool, Token | None]:
+    """The trigger's dimension, whether it is only the fallback, and the theme word used."""
+    if hit.trigger.dimension is not None:
+        return hit.trigger.dimension, False, None
+    themes = resolver.lexicon.themes
+    best: tuple[int, Dimension, Token] | None = None
+    for word in object_side(token):
+        if (hit.generic or (word.dep_ == "dobj" and equips(token))) and \
+                resolver.party(word) is not None:
+            continue  # "allowed *Russian troops* to", "provided *its army* with": receivers
+        if _in_name(word, resolver):
+            continue  # "the UN *Security* Council": part of a name, not the thing given
+        pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
+        dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
+        if dimension and (best is None or abs(word.i - token.i) < best[0]):
+            best = (abs(word.i - token.i), dimension, word)
+    if best:
+        return best[1], False, best[2]
+    if hit.generic and any(c.dep_ == "advcl" and c.lemma_.lower() in
+                             resolver.lexicon.cue("attack_verbs") for c in token.children):
+        return Dimension.SECURITY, False, None  # "failed to help X when forces attacked"
+    return hit.trigger.fallback, hit.trigger.fallback is not None, None
+
+
+def _in_name(word: Token, resolver: Resolver) -> bool:
+    mention = resolver.sentence.mention_at(word.i)
+    return mention is not None and mention.end - mention.start > 1
+
+

@@ -1,0 +1,238 @@
+"""Parties: which state a word of a parsed sentence stands for.
+
+Names resolve through the gazetteer spans; "he", "they", "the country" through the carry-over
+:class:`~coalition.extract.context.Context`; a demonym ("Syrian dictator") only through a
+governmental head noun, so "Serbian citizens" are not Serbia; group words ("the bloc") through
+the group named before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from coalition.extract.context import Context
+from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
+from coalition.extract.tree import subject
+from coalition.resolve import Conflict, Lexicon
+from coalition.resolve.gazetteer import GROUP, LEADER, REGION
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A resolved actor or target: its code, the words that named it, if carried over, and if
+    only linked to the state ("Chinese *companies*", `linked_heads`)."""
+
+    code: str
+    start: int
+    end: int
+    carried: bool = False
+    linked: bool = False
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Resolves tokens of one sentence to parties."""
+
+    sentence: Sentence
+    context: Context
+    lexicon: Lexicon
+    conflicts: tuple[Conflict, ...] = ()
+
+    def party(self, token: Token, *, adjective_only: bool = False,
+              bare_adjective: bool = False) -> Party | None:
+        """The party a token names, through names, carry-over words and state head nouns.
+
+        ``adjective_only`` accepts only a state named through a head noun ("Syrian
+        volunteers"); ``bare_adjective`` accepts a demonym on its own ("*Russian* oil").
+        """
+        mention = self.sentence.mention_at(token.i)
+        if mention is not None and mention.kind == REGION and not self._recognised(token):
+            return None  # "troops in Donetsk and Luhansk": a place, not the proxy republics
+        if mention is not None and bare_adjective and mention.adjective:
+            return Party(mention.code, mention.char_start, mention.char_end)
+        if mention is not None and not adjective_only:
+            if mention.carrier:
+                if token.lower_ == "it" and token.head.lemma_ == "be":
+                    return None  # "it is a hole in the sanctions": no actor
+                if token.lower_ in self.lexicon.cue("speaker_pronouns"):
+                    return self._speaker()
+                if self._words(mention) in self.lexicon.cue("carriers_group"):
+                    return self._group(token, mention.char_start, mention.char_end)
+                code = self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
+                if code:
+                    return Party(code, mention.char_start, mention.char_end, carried=True)
+                return None
+            if not mention.adjective or token.pos_ in ("NOUN", "PROPN"):
+                return Party(mention.code, mention.char_start, mention.char_end)
+        if mention is None and token.lemma_.lower() in self.lexicon.cue("group_heads") and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self._group(token, *self.sentence.chars(token))  # "the Russian-led bloc"
+        if token.lemma_.lower() in self.lexicon.cue("quantity_nouns"):
+            return self._of_phrase(token)  # "dozens *of Chinese firms*"
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            return self.party(_antecedent_of(token), adjective_only=adjective_only)
+        if token.lower_ in self.lexicon.cue("state_heads") or token.lemma_.lower() in \
+                self.lexicon.cue("state_heads"):
+            return self._through_head(token)
+        if token.lemma_.lower() in self.lexicon.cue("event_heads"):
+            return self._through_head(token, of_phrase=False)  # "the *Iranian* attack"
+        return None
+
+    def parties(self, token: Token, *, adjective_only: bool = False) -> list[Party]:
+        """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            token = _antecedent_of(token)  # "X and Y are among the states *that* ..."
+        members = [token, *token.conjuncts]
+        for listed in [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i
+                       and self.sentence.mention_at(c.i) is not None]:
+            members += [listed, *listed.conjuncts]  # "Belarus, *Eritrea*, Mali and Syria"
+        found = [self.party(t, adjective_only=adjective_only) for t in members]
+        recalled = [p for t, party in zip(members, found, strict=True) if party is None
+                    for p in self._recalled_doers(t)]
+        return [p for p in found if p is not None] + recalled
+
+    def _recalled_doers(self, token: Token) -> list[Party]:
+        """Who did "*the* strikes", when an earlier sentence said who struck: the event a
+        definite event noun without a doer of its own takes up."""
+        if token.lemma_.lower() not in self.lexicon.cue("event_heads") or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+                c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children):
+            return []
+        start, end = self.sentence.chars(token)
+        return [Party(code, start, end, carried=True)
+                for code in self.context.doers.get(token.lemma_.lower(), ())]
+
+    def _recognised(self, token: Token) -> bool:
+        """Whether a word is what is recognised: below a recognition trigger or theme ("the
+        *republics* of", "*recognised* Donetsk and Luhansk") within its clause."""
+        for word in [token, *token.ancestors]:
+            if self.lexicon.recognition(word.lemma_.lower()) or \
+                    self.lexicon.recognition(word.lower_):
+                return True
+            if word.pos_ in ("VERB", "AUX"):
+                return False
+        return False
+
+    def _words(self, mention: Mention) -> str:
+        return " ".join(t.lower_ for t in self.sentence.doc[mention.start:mention.end])
+
+    def _group(self, token: Token, start: int, end: int) -> Party | None:
+        """The group a group word stands for: named earlier in the sentence, else carried."""
+        code = self._group_before(token) or self.context.carry_group()
+        return Party(code, start, end, carried=True) if code else None
+
+    def _group_before(self, token: Token) -> str | None:
+        """The nearest group named earlier in the same sentence ("the group" stands for it)."""
+        for i in range(token.i - 1, -1, -1):
+            mention = self.sentence.mention_at(i)
+            if mention is not None and mention.kind == GROUP:
+                return mention.code
+        return None
+
+    def _speaker(self) -> Party | None:
+        """Who says the sentence: the named subject of "said", "told", "announced"."""
+        for token in self.sentence.doc:
+            if token.lemma_.lower() in self.lexicon.cue("reporting_verbs"):
+                for child in token.children:
+                    mention = self.sentence.mention_at(child.i)
+                    if child.dep_ == "nsubj" and not (mention and mention.carrier):
+                        return self.party(child)
+        return None
+
+    def _antecedent(self, token: Token, kind: str) -> str | None:
+        """The nearest earlier name in the same sentence a carry-over word can stand for.
+
+        "he"/"his" take a leader; "they"/"it"/"the country" take a name that is a subject
+        ("Russia has weakened to where *they* have withdrawn ...").
+        """
+        for i in range(token.i - 1, -1, -1):
+            mention = self.sentence.mention_at(i)
+            if mention is None or mention.carrier or not mention.code or mention.adjective \
+                    or mention.kind == REGION:
+                continue
+            if mention.kind == GROUP and kind != CARRIER_ANY:
+                continue  # "the government" is a state's; "its sanctions" may be the EU's
+            if kind == CARRIER_PERSON and mention.kind == LEADER:
+                return mention.code
+            head = self.sentence.doc[mention.end - 1]
+            if kind != CARRIER_PERSON and head.dep_ in ("nsubj", "nsubjpass"):
+                return mention.code
+        return None
+
+    def _through_head(self, head: Token, *, of_phrase: bool = True) -> Party | None:
+        if self._organisation(head):
+            return None  # "the Syrian *National* Army", "the *Free* Syrian Army": a name
+        for child in head.children:
+            mention = self.sentence.mention_at(child.i)
+            if mention is None and child.dep_ == "amod" and child.i >= 2 and \
+                    child.nbor(-1).text in ("-", "–"):
+                mention = self.sentence.mention_at(child.i - 2)  # "*Israeli*-flagged vessels"
+            if child.dep_ in ("amod", "compound", "poss", "nmod", "appos") and mention:
+                linked = head.lemma_.lower() in self.lexicon.cue("linked_heads")
+                word = self.sentence.doc[mention.start]
+                party = self.party(word) if mention.carrier or not mention.adjective else \
+                    Party(mention.code, mention.char_start, mention.char_end)
+                return replace(party, linked=True) if party and linked else party
+        return self._of_phrase(head, named_only=True) if of_phrase else None
+
+    def _organisation(self, head: Token) -> bool:
+        """Whether a head noun ends an organisation's name: a capitalised modifier that is
+        neither a name nor a state head word ("Defence" in "the Russian Defence Ministry")."""
+        heads = self.lexicon.cue("state_heads")
+        return head.text[:1].isupper() and any(
+            c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.is_alpha
+            and self.sentence.mention_at(c.i) is None and c.lower_ not in heads
+            for c in head.children)
+
+    def _of_phrase(self, head: Token, *, named_only: bool = False) -> Party | None:
+        """The party of an "of" phrase; ``named_only``: only a name, not a head noun's."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (self.sentence.mention_at(pobj.i)
+                                                or not named_only):
+                        return self.party(pobj)
+        return None
+
+
+def _antecedent_of(relative: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause describes, or, when that noun
+    only classifies a subject ("Syria and North Korea are *the only states that* ..."), that
+    subject."""
+    noun = relative.head.head
+    copula = noun.head if noun.dep_ == "attr" else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        copula = noun.head.head
+    if copula is not None and copula.lemma_ == "be":
+        subject_word = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject_word is not None:
+            return subject_word
+    return noun
+
+
+def attack_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
+    """The states a sentence names as doing an attack, by the attack verb's lemma: "*American
+    and Israeli jets* struck Tehran". Passive patients and negated attacks name no doer."""
+    found: dict[str, tuple[str, ...]] = {}
+    attacks = resolver.lexicon.cue("attack_verbs")
+    negation = resolver.lexicon.cue("negation")
+    for verb in resolver.sentence.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in attacks or \
+                any(c.dep_ == "neg" or c.lower_ in negation for c in verb.children):
+            continue
+        doer, passive = subject(verb)
+        if doer is None or passive:
+            continue
+        # "*American and Israeli* jets", "*Russian* missiles": every demonym on the doers
+        named = [p for c in doer.children if c.dep_ in ("amod", "compound")
+                 for a in (c, *c.conjuncts)
+                 for p in [resolver.party(a, bare_adjective=True)] if p]
+        codes = tuple(dict.fromkeys(p.code for p in resolver.parties(doer) + named
+                                    if not p.carried))
+        if codes:
+            found[verb.lemma_.lower()] = codes
+    return found
+
+

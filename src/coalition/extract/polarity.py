@@ -1,0 +1,45 @@
+"""The stance of a trigger after negation, refusal and failure above it, and seizure of
+goods."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coalition.extract import stance as st
+from coalition.extract.sentence import Hit
+from coalition.models import Stance
+from coalition.resolve import Lexicon
+
+
+def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, seized: bool
+            ) -> tuple[Stance | None, Token | None, bool]:
+    """The stance after negation and refusal, the refusing word, and whether it shields."""
+    base = Stance.OPPOSE if seized else hit.trigger.stance
+    refusing = st.refuser(token, governors, lexicon)
+    if refusing is not None and seized and \
+            refusing.lemma_.lower() in lexicon.cue("seizure_verbs"):
+        # "froze Russian assets": the freezing is the opposition; only a refusal above it counts
+        refusing = st.refuser(refusing, st.above(refusing, governors), lexicon)
+    if refusing is not None and (
+            st.negated(refusing, [], lexicon)
+            or st.refuser(refusing, st.above(refusing, governors), lexicon)):
+        # "has not ruled out sending troops", "refused to close the base to US aircraft":
+        # a refusal that is itself withheld denies nobody
+        return None, refusing, False
+    negative = st.negated(token, governors, lexicon) or refusing is not None
+    stance = st.final_stance(base, negative)
+    if stance is None and st.shields(refusing, governors, base, lexicon):
+        return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
+    if stance is Stance.OPPOSE and st.complies(token, governors, lexicon):
+        return Stance.REFUSE, refusing, False  # "complied with sanctions": ties withheld
+    return stance, refusing, False
+
+
+def under_seizure(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """Goods under a seizure verb ("seized Iranian oil", "froze Russian assets"): an economic
+    opposition of their owner, whatever buying them would be."""
+    verb = st.governing_verb(token, governors)
+    return hit.trigger.kind == "goods" and verb is not None and \
+        verb.lemma_.lower() in lexicon.cue("seizure_verbs")
+
+
