@@ -5,12 +5,14 @@ when it has a trigger and names (or carries over) an actor and a different targe
 found; only candidates are parsed (with the model's own tagger and parser, run on that
 sentence alone; the token-wise pipes after them memoised, :mod:`~coalition.extract.memo`),
 unless ``prefilter`` is off, in which case every sentence with a trigger goes through the same
-code path. Claim rows (plain dicts, so
-they travel between processes) go to ``doc.user_data["coalition_claims"]``.
+code path. The claims (:class:`~coalition.models.Claim`, the one shape every stage speaks) go
+to ``doc.user_data["coalition_claims"]``, pickled: user data crosses worker processes through
+msgpack, which knows only plain data, and the claims should arrive as the objects they are.
 """
 
 from __future__ import annotations
 
+import pickle
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -31,10 +33,12 @@ from coalition.extract.parties import Resolver, attack_doers
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
-from coalition.models import Stance
+from coalition.models import Certainty, Claim, Stance
 from coalition.resolve import Gazetteer, Lexicon, article_conflict, load_conflicts, most_named
 
 CLAIMS_KEY = "coalition_claims"
+# The caller may name the article here: claims carry its id.
+DOC_KEY = "coalition_doc"
 # The caller may leave the text it tokenised here: Doc.text rebuilds it token by token.
 TEXT_KEY = "coalition_text"
 PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
@@ -59,6 +63,8 @@ class _Plan:
     """An article's sentences, its centre (the default target when none is named) and the
     parties of its conflict."""
 
+    text: str
+    doc_id: str
     middle: str | None
     parties: tuple[str, ...] = ()
     items: list[_Item] = field(default_factory=list)
@@ -102,7 +108,7 @@ class ClaimFinder:
             for item, sub in zip(pending, parsed, strict=True):
                 item.sub = sub
             for doc, plan in zip(batch, plans, strict=True):
-                doc.user_data[CLAIMS_KEY] = self._claims(plan)
+                doc.user_data[CLAIMS_KEY] = pickle.dumps(_best(self._claims(plan)))
                 yield doc
 
     def _plan(self, doc: Doc) -> _Plan:
@@ -124,9 +130,9 @@ class ClaimFinder:
                       key=lambda span: span.start_char)
         named_count = Counter(m.label_ for m in mentions if m.label_)
         conflict = article_conflict(conflicts, text, named_count)
-        plan = _Plan(None)
+        plan = _Plan(text, str(doc.user_data.pop(DOC_KEY, "")), None)
         if conflict is not None:
-            plan = _Plan(most_named(conflict, named_count), conflict.parties)
+            plan.middle, plan.parties = most_named(conflict, named_count), conflict.parties
         attack_forms = lexicon.verb_forms("attack_verbs")
         mention_starts = [m.start_char for m in mentions]
         hit_starts = [h.start_char for h in hits]
@@ -157,13 +163,13 @@ class ClaimFinder:
             plan.items.append(item)
         return plan
 
-    def _claims(self, plan: _Plan) -> list[dict[str, Any]]:
+    def _claims(self, plan: _Plan) -> list[Claim]:
         """Walk the sentences in order, carrying context, and apply the frames."""
         assert self._data is not None
         lexicon, gazetteer, conflicts = self._data
         context = Context()
         sides: dict[str, str] = {}
-        rows: list[dict[str, Any]] = []
+        claims: list[Claim] = []
         for item in plan.items:
             context.enter(item.seg.paragraph, item.seg.heading, item.found)
             if item.sub is not None:
@@ -171,12 +177,12 @@ class ClaimFinder:
                 resolver = Resolver(sentence, context, lexicon, conflicts)
                 frames = [f for f in self._frames(resolver, context, plan, sides)
                           if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
-                rows += [_row(f, item.seg, gazetteer) for f in frames]
+                claims += [_claim(f, item.seg, plan, gazetteer) for f in frames]
                 sides |= {f.actor.code: f.target for f in frames if f.named_target
                           and f.stance is Stance.SUPPORT and f.target in plan.parties}
                 context.doers |= attack_doers(resolver)
             context.remember(item.found)
-        return rows
+        return claims
 
     def _sentence_doc(self, doc: Doc, start: int, end: int) -> tuple[Doc, list[Token]]:
         """The sentence as its own doc, white-space tokens dropped (they confuse the parser)."""
@@ -239,15 +245,32 @@ def _can_claim(reachable: set[str], defaults: set[str | None]) -> bool:
     return bool(reachable) and len(reachable | defaults - {None}) >= 2
 
 
-def _row(frame: Frame, seg: Segment, gazetteer: Gazetteer) -> dict[str, Any]:
-    return {
-        "actor": frame.actor.code, "target": gazetteer.as_target(frame.target),
-        "dimension": frame.dimension.value, "stance": frame.stance.value,
-        "hedged": frame.hedged, "start": seg.start, "end": seg.end,
-        "actor_start": frame.actor.start, "actor_end": frame.actor.end,
-        "trigger_start": frame.trigger[0], "trigger_end": frame.trigger[1],
-        "confidence": round(frame.confidence, 3),
-    }
+def _claim(frame: Frame, seg: Segment, plan: _Plan, gazetteer: Gazetteer) -> Claim:
+    return Claim(
+        doc=plan.doc_id, actor=frame.actor.code, target=gazetteer.as_target(frame.target),
+        dimension=frame.dimension, stance=frame.stance,
+        certainty=Certainty.HEDGED if frame.hedged else Certainty.ASSERTED,
+        evidence=plan.text[seg.start:seg.end], start=seg.start, end=seg.end,
+        confidence=round(frame.confidence, 3),
+        actor_start=frame.actor.start, actor_end=frame.actor.end,
+        trigger_start=frame.trigger[0], trigger_end=frame.trigger[1],
+    )
+
+
+def _best(claims: list[Claim]) -> list[Claim]:
+    """One claim per key and sentence (the most confident), in text order."""
+    best: dict[tuple[Any, ...], Claim] = {}
+    for claim in claims:
+        key = (*claim.key, claim.start)
+        if key not in best or best[key].confidence < claim.confidence:
+            best[key] = claim
+    return sorted(best.values(), key=lambda c: (c.start, c.trigger_start or 0))
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    """The claims the component left on a doc."""
+    data = doc.user_data.get(CLAIMS_KEY)
+    return list(pickle.loads(data)) if data else []
 
 
 @Language.factory(

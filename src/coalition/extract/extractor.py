@@ -9,10 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from coalition.extract import component, mentions, triggers  # noqa: F401  (registers factories)
-from coalition.extract.component import CLAIMS_KEY, PARSE_PIPES, TEXT_KEY
+from coalition.extract.component import DOC_KEY, PARSE_PIPES, TEXT_KEY, claims_of
 from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
-from coalition.models import Article, Certainty, Claim, Dimension, Stance
+from coalition.models import Article, Claim
 from coalition.settings import Settings
 
 
@@ -51,7 +51,7 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
-        return claims_from(article, self.nlp(self._doc(article)))
+        return claims_of(self.nlp(self._doc(article)))
 
     def extract_many(self, articles: Iterable[Article], *, n_process: int = 1,
                      batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
@@ -68,30 +68,12 @@ class Extractor:
         pairs = ((self._doc(article), article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process,
                                           batch_size=batch_size):
-            yield article, claims_from(article, doc)
+            yield article, claims_of(doc)
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
         doc.user_data[TEXT_KEY] = article.text
+        doc.user_data[DOC_KEY] = article.id
         if article.published is not None:
             doc.user_data[PUBLISHED_KEY] = article.published.isoformat()
         return doc
-
-
-def claims_from(article: Article, doc: Doc) -> list[Claim]:
-    """The claim rows a pipeline left on a doc, as claims (one per key and sentence)."""
-    best: dict[tuple[Any, ...], Claim] = {}
-    for row in doc.user_data.get(CLAIMS_KEY, []):
-        claim = Claim(
-            doc=article.id, actor=row["actor"], target=row["target"],
-            dimension=Dimension(row["dimension"]), stance=Stance(row["stance"]),
-            certainty=Certainty.HEDGED if row["hedged"] else Certainty.ASSERTED,
-            evidence=article.text[row["start"]:row["end"]], start=row["start"],
-            end=row["end"], confidence=row["confidence"],
-            actor_start=row["actor_start"], actor_end=row["actor_end"],
-            trigger_start=row["trigger_start"], trigger_end=row["trigger_end"],
-        )
-        key = (*claim.key, claim.start)
-        if key not in best or best[key].confidence < claim.confidence:
-            best[key] = claim
-    return sorted(best.values(), key=lambda c: (c.start, c.trigger_start or 0))
