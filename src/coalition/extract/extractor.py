@@ -24,7 +24,7 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
         prefilter: parse only candidate sentences (claims are the same either way).
 
     Returns:
-        A pipeline whose ``nlp.pipe`` leaves claim rows in ``doc.user_data``.
+        A pipeline whose ``nlp.pipe`` leaves claims on each doc (:func:`claims_of`).
     """
     nlp = load_model(model)
     parse_with = [name for name in PARSE_PIPES if name in nlp.pipe_names]
