@@ -2,7 +2,8 @@
 
 Rule (documented in data/README.md): the article's conflict is the one in ``conflicts.yaml``
 with the most cue-word hits plus mentions of its parties, among those with a cue word or two
-named parties; its *centre* is the party the article names most. A claim whose sentence names
+named parties; its *centre* is the party the article names most (none when it names no
+party: cue words alone give no default target). A claim whose sentence names
 no target is about the section's state (a heading such as "Serbia") when that is not the
 actor, else about the party the actor was said to back earlier in the article (for help given
 or withheld), else about the centre.
@@ -99,10 +100,13 @@ def article_conflict(conflicts: tuple[Conflict, ...], text: str,
     return best[1] if best else None
 
 
-def most_named(conflict: Conflict, mentions: Counter[str]) -> str:
-    """The party of ``conflict`` the article names most (the first listed on a tie)."""
+def most_named(conflict: Conflict, mentions: Counter[str]) -> str | None:
+    """The party of ``conflict`` the article names most (the first listed on a tie), or
+    ``None`` when it names none: cue words alone ("nuclear", "strikes") must not make a party
+    the article never names the target of its claims."""
     parties = conflict.parties
-    return max(parties, key=lambda p: (mentions[p], -parties.index(p)))
+    best = max(parties, key=lambda p: (mentions[p], -parties.index(p)))
+    return best if mentions[best] else None
 
 
 def centre(conflicts: tuple[Conflict, ...], text: str, mentions: Counter[str]) -> str | None:
