@@ -26,6 +26,7 @@ from coalition.extract.pairing import DefaultTarget, Frame, avoiding, no_default
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.polarity import stance_of, under_seizure
 from coalition.extract.reframe import (
+    ARMS_LIKE,
     also_dimensions,
     blocks_resolution,
     own_membership,
@@ -102,7 +103,7 @@ def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],
         stance = st.final_stance(hit.trigger.stance, True)  # "sent a mission but no troops"
     if stance is None or dimension is None:
         return None
-    if subordinate(hit, token, governors, others, lexicon):
+    if subordinate(hit, token, governors, others, resolver):
         return None
     return _Reading(token, governors, stance, refusing, shielded, dimension, fallback, theme,
                     default_target, [], [])
@@ -155,4 +156,8 @@ def _event(hit: Hit, token: Token) -> bool:
     wanted = VERB_TAGS if hit.trigger.kind == "verb" else NOUN_TAGS
     if token.pos_ not in wanted or (hit.trigger.kind == "verb" and token.dep_ == "amod"):
         return False  # "internationally *recognised* borders": a participle describes
-    return not (hit.trigger.kind == "goods" and token.dep_ == "compound")  # "gas exports"
+    if token.dep_ != "compound":
+        return True
+    # "gas exports" are goods, not a trade; "*attack* drones" are weapons, not an attack
+    return not (hit.trigger.kind == "goods" or (
+        hit.trigger.stance is Stance.OPPOSE and hit.trigger.dimension in ARMS_LIKE))

@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from coalition.extract.context import Context
+from coalition.extract.coordination import listed
 from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
+from coalition.extract.speech import reporting_verb, speaker_words
 from coalition.extract.tree import subject
 from coalition.resolve import Conflict, Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER, REGION
@@ -56,14 +58,9 @@ class Resolver:
             if mention.carrier:
                 if token.lower_ == "it" and token.head.lemma_ == "be":
                     return None  # "it is a hole in the sanctions": no actor
-                if token.lower_ in self.lexicon.cue("speaker_pronouns"):
-                    return self._speaker()
                 if self._words(mention) in self.lexicon.cue("carriers_group"):
                     return self._group(token, mention.char_start, mention.char_end)
-                code = self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
-                if code:
-                    return Party(code, mention.char_start, mention.char_end, carried=True)
-                return None
+                return self._carried(token, mention)
             if not mention.adjective or token.pos_ in ("NOUN", "PROPN"):
                 return Party(mention.code, mention.char_start, mention.char_end)
         if mention is None and token.lemma_.lower() in self.lexicon.cue("group_heads") and \
@@ -85,13 +82,19 @@ class Resolver:
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             token = _antecedent_of(token)  # "X and Y are among the states *that* ..."
         members = [token, *token.conjuncts]
-        for listed in [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i
-                       and self.sentence.mention_at(c.i) is not None]:
-            members += [listed, *listed.conjuncts]  # "Belarus, *Eritrea*, Mali and Syria"
+        for extra in [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i
+                      and self.sentence.mention_at(c.i) is not None]:
+            members += [extra, *extra.conjuncts]  # "Belarus, *Eritrea*, Mali and Syria"
+        members += [m for t in list(members) for m in listed(t, self._named)
+                    if m not in members]
         found = [self.party(t, adjective_only=adjective_only) for t in members]
         recalled = [p for t, party in zip(members, found, strict=True) if party is None
                     for p in self._recalled_doers(t)]
         return [p for p in found if p is not None] + recalled
+
+    def _named(self, token: Token) -> bool:
+        mention = self.sentence.mention_at(token.i)
+        return mention is not None and not mention.carrier and not mention.adjective
 
     def _recalled_doers(self, token: Token) -> list[Party]:
         """Who did "*the* strikes", when an earlier sentence said who struck: the event a
@@ -131,23 +134,64 @@ class Resolver:
                 return mention.code
         return None
 
-    def _speaker(self) -> Party | None:
-        """Who says the sentence: the named subject of "said", "told", "announced"."""
+    def _carried(self, token: Token, mention: Mention) -> Party | None:
+        """What a carry-over word stands for.
+
+        Inside reported words, a name earlier in the same reported clause, else the speaker's
+        state ("Chile's president said *the country* would not send weapons"); "we" and "our"
+        only ever stand for the speaker. Elsewhere the nearest earlier subject name of the
+        sentence, else the context.
+        """
+        named = self._of_phrase(token, named_only=True)
+        if named is not None:
+            return named  # "the government *of Mali*", "the president *of Armenia*"
+        verbs = self.lexicon.cue("reporting_verbs")
+        reporter = reporting_verb(token, verbs)
+        if token.lower_ in self.lexicon.cue("speaker_pronouns"):
+            return self._speaker(reporter) if reporter is not None else self._any_speaker()
+        since = reporter.i if reporter is not None and reporter.i < token.i else -1
+        code = self._antecedent(token, mention.kind, since)
+        if code is None and reporter is not None:
+            speaker = self._speaker(reporter)
+            code = speaker.code if speaker is not None else None
+        code = code or self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
+        return Party(code, mention.char_start, mention.char_end, carried=True) if code else None
+
+    def _any_speaker(self) -> Party | None:
+        """Who says the sentence: the speaker of its first reporting verb that names one."""
+        verbs = self.lexicon.cue("reporting_verbs")
         for token in self.sentence.doc:
-            if token.lemma_.lower() in self.lexicon.cue("reporting_verbs"):
-                for child in token.children:
-                    mention = self.sentence.mention_at(child.i)
-                    if child.dep_ == "nsubj" and not (mention and mention.carrier):
-                        return self.party(child)
+            if token.lemma_.lower() in verbs:
+                speaker = self._speaker(token)
+                if speaker is not None:
+                    return speaker
         return None
 
-    def _antecedent(self, token: Token, kind: str) -> str | None:
-        """The nearest earlier name in the same sentence a carry-over word can stand for.
+    def _speaker(self, verb: Token) -> Party | None:
+        """The state of who speaks through ``verb``: its subject ("Russia said", "the
+        foreign minister", carried), else a name in the subject's phrase ("the *Kremlin*
+        spokesman")."""
+        words = speaker_words(verb)
+        if not words:
+            return None
+        found = self.party(words[0])
+        if found is not None:
+            return found
+        for word in words[1:]:
+            mention = self.sentence.mention_at(word.i)
+            if mention is not None and mention.code and not mention.carrier and \
+                    mention.kind != REGION:
+                return Party(mention.code, mention.char_start, mention.char_end)
+        return None
+
+    def _antecedent(self, token: Token, kind: str, since: int = -1) -> str | None:
+        """The nearest earlier name in the same sentence (after ``since``) a carry-over word
+        can stand for.
 
         "he"/"his" take a leader; "they"/"it"/"the country" take a name that is a subject
         ("Russia has weakened to where *they* have withdrawn ...").
         """
-        for i in range(token.i - 1, -1, -1):
+        for i in range(token.i - 1, since, -1):
             mention = self.sentence.mention_at(i)
             if mention is None or mention.carrier or not mention.code or mention.adjective \
                     or mention.kind == REGION:

@@ -26,7 +26,10 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
         # "has not ruled out sending troops", "refused to close the base to US aircraft":
         # a refusal that is itself withheld denies nobody
         return None, refusing, False
-    negative = st.negated(token, governors, lexicon) or refusing is not None
+    if _pending(token, governors, lexicon):
+        return None, refusing, False
+    negative = st.negated(token, governors, lexicon) or refusing is not None or \
+        _negated_above(token, governors, lexicon)
     stance = st.final_stance(base, negative)
     if stance is None and st.shields(refusing, governors, base, lexicon):
         return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
@@ -43,3 +46,19 @@ def under_seizure(hit: Hit, token: Token, governors: list[Token], lexicon: Lexic
         verb.lemma_.lower() in lexicon.cue("seizure_verbs")
 
 
+def _negated_above(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """A negation on a verb whose infinitive complement the trigger is: "did not *pledge* to
+    support Mali", "has not agreed to send troops"."""
+    cues = lexicon.cue("negation")
+    return any(below.dep_ == "xcomp" and word.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("neg", "advmod") and c.lower_ in cues for c in word.children)
+        for below, word in zip([token, *governors], governors, strict=False))
+
+
+def _pending(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """ "had *not yet* joined the fighting": not done so far, and not refused either."""
+    verb = st.governing_verb(token, governors)
+    words = [token] if verb is None else [token, verb]
+    cues = lexicon.cue("negation")
+    return any({c.lower_ for c in w.children} >= {"yet"} and any(
+        c.lower_ in cues for c in w.children) for w in words)

@@ -25,6 +25,10 @@ from coalition.extract.territory import territory_roles
 from coalition.extract.tree import equips, governor, subject
 from coalition.models import Stance
 
+# Verbs that say what their subject is: "Iran *has been* one of the biggest supporters".
+LINKING_VERBS = frozenset({"be", "become", "remain", "stay", "emerge", "prove", "seem",
+                           "appear"})
+
 
 def roles_for(hit: Hit, token: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
     kind = hit.trigger.kind
@@ -77,14 +81,23 @@ def _supplied_with(verb: Token, resolver: Resolver) -> list[Party]:
 
 
 def _agent_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
-    """People nouns: "Iran has been one of the biggest supporters of ... to Russia"."""
+    """People nouns: "Iran has been one of the biggest supporters of ... to Russia".
+
+    Who they are is said by a linking verb ("is", "remains") or an apposition; the object of
+    any other verb is someone else's ("criticised *its allies* for selling weapons" names no
+    ally). A speaker who calls a state *our* ally is the one who backs it.
+    """
+    verb = governor(noun)
     if noun.dep_ == "appos":
-        actors = resolver.parties(noun.head)
+        described = resolver.parties(noun.head)
+    elif verb is not None and verb.lemma_.lower() in LINKING_VERBS:
+        described = subject_parties(verb, resolver)
     else:
-        actors = subject_parties(governor(noun), resolver)
-    targets = [p for c in noun.children if c.dep_ == "poss" for p in resolver.parties(c)]
+        return [], []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    targets = [p for c in owners for p in resolver.parties(c)]
+    if targets and any(c.lower_ in resolver.lexicon.cue("speaker_pronouns") for c in owners):
+        return targets, described  # "Armenia is *our* ally," the Kremlin spokesman said
     targets = targets or object_parties(noun, resolver, from_is_target=False,
                                         object_is_target=True)
-    return actors, targets
-
-
+    return described, targets

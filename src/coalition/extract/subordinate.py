@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from coalition.extract.dimension import dimension_of
 from coalition.extract.parties import Resolver
 from coalition.extract.reframe import ARMS_LIKE
 from coalition.extract.sentence import Hit
@@ -22,14 +23,18 @@ def companion(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int, Hit],
-                 lexicon: Lexicon) -> bool:
+                 resolver: Resolver) -> bool:
     """Whether another trigger in the sentence already frames this one.
 
     "sent shells *to help* Russia", "would never send troops *to fight*": a purpose clause
-    under a trigger adds nothing (and must not escape its negation). "refused to *join*
-    sanctions": a verb whose object is an opposition noun is framed by that noun.
+    under a trigger adds nothing (and must not escape its negation), unless that trigger says
+    nothing of what is given ("pledged *to support* Mali": the complement is the act).
+    "refused to *join* sanctions": a verb whose object is an opposition noun is framed by that
+    noun.
     """
-    if token.dep_ in ("xcomp", "advcl") and token.head.i in others:
+    lexicon = resolver.lexicon
+    if token.dep_ in ("xcomp", "advcl") and token.head.i in others and \
+            _says_what(others[token.head.i], token.head, resolver):
         return True
     for word in [token, *token.ancestors]:
         prep = word.head
@@ -40,6 +45,7 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
                 and others[prep.head.i].trigger.stance is Stance.OPPOSE:
             return True  # "sanctioned three firms *over the arms sales*": the reason too
     if hit.generic and any(g.i in others and not _withholds_theme(others[g.i])
+                             and (token.pos_ != "VERB" or _says_what(others[g.i], g, resolver))
                              for g in governors):
         return True
     prep = token.head
@@ -48,16 +54,20 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
             for c in prep.head.children):
         return True  # "closed its airspace *to arms deliveries*": the land frames the claim
     if hit.trigger.kind == "noun" and hit.trigger.stance is Stance.OPPOSE and any(
-            g.i in others and others[g.i].trigger.stance is Stance.OPPOSE for g in governors):
+            g.i in others and others[g.i].trigger.stance is Stance.OPPOSE
+            and g.lemma_.lower() not in lexicon.cue("firing_verbs")  # "launched *an attack*"
+            for g in governors):
         return True  # "condemned the sanctions": someone else's opposition, not the actor's
     if hit.generic and any(t.i in others and others[t.i].trigger.kind == "territory"
                              and any(c.dep_ == "poss" for c in t.children)
                              for t in object_side(token)):
         return True  # "allowed weapons to transit *its* territory": the owned land frames it
-    if hit.trigger.object_role == "theme" and hit.trigger.kind == "verb":
+    if hit.trigger.object_role == "theme" and hit.trigger.kind == "verb" and \
+            token.lemma_.lower() not in lexicon.cue("firing_verbs"):  # "launched *strikes*"
         # "disbursed *funds*": goods that oppose only when seized are the thing given here
         return any(others[t.i].trigger.stance is Stance.OPPOSE and not others[t.i].seizable
                    and t.head.lower_ not in lexicon.cue("concession_preps")  # "despite sanctions"
+                   and t.dep_ != "compound"  # "supplied *attack* drones": a kind of weapon
                    for t in object_side(token) if t.i in others)
     return False
 
@@ -91,3 +101,7 @@ def names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
                for c in token.children)  # "the Syrian National *Army*": a name, no theme
 
 
+def _says_what(hit: Hit, token: Token, resolver: Resolver) -> bool:
+    """Whether a trigger finds its own dimension: "pledged" alone does not, so the act it
+    pledges ("pledged *to support* Mali") makes the claim."""
+    return dimension_of(hit, token, resolver)[0] is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from coalition.extract.coordination import contrasted
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.stance import has_subject
 from coalition.extract.tree import object_side, subject
@@ -101,7 +102,7 @@ def clause_subject_parties(verb: Token, resolver: Resolver, *, hostile: bool = F
     otherwise never those."""
     attacks = resolver.lexicon.cue("attack_verbs") | resolver.lexicon.cue("firing_verbs")
     for child in verb.children:
-        if child.dep_ == "advcl" and has_subject(child) and \
+        if child.dep_ == "advcl" and has_subject(child) and not contrasted(child) and \
                 (child.lemma_.lower() in attacks) == hostile:
             for grandchild in child.children:
                 if grandchild.dep_ in ("nsubj", "nsubjpass"):
