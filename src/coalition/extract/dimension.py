@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
-from coalition.extract.tree import equips, object_side
+from coalition.extract.tree import accompanied_act, equips, object_side
 from coalition.models import Dimension
 
 
@@ -33,6 +33,8 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     if hit.generic and any(c.dep_ == "advcl" and c.lemma_.lower() in
                              resolver.lexicon.cue("attack_verbs") for c in token.children):
         return Dimension.SECURITY, False, None  # "failed to help X when forces attacked"
+    if hit.generic and _armed_act(accompanied_act(token), resolver):
+        return Dimension.MILITARY, False, None  # "with support from Britain, *struck*"
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
 
 
@@ -41,3 +43,12 @@ def _in_name(word: Token, resolver: Resolver) -> bool:
     return mention is not None and mention.end - mention.start > 1
 
 
+def _armed_act(verb: Token | None, resolver: Resolver) -> bool:
+    """Whether a verb is an armed act: an attack ("struck"), or an act whose object is one
+    ("conducted *strikes*")."""
+    if verb is None:
+        return False
+    lexicon = resolver.lexicon
+    attacks = lexicon.cue("attack_verbs") | lexicon.cue("firing_verbs")
+    return verb.lemma_.lower() in attacks or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.cue("event_heads") for c in verb.children)

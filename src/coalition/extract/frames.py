@@ -39,6 +39,7 @@ from coalition.extract.subordinate import (
     companion,
     gives_other_thing,
     names_other_object,
+    sends_words,
     subordinate,
 )
 from coalition.extract.targets import clause_subject_parties, subject_parties
@@ -89,7 +90,7 @@ def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],
           default_target: DefaultTarget) -> _Reading | None:
     """Steps 1-4: event, polarity, dimension, subordination; ``None`` for no claim."""
     lexicon = resolver.lexicon
-    if not _event(hit, token) or companion(token, lexicon):
+    if not _event(hit, token) or companion(token, lexicon) or sends_words(hit, token, lexicon):
         return None
     governors = st.chain(token, lexicon)
     seized = under_seizure(hit, token, governors, lexicon)

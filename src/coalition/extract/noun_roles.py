@@ -8,11 +8,12 @@ from spacy.tokens import Token
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.targets import (
     object_parties,
+    relied_on,
     source_parties,
     subject_parties,
     thanked_roles,
 )
-from coalition.extract.tree import governor
+from coalition.extract.tree import accompanied, governor
 
 
 def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
@@ -21,6 +22,9 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
     thanked = thanked_roles(noun, resolver)
     if thanked is not None:
         return thanked
+    helped = _accompanied_roles(noun, resolver) if not opposing else None
+    if helped is not None:
+        return helped
     verb = governor(noun)
     source = source_parties(noun, resolver)
     if source:
@@ -59,8 +63,9 @@ def goods_roles(noun: Token, resolver: Resolver, *, held: bool
         for p in resolver.parties(o) or ([] if held else [  # "imports of *Russian* grain"
             q for a in o.children if a.dep_ in ("amod", "compound")
             for q in [resolver.party(a, bare_adjective=True)] if q])]
-    if receiving(verb, resolver):
-        return sellers, subject_parties(verb, resolver)
+    if verb is not None and receiving(verb, resolver):
+        # "relies *on Russia* for gas": the one relied on sells
+        return sellers or relied_on(verb, resolver), subject_parties(verb, resolver)
     return subject_parties(verb, resolver), sellers
 
 
@@ -78,3 +83,18 @@ def _modified(noun: Token, resolver: Resolver) -> bool:
     return any(c.lower_ in themes for c in noun.children if c.dep_ in ("amod", "compound"))
 
 
+def _accompanied_roles(noun: Token, resolver: Resolver
+                       ) -> tuple[list[Party], list[Party]] | None:
+    """ "American jets, *with support from Britain and Canada*, struck": the helpers named in
+    the phrase back whoever does the act it goes with; ``None`` outside such a phrase."""
+    partner = accompanied(noun)
+    if partner is None:
+        return None
+    helpers = source_parties(noun, resolver) or [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+    if not helpers:
+        return None
+    if partner.pos_ in ("VERB", "AUX"):
+        return helpers, subject_parties(partner, resolver)
+    return helpers, resolver.parties(partner)

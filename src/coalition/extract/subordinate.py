@@ -80,6 +80,15 @@ def gives_other_thing(hit: Hit, token: Token, resolver: Resolver) -> bool:
             c.dep_ == "dobj" and not resolver.parties(c) for c in token.children)
 
 
+def sends_words(hit: Hit, token: Token, lexicon: Lexicon) -> bool:
+    """Whether what a giving verb gives is a request: "sent *a request* to close the straits to
+    Russian warships" gives nothing, whatever the request names."""
+    requests = lexicon.cue("request_nouns")
+    return hit.trigger.kind == "verb" and hit.trigger.object_role == "theme" and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in requests or c.lower_ in requests)
+        for c in token.children)
+
+
 def _withholds_theme(hit: Hit) -> bool:
     """A verb that withholds a thing ("halted", "suspended"): the action noun it withholds
     ("halted uranium *exports* to France") frames the claim itself."""

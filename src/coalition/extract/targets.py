@@ -191,3 +191,11 @@ def subject_parties(verb: Token | None, resolver: Resolver) -> list[Party]:
     return resolver.parties(doer, adjective_only=passive) if doer is not None else []
 
 
+def relied_on(verb: Token, resolver: Resolver) -> list[Party]:
+    """The supplier a dependence verb names in its "on"/"to" phrase: "relies *on Russia* for
+    gas", "turned *to Pyongyang* for artillery shells"."""
+    if verb.lemma_.lower() not in resolver.lexicon.cue("dependence_verbs"):
+        return []
+    return [p for prep in verb.children if prep.dep_ in ("prep", "dative")
+            and prep.lower_ in ("on", "upon", "to")
+            for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]

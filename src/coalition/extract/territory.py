@@ -9,6 +9,9 @@ from coalition.extract.parties import Party, Resolver
 from coalition.extract.targets import object_parties, subject_parties
 from coalition.extract.tree import governor, subject
 
+# Rights to land held by a state other than its owner: "*China's* lease on the base".
+RIGHT_NOUNS = frozenset({"lease", "access", "right", "rights", "use", "concession", "permit"})
+
 
 def territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[Party]]:
     """Land and bases: the owner gives, whoever uses them (or is barred from them) receives.
@@ -19,11 +22,14 @@ def territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[
     verb = governor(noun)
     owners = [p for c in noun.children if c.dep_ in ("poss", "amod")
               for p in resolver.parties(c)]
+    holders = _holders(noun, verb, resolver)
+    if holders and not owners:
+        owners = subject_parties(verb, resolver)  # who extends a lease lets its land
     if not owners and verb is not None:
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             owners = [p for c in obj.children if c.dep_ == "poss" for p in resolver.parties(c)]
-    users = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
-                           preps_only=True)
+    users = holders or object_parties(noun, resolver, from_is_target=False,
+                                      object_is_target=True, preps_only=True)
     if verb is None:
         return owners, _unowned(users, owners)
     users = users or object_parties(verb, resolver, from_is_target=False,
@@ -54,6 +60,16 @@ def territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[
         if _unowned(users, granters):
             owners = granters
     return owners, _unowned(users, owners)
+
+
+def _holders(noun: Token, verb: Token | None, resolver: Resolver) -> list[Party]:
+    """Who holds a right to the land the verb's object names: "extended *China's* lease on
+    its naval base" (China uses the base; whoever extends the lease lets it)."""
+    if verb is None:
+        return []
+    return [p for obj in verb.children if obj.dep_ == "dobj" and obj.i != noun.i
+            and obj.lemma_.lower() in RIGHT_NOUNS
+            for c in obj.children if c.dep_ == "poss" for p in resolver.parties(c)]
 
 
 def _granted(noun: Token, resolver: Resolver) -> list[Party]:

@@ -65,10 +65,13 @@ def governor(noun: Token) -> Token | None:
     """The verb a noun trigger depends on, if it is that verb's object or complement.
 
     A noun that is the verb's subject ("the support he envisioned has gone") has no governor:
-    it names the support without saying who gave it.
+    it names the support without saying who gave it; unless the verb is passive with a doer
+    ("sanctions on Iran *were announced by* France": France announced them).
     """
     current = noun
     while current.head.i != current.i:
+        if current.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in current.head.children):
+            return current.head
         if current.dep_ in SUBJECT_DEPS or current.dep_ in ("relcl", "advcl"):
             return None
         current = current.head
@@ -112,3 +115,23 @@ def equips(verb: Token) -> bool:
         any(c.dep_ == "dobj" for c in verb.children)
 
 
+def accompanied(noun: Token) -> Token | None:
+    """What a "with" phrase holding ``noun`` goes with: "*American jets*, with support from
+    Britain", "*struck* the base with the help of X"; ``None`` outside such a phrase."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    prep = noun.head
+    while prep.dep_ == "conj" and prep.head.lower_ == "with":
+        prep = prep.head  # "together with the UK *and with* support from Australia"
+    return prep.head
+
+
+def accompanied_act(noun: Token) -> Token | None:
+    """The verb of the act a "with" phrase goes with: the word it hangs on, or the verb whose
+    subject that word is ("American jets, with support from X, *struck*")."""
+    partner = accompanied(noun)
+    if partner is None:
+        return None
+    if partner.pos_ in ("VERB", "AUX"):
+        return partner
+    return partner.head if partner.dep_ in SUBJECT_DEPS else None
