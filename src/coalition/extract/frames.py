@@ -80,10 +80,20 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     claim = Frame(reading.actors[0], "", reading.dimension, reading.stance,
                   st.hedged(token, reading.governors, lexicon),
                   resolver.sentence.chars(token), 0.9 - 0.1 * reading.fallback)
-    frames = pairs(claim, reading.actors, reading.targets, _default(hit, reading, resolver))
+    frames = _attributed(pairs(claim, reading.actors, reading.targets,
+                               _default(hit, reading, resolver)), reading, resolver)
     return frames + [replace(f, dimension=d)
                      for d in also_dimensions(reading.theme, reading.dimension, resolver)
                      for f in frames]
+
+
+def _attributed(frames: list[Frame], reading: _Reading, resolver: Resolver) -> list[Frame]:
+    """A claim reported by another state ("the Pentagon said North Korea had sent troops")
+    rests on that state's word: hedged (:func:`~coalition.extract.stance.reporter`)."""
+    speaker = st.reporter(reading.governors, resolver.lexicon)
+    voices = {p.code for p in resolver.parties(speaker)} if speaker is not None else set()
+    return [replace(f, hedged=True) if voices and f.actor.code not in voices else f
+            for f in frames]
 
 
 def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],

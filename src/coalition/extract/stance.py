@@ -245,6 +245,16 @@ def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
+def reporter(governors: list[Token], lexicon: Lexicon) -> Token | None:
+    """Who reports the claim: the subject of the reporting verb it is the complement of ("*the
+    Pentagon* said North Korea had sent troops"), or ``None``. The claim rests on the reporter's
+    word, so it is hedged unless the reporter speaks for the actor."""
+    for word in governors:
+        if word.pos_ == "VERB" and word.lemma_.lower() in lexicon.cue("reporting_verbs"):
+            return next((c for c in word.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def _according_to_report(word: Token, lexicon: Lexicon) -> bool:
     """"..., according to a report / to analysts / to officials / to the Times": the claim is
     the source's; only "according to a statement" (the actor's own word) stays asserted."""
