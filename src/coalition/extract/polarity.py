@@ -40,10 +40,21 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
 
 def under_seizure(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     """Goods under a seizure verb ("seized Iranian oil", "froze Russian assets"): an economic
-    opposition of their owner, whatever buying them would be."""
+    opposition of their owner, whatever buying them would be. Land under an intrusion verb
+    ("invaded Armenia's territory", "violated Pakistani airspace") likewise opposes its owner."""
     verb = st.governing_verb(token, governors)
-    return hit.trigger.kind == "goods" and verb is not None and \
-        verb.lemma_.lower() in lexicon.cue("seizure_verbs")
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    return (hit.trigger.kind == "goods" and lemma in lexicon.cue("seizure_verbs")) or (
+        hit.trigger.kind == "territory" and intrudes(verb, lexicon))
+
+
+def intrudes(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb says that its own subject enters or takes land ("Russian jets *entered*
+    Turkish airspace"); permitted or barred entry ("allowed ships to *enter* its ports",
+    "barred ships from *entering*") has no subject of its own and is access, not intrusion."""
+    return verb.lemma_.lower() in lexicon.cue("intrusion_verbs") and st.has_subject(verb)
 
 
 def _negated_above(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:

@@ -193,9 +193,10 @@ def subject_parties(verb: Token | None, resolver: Resolver) -> list[Party]:
 
 def relied_on(verb: Token, resolver: Resolver) -> list[Party]:
     """The supplier a dependence verb names in its "on"/"to" phrase: "relies *on Russia* for
-    gas", "turned *to Pyongyang* for artillery shells"."""
+    gas", "turned *to Pyongyang* for artillery shells", "relied on assistance *from the CCP*"."""
     if verb.lemma_.lower() not in resolver.lexicon.cue("dependence_verbs"):
         return []
     return [p for prep in verb.children if prep.dep_ in ("prep", "dative")
             and prep.lower_ in ("on", "upon", "to")
-            for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+            for o in prep.children if o.dep_ == "pobj"
+            for p in resolver.parties(o) or source_parties(o, resolver)]

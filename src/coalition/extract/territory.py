@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coalition.extract.parties import Party, Resolver
+from coalition.extract.polarity import intrudes
 from coalition.extract.targets import object_parties, subject_parties
 from coalition.extract.tree import governor, subject
 
@@ -22,6 +23,8 @@ def territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[
     verb = governor(noun)
     owners = [p for c in noun.children if c.dep_ in ("poss", "amod")
               for p in resolver.parties(c)]
+    if verb is not None and intrudes(verb, resolver.lexicon):
+        return _intruders(noun, verb, owners, resolver)
     holders = _holders(noun, verb, resolver)
     if holders and not owners:
         owners = subject_parties(verb, resolver)  # who extends a lease lets its land
@@ -60,6 +63,15 @@ def territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[
         if _unowned(users, granters):
             owners = granters
     return owners, _unowned(users, owners)
+
+
+def _intruders(noun: Token, verb: Token, owners: list[Party], resolver: Resolver
+               ) -> tuple[list[Party], list[Party]]:
+    """ "Azerbaijani troops invaded *Armenia's* territory", "jets violated *Pakistani*
+    airspace": whoever enters acts against the owner (named by a demonym alone, too)."""
+    owners = owners or [p for c in noun.children if c.dep_ in ("amod", "compound")
+                        for p in [resolver.party(c, bare_adjective=True)] if p]
+    return _unowned(subject_parties(verb, resolver), owners), owners
 
 
 def _holders(noun: Token, verb: Token | None, resolver: Resolver) -> list[Party]:
