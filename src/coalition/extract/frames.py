@@ -42,6 +42,7 @@ from coalition.extract.subordinate import (
     sends_words,
     subordinate,
 )
+from coalition.extract.switching import switched_frames
 from coalition.extract.targets import clause_subject_parties, subject_parties
 from coalition.models import Dimension, Stance
 
@@ -73,6 +74,9 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     hyphen = hyphen_actor(token, resolver)
     if hyphen is not None:
         return hyphen_frames(hit, token, hyphen, resolver)
+    switched = switched_frames(hit, token, resolver)
+    if switched is not None:
+        return switched
     reading = _read(hit, token, resolver, others, default_target)
     if reading is None or not _cast(hit, reading, resolver):
         return []

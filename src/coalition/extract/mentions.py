@@ -101,14 +101,22 @@ class MentionFinder:
             if entry is None or entry.kind == NON_ACTOR:
                 continue
             spans.append(Span(doc, span.start, span.end, label=entry.code, kb_id=entry.kind))
-        spans = _offices(doc, spans, self._chain.offices)
+        spans = _offices(_state_bound(doc, spans, self._chain.non_state), doc,
+                         self._chain.offices)
         described = [(doc.vocab.strings[key], start, end)
                      for key, start, end in self._descriptions(doc)]
         doc.spans[SPANS_KEY] = _descriptions(doc, spans, described, self._chain)
         return doc
 
 
-def _offices(doc: Doc, spans: list[Span], offices: frozenset[str]) -> list[Span]:
+def _state_bound(doc: Doc, spans: list[Span], non_state: frozenset[str]) -> list[Span]:
+    """The spans without demonyms that name a non-state group's people: "Syrian *Kurdish*
+    fighters", "Sudanese *paramilitary* forces" are not the state's."""
+    return [s for s in spans if not (s.kb_id_ == ADJECTIVE and s.end < len(doc)
+                                     and doc[s.end].lower_ in non_state)]
+
+
+def _offices(spans: list[Span], doc: Doc, offices: frozenset[str]) -> list[Span]:
     """Names widened by the offices around them: "*Iraqi President Saddam Hussein*" (a person
     of the state), "*the President of Kazakhstan*", "*officials in Tehran*" (the state)."""
     by_start = {span.start: span for span in spans}

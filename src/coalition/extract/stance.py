@@ -89,6 +89,10 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
         for clause in (c for c in word.children if c.dep_ == "advcl"):
             if any(c.dep_ == "mark" and c.lower_ in conditional for c in clause.children):
                 return True  # "if Belarus joins the war, it could send troops"
+    if token.lemma_.lower() in lexicon.cue("pact_nouns") and not (
+            (verb := governing_verb(token, governors)) is not None
+            and verb.lemma_.lower() in lexicon.cue("signing_verbs")):
+        return True  # "brokered the agreement", "the deal collapsed": nobody signs here
     if _intended_attack(token, lexicon) or (
             token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.cue("resolution_nouns")
             and token.lemma_.lower() in lexicon.cue("request_verbs")):

@@ -6,7 +6,8 @@ those states the article named before it, else for the only one of them the arti
 all, else for nobody (a description never invents a party). ``offices.csv`` lists the words of
 office that join a state to a person's name ("*Iraqi President* Saddam Hussein", "*Niger's
 ambassador* Brah Mohamane"): the person then stands for that state. Both files are documented
-in ``data/README.md``.
+in ``data/README.md``. ``non_state.csv`` lists the words after a demonym that make the people
+named no state's ("Syrian *Kurdish* fighters", "Sudanese *paramilitary* forces").
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Chain:
 
     descriptions: tuple[Description, ...]
     offices: frozenset[str]
+    non_state: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Chain:
@@ -43,9 +45,10 @@ class Chain:
         descriptions = tuple(
             Description(row["form"], frozenset(c.upper() for c in split_list(row["codes"])))
             for row in read_csv(path("descriptions.csv"), ("form", "codes")))
-        offices = frozenset(row["word"].lower()
-                            for row in read_csv(path("offices.csv"), ("word",)))
-        return cls(descriptions, offices)
+        offices, non_state = (
+            frozenset(row["word"].lower() for row in read_csv(path(name), ("word",)))
+            for name in ("offices.csv", "non_state.csv"))
+        return cls(descriptions, offices, non_state)
 
     def candidates(self, form: str) -> frozenset[str]:
         """The states a description (any case) can stand for."""

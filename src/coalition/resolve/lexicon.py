@@ -29,7 +29,7 @@ CUE_LISTS = (
     "quantity_nouns", "withholding_verbs", "seizure_verbs", "resolution_nouns",
     "granting_verbs", "concession_preps", "companion_verbs",
     "event_heads", "blocking_nouns", "hosted_people", "intrusion_verbs", "topic_nouns",
-    "accusing_words", "own_statements",
+    "accusing_words", "own_statements", "switching_verbs", "pact_nouns", "signing_verbs",
 )
 
 
