@@ -36,6 +36,9 @@ from coalition.extract.triggers import SPANS_KEY as TRIGGERS
 from coalition.models import Certainty, Claim, Stance
 from coalition.resolve import Gazetteer, Lexicon, article_conflict, load_conflicts, most_named
 
+# Quote marks that may wrap a word or two for emphasis.
+OPENING_QUOTES = frozenset({"“", '"', "‘"})
+CLOSING_QUOTES = frozenset({"”", '"', "’"})
 CLAIMS_KEY = "coalition_claims"
 # The caller may name the article here: claims carry its id.
 DOC_KEY = "coalition_doc"
@@ -185,12 +188,15 @@ class ClaimFinder:
         return claims
 
     def _sentence_doc(self, doc: Doc, start: int, end: int) -> tuple[Doc, list[Token]]:
-        """The sentence as its own doc, white-space tokens dropped (they confuse the parser)."""
+        """The sentence as its own doc, white-space tokens and scare quotes dropped (they
+        confuse the parser: 'has *“frozen”* its participation' parses as a noun)."""
         span = doc.char_span(start, end, alignment_mode="expand")
-        kept = [t for t in span if not t.is_space] if span is not None else []
+        tokens = [t for t in span if not t.is_space] if span is not None else []
+        scare = _scare_quotes(tokens)
+        kept = [t for n, t in enumerate(tokens) if n not in scare]
         words = [t.text for t in kept]
-        spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space)
-                  for t in kept]
+        spaces = [next_.idx > t.idx + len(t.text) for t, next_ in zip(kept, kept[1:], strict=False)]
+        spaces += [bool(kept[-1].whitespace_)] if kept else []
         return Doc(self.nlp.vocab, words=words, spaces=spaces), kept
 
     @staticmethod
@@ -231,6 +237,22 @@ def _mention(span: Span, index: dict[int, int] | None = None) -> Mention:
     if index is not None:
         start, end = index[span.start], index[span.end - 1] + 1
     return Mention(start, end, span.label_, span.kb_id_, span.start_char, span.end_char)
+
+
+def _scare_quotes(tokens: list[Token]) -> set[int]:
+    """Positions of quote marks around one to three words inside a sentence ('has “frozen”
+    its', 'a “special role”'): emphasis, not speech. A quote that starts the sentence or
+    holds punctuation is speech and stays."""
+    found: set[int] = set()
+    for n, token in enumerate(tokens):
+        if n == 0 or token.text not in OPENING_QUOTES:
+            continue
+        for m in range(n + 2, min(n + 5, len(tokens))):
+            if tokens[m].text in CLOSING_QUOTES:
+                if all(t.is_alpha for t in tokens[n + 1:m]):
+                    found |= {n, m}
+                break
+    return found
 
 
 def _body_start(text: str, start: int) -> int:

@@ -44,6 +44,7 @@ from coalition.extract.subordinate import (
 )
 from coalition.extract.switching import switched_frames
 from coalition.extract.targets import clause_subject_parties, subject_parties
+from coalition.extract.tree import charged_object
 from coalition.models import Dimension, Stance
 
 VERB_TAGS = ("VERB",)
@@ -155,9 +156,11 @@ def _cast(hit: Hit, reading: _Reading, resolver: Resolver) -> bool:
 def _default(hit: Hit, reading: _Reading, resolver: Resolver) -> DefaultTarget:
     """Step 6's fallback: the default target, unless the trigger needs a named one."""
     if hit.trigger.term in resolver.lexicon.cue("named_target_only") or \
-            hit.trigger.kind in ("goods", "territory"):
+            hit.trigger.kind in ("goods", "territory") or \
+            charged_object(reading.token) is not None:
         # "warned that sanctions could follow": nobody warned; goods and land need a named
-        # seller or user ("shot down drones over its territory" grants it to nobody)
+        # seller or user ("shot down drones over its territory" grants it to nobody); a charge
+        # names its own target ("criticised X for recruiting fighters" helps nobody named)
         return no_default
     enemies = {p.code for p in clause_subject_parties(reading.token, resolver, hostile=True)}
     if enemies and reading.stance is not Stance.OPPOSE:

@@ -16,7 +16,7 @@ from coalition.extract.context import Context
 from coalition.extract.coordination import listed
 from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
 from coalition.extract.speech import reporting_verb, speaker_words
-from coalition.extract.tree import subject
+from coalition.extract.tree import co_subjects, subject
 from coalition.resolve import Conflict, Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER, REGION
 
@@ -189,12 +189,14 @@ class Resolver:
         can stand for.
 
         "he"/"his" take a leader; "they"/"it"/"the country" take a name that is a subject
-        ("Russia has weakened to where *they* have withdrawn ...").
+        ("Russia has weakened to where *they* have withdrawn ..."), never the subject of the
+        pronoun's own verb ("Belgrade refuses to recognise *it*": "it" is not Belgrade).
         """
+        barred = co_subjects(token)
         for i in range(token.i - 1, since, -1):
             mention = self.sentence.mention_at(i)
             if mention is None or mention.carrier or not mention.code or mention.adjective \
-                    or mention.kind == REGION:
+                    or mention.kind == REGION or mention.end - 1 in barred:
                 continue
             if mention.kind == GROUP and kind != CARRIER_ANY:
                 continue  # "the government" is a state's; "its sanctions" may be the EU's

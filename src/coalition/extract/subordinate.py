@@ -9,7 +9,7 @@ from coalition.extract.dimension import dimension_of
 from coalition.extract.parties import Resolver
 from coalition.extract.reframe import ARMS_LIKE
 from coalition.extract.sentence import Hit
-from coalition.extract.tree import object_side
+from coalition.extract.tree import charged_object, object_side
 from coalition.models import Stance
 from coalition.resolve import Lexicon
 
@@ -39,8 +39,8 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
     for word in [token, *token.ancestors]:
         prep = word.head
         if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of", "against") and \
-                prep.head.pos_ == "VERB":
-            return True  # "sanctioned Iran *for supplying* drones": the reason, not a claim
+                prep.head.pos_ == "VERB" and not (word is token and _charges_state(word, resolver)):
+            return True  # "sanctioned firms *for supplying* drones": the reason, not a claim
         if word.dep_ == "pobj" and prep.lower_ in ("for", "over") and prep.head.i in others \
                 and others[prep.head.i].trigger.stance is Stance.OPPOSE:
             return True  # "sanctioned three firms *over the arms sales*": the reason too
@@ -68,6 +68,7 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
         return any(others[t.i].trigger.stance is Stance.OPPOSE and not others[t.i].seizable
                    and t.head.lower_ not in lexicon.cue("concession_preps")  # "despite sanctions"
                    and t.dep_ != "compound"  # "supplied *attack* drones": a kind of weapon
+                   and not (t.dep_ == "xcomp" and t.head.i == token.i)  # "threatened *to launch*"
                    for t in object_side(token) if t.i in others)
     return False
 
@@ -114,3 +115,10 @@ def _says_what(hit: Hit, token: Token, resolver: Resolver) -> bool:
     """Whether a trigger finds its own dimension: "pledged" alone does not, so the act it
     pledges ("pledged *to support* Mali") makes the claim."""
     return dimension_of(hit, token, resolver)[0] is not None
+
+
+def _charges_state(gerund: Token, resolver: Resolver) -> bool:
+    """Whether a reason names a state as its doer ("accused *Iran* of supplying drones to
+    Russia"): then the reason is that state's claim (the accuser's word, hedged by stance)."""
+    charged = charged_object(gerund)
+    return charged is not None and bool(resolver.parties(charged))

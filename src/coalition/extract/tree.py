@@ -46,6 +46,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         return verb.head, verb.tag_ == "VBN"
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in NOUN_TAGS:
         return verb.head.head, False  # "accuses *companies* of supplying": the noun does it
+    charged = charged_object(verb)
+    if charged is not None:
+        return charged, False  # "accused *Iran* of supplying drones": the accused did it
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if owner is not None:  # "Germany's refusal to send": the possessor acts
@@ -135,3 +138,36 @@ def accompanied_act(noun: Token) -> Token | None:
     if partner.pos_ in ("VERB", "AUX"):
         return partner
     return partner.head if partner.dep_ in SUBJECT_DEPS else None
+
+
+# Object pronouns that cannot stand for the subject of their own verb (that would be "itself").
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+
+
+def co_subjects(pronoun: Token) -> set[int]:
+    """The subjects an object pronoun cannot stand for: those of its own verb and of the verbs
+    whose infinitive that verb is ("Belgrade refuses to recognise *it*")."""
+    if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    found: set[int] = set()
+    while verb.pos_ in ("VERB", "AUX"):
+        doer, _ = subject(verb)
+        if doer is not None:
+            found.add(doer.i)
+        if verb.dep_ != "xcomp":
+            break
+        verb = verb.head
+    return found
+
+
+def charged_object(verb: Token) -> Token | None:
+    """Who a gerund of reasons says did it: the object of the verb that charges, blames,
+    criticises or punishes ("accused *Iran* of supplying drones", "criticised *the CSTO* for
+    not siding with Armenia", "sanctioned *Iran* for supplying drones")."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for", "with"):
+        return None
+    charging = verb.head.head
+    if charging.pos_ != "VERB":
+        return None
+    return next((c for c in charging.children if c.dep_ == "dobj"), None)
