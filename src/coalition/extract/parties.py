@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from coalition.extract.context import Context
 from coalition.extract.coordination import listed
 from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
-from coalition.extract.speech import reporting_verb, speaker_words
+from coalition.extract.speech import quoted, reporting_verb, speaker_words
 from coalition.extract.tree import co_subjects, subject
 from coalition.resolve import Conflict, Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER, REGION
@@ -152,10 +152,32 @@ class Resolver:
         since = reporter.i if reporter is not None and reporter.i < token.i else -1
         code = self._antecedent(token, mention.kind, since)
         if code is None and reporter is not None:
+            code = self._spoken_of(reporter)  # "'their support ...,' Blinken said *of China*"
+        if code is None and reporter is not None and self._speaks_of_itself(token, mention):
             speaker = self._speaker(reporter)
             code = speaker.code if speaker is not None else None
         code = code or self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
         return Party(code, mention.char_start, mention.char_end, carried=True) if code else None
+
+    def _spoken_of(self, reporter: Token) -> str | None:
+        """The state the reported words are about: "said *of China*", "told reporters *about
+        Iran*"."""
+        for prep in reporter.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "about"):
+                found = [p for o in prep.children if o.dep_ == "pobj"
+                         for p in self.parties(o) if not p.carried]
+                if found:
+                    return found[0].code
+        return None
+
+    def _speaks_of_itself(self, token: Token, mention: Mention) -> bool:
+        """Whether a carry-over word in reported words can be the speaker's own state: in
+        indirect speech "the country", "his government", "it" can ("the minister said *it*
+        would"); "they" names others, and in a quote only "we" is the speaker ("*their*
+        support for Russia goes against our interest," Blinken said)."""
+        if quoted(token):
+            return False
+        return mention.kind != CARRIER_ANY or token.lower_ in ("it", "its")
 
     def _any_speaker(self) -> Party | None:
         """Who says the sentence: the speaker of its first reporting verb that names one."""

@@ -38,3 +38,10 @@ def speaker_words(verb: Token) -> list[Token]:
     if subject is None:
         return []
     return [subject, *(t for t in subject.subtree if t.i != subject.i)]
+
+
+def quoted(token: Token) -> bool:
+    """Whether ``token`` is inside quotation marks in its sentence."""
+    before = [t.text for t in token.doc[:token.i]]
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or before.count('"') % 2 == 1
