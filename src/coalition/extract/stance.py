@@ -86,6 +86,8 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     for word in [token, *governors]:
         if any(c.dep_ == "mark" and c.lower_ in conditional for c in word.children):
             return True
+        if word.lemma_.lower() in lexicon.cue("threatening_verbs"):
+            continue  # "threatened an offensive *unless* Baghdad gave in": the threat is made
         for clause in (c for c in word.children if c.dep_ == "advcl"):
             if any(c.dep_ == "mark" and c.lower_ in conditional for c in clause.children):
                 return True  # "if Belarus joins the war, it could send troops"
@@ -164,15 +166,22 @@ def refuser(token: Token, governors: list[Token], lexicon: Lexicon) -> Token | N
                 any(c.lower_ == "no" for c in word.children):
             return word
         if word.pos_ == "NOUN" and lemma in lexicon.cue("blocking_nouns"):
-            return word  # "kept their *bans* on Ukrainian grain imports"
+            # "kept their *bans* on Ukrainian grain imports"; "*lifted* the ban": nobody refuses
+            return None if _lifted(word, governors, lexicon) else word
         if below.dep_ == "prep" and below.lower_ in ("on", "against"):
             banned = next((c for c in word.children if c.dep_ == "dobj"
                            and c.lemma_.lower() in lexicon.cue("blocking_nouns")), None)
-            if banned is not None:
-                return banned  # the same, with "on X" hung on the verb by the parser
+            if banned is not None:  # the same, with "on X" hung on the verb by the parser
+                return None if word.lemma_.lower() in lexicon.cue("lifting_verbs") else banned
         if lemma in lexicon.cue("failure_verbs") and particles & lexicon.cue("failure_particles"):
             return word
     return None
+
+
+def _lifted(blocking: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a ban or embargo is lifted: the first verb above it lifts, ends or eases it."""
+    verb = next((w for w in above(blocking, governors) if w.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in lexicon.cue("lifting_verbs")
 
 
 def above(word: Token, governors: list[Token]) -> list[Token]:

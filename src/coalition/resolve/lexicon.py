@@ -30,6 +30,7 @@ CUE_LISTS = (
     "granting_verbs", "concession_preps", "companion_verbs",
     "event_heads", "blocking_nouns", "hosted_people", "intrusion_verbs", "topic_nouns",
     "accusing_words", "own_statements", "switching_verbs", "pact_nouns", "signing_verbs",
+    "lifting_verbs", "threatening_verbs",
 )
 
 
