@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
-from coalition.extract.tree import accompanied_act, equips, object_side
+from coalition.extract.tree import accompanied_act, equips, object_side, subject
 from coalition.models import Dimension
 
 
@@ -18,9 +18,11 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
         return hit.trigger.dimension, False, None
     themes = resolver.lexicon.themes
     best: tuple[int, Dimension, Token] | None = None
+    receivers: list[Token] = []
     for word in object_side(token):
         if (hit.generic or (word.dep_ == "dobj" and equips(token))) and \
                 resolver.party(word) is not None:
+            receivers.append(word)
             continue  # "allowed *Russian troops* to", "provided *its army* with": receivers
         if _in_name(word, resolver):
             continue  # "the UN *Security* Council": part of a name, not the thing given
@@ -35,6 +37,9 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
         return Dimension.SECURITY, False, None  # "failed to help X when forces attacked"
     if hit.generic and _armed_act(accompanied_act(token), resolver):
         return Dimension.MILITARY, False, None  # "with support from Britain, *struck*"
+    if hit.generic and token.pos_ == "VERB" and _armed(
+            [*receivers, subject(token)[0]], resolver):
+        return Dimension.MILITARY, False, None  # "*its air force* will support the army"
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
 
 
@@ -52,3 +57,11 @@ def _armed_act(verb: Token | None, resolver: Resolver) -> bool:
     attacks = lexicon.cue("attack_verbs") | lexicon.cue("firing_verbs")
     return verb.lemma_.lower() in attacks or any(
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.cue("event_heads") for c in verb.children)
+
+
+def _armed(words: list[Token | None], resolver: Resolver) -> bool:
+    """Whether armed forces give or get the help: "*Eritrean forces* have been helping",
+    "supporting *the Syrian army*"."""
+    forces = (Dimension.TROOPS, Dimension.MILITARY)
+    return any(w is not None and resolver.lexicon.themes.get(w.lemma_.lower()) in forces
+               for w in words)

@@ -168,6 +168,9 @@ def _target_rank(token: Token, root: Token, from_is_target: bool,
         return None
     if dep in ("dobj", "dative") and (object_is_target or head.i != root.i) and helped:
         return 1
+    if dep == "npadvmod" and head.i == root.i and token.i > root.i and token.pos_ == "PROPN" \
+            and object_is_target:
+        return 1  # "Turkey backs *Azerbaijan*", the object misparsed as an adverbial
     if dep == "compound" and token.i == root.i + 1 and object_is_target:
         while head.dep_ == "compound":
             head = head.head
