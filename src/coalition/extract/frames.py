@@ -121,6 +121,8 @@ def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],
         return None
     if subordinate(hit, token, governors, others, resolver):
         return None
+    if hit.generic and any(c.dep_ == "xcomp" and c.i in others for c in token.children):
+        default_target = no_default  # "help *support* the rights of X": the complement aims
     return _Reading(token, governors, stance, refusing, shielded, dimension, fallback, theme,
                     default_target, [], [])
 

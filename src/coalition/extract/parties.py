@@ -90,7 +90,19 @@ class Resolver:
         found = [self.party(t, adjective_only=adjective_only) for t in members]
         recalled = [p for t, party in zip(members, found, strict=True) if party is None
                     for p in self._recalled_doers(t)]
-        return [p for p in found if p is not None] + recalled
+        paired = [p for t, party in zip(members, found, strict=True) if party is not None
+                  for p in self._conjoined_demonyms(t)]
+        return [p for p in found if p is not None] + recalled + paired
+
+    def _conjoined_demonyms(self, head: Token) -> list[Party]:
+        """The further states of "*French and Egyptian* warships", "*Hungarian and Romanian*
+        officials": demonyms conjoined with the one that names the head's state."""
+        return [Party(m.code, m.char_start, m.char_end)
+                for a in head.children if a.dep_ in ("amod", "compound")
+                and self.sentence.mention_at(a.i) is not None
+                for c in a.conjuncts
+                for m in [self.sentence.mention_at(c.i)] if m is not None and m.code
+                and not m.carrier]
 
     def _named(self, token: Token) -> bool:
         mention = self.sentence.mention_at(token.i)
@@ -150,7 +162,7 @@ class Resolver:
         if token.lower_ in self.lexicon.cue("speaker_pronouns"):
             return self._speaker(reporter) if reporter is not None else self._any_speaker()
         since = reporter.i if reporter is not None and reporter.i < token.i else -1
-        code = self._antecedent(token, mention.kind, since)
+        code = self._antecedent(token, mention.kind, since) or self._own(token)
         if code is None and reporter is not None:
             code = self._spoken_of(reporter)  # "'their support ...,' Blinken said *of China*"
         if code is None and reporter is not None and self._speaks_of_itself(token, mention):
@@ -158,6 +170,20 @@ class Resolver:
             code = speaker.code if speaker is not None else None
         code = code or self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
         return Party(code, mention.char_start, mention.char_end, carried=True) if code else None
+
+    def _own(self, token: Token) -> str | None:
+        """Whose "their"/"its" on an object is: the verb's subject ("*a group of Moroccan
+        diplomats* held *their* first meeting")."""
+        if token.dep_ != "poss" or token.head.dep_ not in ("dobj", "pobj"):
+            return None
+        verb = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        doer, passive = subject(verb)
+        if doer is None or passive or doer.i == token.i:
+            return None
+        found = self.party(doer)
+        return found.code if found is not None and not found.carried else None
 
     def _spoken_of(self, reporter: Token) -> str | None:
         """The state the reported words are about: "said *of China*", "told reporters *about

@@ -44,7 +44,8 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if not (sellers and actors) or _hosted(token, resolver):
             return None  # "received refugees from Moldova": people who fled, not a gift
         actors, targets = sellers, actors
-    if not targets and len(actors) > 1 and lemma in resolver.lexicon.cue("reciprocal_nouns"):
+    reciprocal = resolver.lexicon.cue("reciprocal_nouns")
+    if not targets and len(actors) > 1 and (lemma in reciprocal or token.lower_ in reciprocal):
         targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     return actors, targets, stance
 

@@ -112,9 +112,11 @@ def names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
 
 
 def _says_what(hit: Hit, token: Token, resolver: Resolver) -> bool:
-    """Whether a trigger finds its own dimension: "pledged" alone does not, so the act it
-    pledges ("pledged *to support* Mali") makes the claim."""
-    return dimension_of(hit, token, resolver)[0] is not None
+    """Whether a trigger finds its own dimension, not just its fallback: "pledged" alone does
+    not, so the act it pledges ("pledged *to support* Mali") makes the claim; nor does "help"
+    in "help *support* the rights of Palestinians"."""
+    dimension, fallback, _ = dimension_of(hit, token, resolver)
+    return dimension is not None and not fallback
 
 
 def _charges_state(gerund: Token, resolver: Resolver) -> bool:

@@ -38,6 +38,7 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
     ("supplied *Russia* with drones").
     """
     scored: list[tuple[int, int, Token]] = []
+    reciprocal = resolver.lexicon.cue("reciprocal_nouns")
     for token in object_side(root):
         if opposing and _in_reason(token, root):
             continue  # "sanctioned X *over its sales to Taipei*": the reason names no target
@@ -45,7 +46,7 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
         named = mention is not None and not mention.adjective and not mention.carrier
         helped = _helped(token, root, resolver.lexicon.cue("helping_verbs"))
         rank = _target_rank(token, root, from_is_target, object_is_target or named, opposing,
-                            helped)
+                            helped, reciprocal)
         if rank is None and _extra_prep(token, root, resolver.lexicon, opposing):
             rank = 0
         if rank is not None and (rank == 0 or not preps_only):
@@ -148,8 +149,8 @@ def _helped(token: Token, root: Token, helping: frozenset[str]) -> bool:
     return current.i == root.i or current.lemma_.lower() in helping
 
 
-def _target_rank(token: Token, root: Token, from_is_target: bool,
-                 object_is_target: bool, opposing: bool, helped: bool) -> int | None:
+def _target_rank(token: Token, root: Token, from_is_target: bool, object_is_target: bool,
+                 opposing: bool, helped: bool, reciprocal: frozenset[str]) -> int | None:
     """How good a slot is for the target (lower is better), or ``None`` when it is not one.
 
     "to/for/against X" beats a direct object, which beats "X's" on an object ("blocked the
@@ -161,10 +162,16 @@ def _target_rank(token: Token, root: Token, from_is_target: bool,
         if head.head.lower_ == "according":
             return None
         if head.lower_ in TARGET_PREPS or (from_is_target and head.lower_ == "from") or (
-                opposing and head.lower_ in OPPOSING_PREPS):
-            return 0
+                opposing and head.lower_ in OPPOSING_PREPS) or (
+                head.lower_ == "between" and not _mutual(head.head, reciprocal)):
+            # "demanded that the US cancel sales *to Taiwan*": the demand is on the US
+            return 4 if _in_reported_clause(token, root) else 0
         if head.lower_ == "of" and head.head.i == root.i and root.pos_ in ("NOUN", "PROPN"):
             return 0
+        if head.lower_ == "of" and head.head.dep_ == "dobj" and head.head.head.i == root.i \
+                and object_is_target and not opposing and \
+                not any(c.dep_ == "poss" for c in head.head.children):
+            return 2  # "support the rights *of Palestinians*" (but "Kosovo's membership *of*")
         return None
     if dep in ("dobj", "dative") and (object_is_target or head.i != root.i) and helped:
         return 1
@@ -185,6 +192,21 @@ def _target_rank(token: Token, root: Token, from_is_target: bool,
         # a noun trigger's own possessor acts ("*its* deliveries"); "off *its* coast" is a place
         return 3
     return None
+
+
+def _mutual(word: Token, reciprocal: frozenset[str]) -> bool:
+    """ "talks *between* A and B" are A's and B's own, aimed at no third party; "a mediation
+    effort between A and B" aims at both."""
+    return word.lemma_.lower() in reciprocal or word.lower_ in reciprocal
+
+
+def _in_reported_clause(token: Token, root: Token) -> bool:
+    """Whether ``token`` is inside a clause of ``root`` with a subject of its own ("demanded
+    *that the US cancel sales to Taiwan*"): the clause's subject is aimed at, not its words."""
+    current = token
+    while current.head.i != current.i and current.head.i != root.i:
+        current = current.head
+    return current.head.i == root.i and current.dep_ == "ccomp" and has_subject(current)
 
 
 def subject_parties(verb: Token | None, resolver: Resolver) -> list[Party]:
