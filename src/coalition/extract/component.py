@@ -62,6 +62,22 @@ class _Item:
 
 
 @dataclass(slots=True)
+class _Sides:
+    """Whom each actor was said, with a named target, to back (a party of the article's
+    conflict) and to act against, so far in the article."""
+
+    backs: dict[str, str] = field(default_factory=dict)
+    foes: dict[str, set[str]] = field(default_factory=dict)
+
+    def learn(self, frames: list[Frame], parties: tuple[str, ...]) -> None:
+        for frame in (f for f in frames if f.named_target):
+            if frame.stance is Stance.SUPPORT and frame.target in parties:
+                self.backs[frame.actor.code] = frame.target
+            if frame.stance is Stance.OPPOSE:
+                self.foes.setdefault(frame.actor.code, set()).add(frame.target)
+
+
+@dataclass(slots=True)
 class _Plan:
     """An article's sentences, its centre (the default target when none is named) and the
     parties of its conflict."""
@@ -171,7 +187,7 @@ class ClaimFinder:
         assert self._data is not None
         lexicon, gazetteer, conflicts = self._data
         context = Context()
-        sides: dict[str, str] = {}
+        sides = _Sides()
         claims: list[Claim] = []
         for item in plan.items:
             context.enter(item.seg.paragraph, item.seg.heading, item.found)
@@ -181,8 +197,7 @@ class ClaimFinder:
                 frames = [f for f in self._frames(resolver, context, plan, sides)
                           if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
                 claims += [_claim(f, item.seg, plan, gazetteer) for f in frames]
-                sides |= {f.actor.code: f.target for f in frames if f.named_target
-                          and f.stance is Stance.SUPPORT and f.target in plan.parties}
+                sides.learn(frames, plan.parties)
                 context.doers |= attack_doers(resolver)
             context.remember(item.found)
         return claims
@@ -211,13 +226,16 @@ class ClaimFinder:
         return Sentence(item.sub, [t.idx for t in item.kept], found, hits)
 
     def _frames(self, resolver: Resolver, context: Context, plan: _Plan,
-                sides: dict[str, str]) -> list[Frame]:
+                sides: _Sides) -> list[Frame]:
         def default_target(actor: str, stance: Stance) -> str | None:
             # a party the actor was said to back earlier is whom it gives or withholds more
-            # help ("Tehran denied sending weapons" after "Iran sent drones to Russia")
-            side = sides.get(actor) if stance is not Stance.OPPOSE else None
+            # help ("Tehran denied sending weapons" after "Iran sent drones to Russia"); one it
+            # was said to act against is never whom it helps ("the US and UK deployed
+            # missiles" after "US and UK strikes on the Houthis")
+            side = sides.backs.get(actor) if stance is not Stance.OPPOSE else None
+            foes = sides.foes.get(actor, set()) if stance is not Stance.OPPOSE else set()
             for code in (context.section, side, plan.middle):
-                if code and code != actor:
+                if code and code != actor and code not in foes:
                     return code
             return None
 

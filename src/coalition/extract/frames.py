@@ -159,10 +159,13 @@ def _default(hit: Hit, reading: _Reading, resolver: Resolver) -> DefaultTarget:
     """Step 6's fallback: the default target, unless the trigger needs a named one."""
     if hit.trigger.term in resolver.lexicon.cue("named_target_only") or \
             hit.trigger.kind in ("goods", "territory") or \
-            charged_object(reading.token) is not None:
+            charged_object(reading.token) is not None or (
+                hit.trigger.fallback is Dimension.TROOPS and reading.dimension is Dimension.ARMS):
         # "warned that sanctions could follow": nobody warned; goods and land need a named
         # seller or user ("shot down drones over its territory" grants it to nobody); a charge
-        # names its own target ("criticised X for recruiting fighters" helps nobody named)
+        # names its own target ("criticised X for recruiting fighters" helps nobody named);
+        # deploying arms is placing one's own ("deployed cruise missiles"), unless to a named
+        # state
         return no_default
     enemies = {p.code for p in clause_subject_parties(reading.token, resolver, hostile=True)}
     if enemies and reading.stance is not Stance.OPPOSE:
