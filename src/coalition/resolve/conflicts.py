@@ -2,8 +2,9 @@
 
 Rule (documented in data/README.md): the article's conflict is the one in ``conflicts.yaml``
 with the most cue-word hits plus mentions of its parties, among those with a cue word or two
-named parties; its *centre* is the party the article names most (none when it names no
-party: cue words alone give no default target). A claim whose sentence names
+named parties; its *centre* is the party the article names most, provided it is named at
+least a third as often as the article's most named actor (cue words alone, or a party named in
+passing, give no default target). A claim whose sentence names
 no target is about the section's state (a heading such as "Serbia") when that is not the
 actor, else about the party the actor was said to back earlier in the article (for help given
 or withheld), else about the centre.
@@ -19,6 +20,9 @@ from pathlib import Path
 
 from coalition.errors import ConfigError
 from coalition.resolve._files import data_path, read_yaml
+
+# The centre of an article is named at least a CENTRAL-th as often as the actor it names most.
+CENTRAL = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +106,15 @@ def article_conflict(conflicts: tuple[Conflict, ...], text: str,
 
 def most_named(conflict: Conflict, mentions: Counter[str]) -> str | None:
     """The party of ``conflict`` the article names most (the first listed on a tie), or
-    ``None`` when it names none: cue words alone ("nuclear", "strikes") must not make a party
-    the article never names the target of its claims."""
+    ``None`` when the article names it less than a ``CENTRAL``-th as often as its most named
+    actor (or not at all): cue words ("nuclear", "rebels") must not
+    make the target of every claim a party the article never names, or names only in passing
+    ("Syria" once in an article about Qatar)."""
     parties = conflict.parties
     best = max(parties, key=lambda p: (mentions[p], -parties.index(p)))
-    return best if mentions[best] else None
+    top = max(mentions.values(), default=0)
+    central = mentions[best] > 0 and mentions[best] * CENTRAL >= top
+    return best if central else None
 
 
 def centre(conflicts: tuple[Conflict, ...], text: str, mentions: Counter[str]) -> str | None:
