@@ -44,7 +44,7 @@ from coalition.extract.subordinate import (
 )
 from coalition.extract.switching import switched_frames
 from coalition.extract.targets import clause_subject_parties, subject_parties
-from coalition.extract.tree import charged_object
+from coalition.extract.tree import charged_object, subject
 from coalition.models import Dimension, Stance
 
 VERB_TAGS = ("VERB",)
@@ -149,8 +149,13 @@ def _cast(hit: Hit, reading: _Reading, resolver: Resolver) -> bool:
     refusing = reading.refusing
     if refusing is not None and refusing.pos_ == "VERB" and (hit.trigger.kind != "verb"
                                                              or reading.shielded):
-        # "Orban vetoed EU support"
-        reading.actors = subject_parties(refusing, resolver) or reading.actors
+        # "Orban vetoed EU support"; a refuser that is no state makes no claim of another's
+        # act ("the resolution, intended to stop *Putin's* intervention": Putin refuses nothing)
+        refusers = subject_parties(refusing, resolver)
+        doer, passive = subject(refusing)
+        if not refusers and doer is not None and not passive and resolver.party(doer) is None:
+            return False
+        reading.actors = refusers or reading.actors
     # "block Kosovo's membership": only a member can give or freeze its own
     return bool(reading.actors) and own_membership(token, reading.actors, resolver)
 
