@@ -76,6 +76,9 @@ def store_articles(
     extractor: Extractor | None = None,
 ) -> IngestReport:
     """Extract and store articles that are not stored yet; the part of ingest after reading."""
+    from coalition.resolve import rules_version
+
+    rules = rules_version(settings.data_dir)
     report = IngestReport()
     notify = progress or (lambda _event, _item: None)
     fresh = _fresh(items, store, report, notify)
@@ -86,7 +89,7 @@ def store_articles(
     else:
         results = _extract_here(fresh, settings, extractor)
     for article, claims in results:
-        stored = store.add_article(article, claims)
+        stored = store.add_article(article, claims, rules)
         if stored is None:
             report.duplicates += 1
             notify("duplicate", article)

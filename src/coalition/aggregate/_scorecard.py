@@ -29,6 +29,7 @@ class Tally:
     claims: int
     first_seen: date | None
     last_seen: date | None
+    reviewed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,10 @@ class Cell:
 
     ``stance``, ``articles`` and ``claims`` are those of the winning stance; ``first_seen`` and
     ``last_seen`` span the evidence of every stance in the cell; ``by_stance`` has each stance
-    that has evidence. Its JSON form is its fields (``coalition.export.to_json``).
+    that has evidence. ``records`` counts the structured records (votes) behind the cell and
+    ``recorded`` is their leading stance; records never count as articles or claims, and a
+    cell with records alone has ``articles == 0`` and the recorded stance. Its JSON form is its
+    fields (``coalition.export.to_json``).
     """
 
     actor: str
@@ -50,6 +54,11 @@ class Cell:
     first_seen: date | None
     last_seen: date | None
     by_stance: Mapping[Stance, Tally] = field(default_factory=dict, hash=False)
+    reviewed: int = 0
+    """How many of the cell's claims (of every stance) a reviewer accepted, corrected or
+    added."""
+    records: int = 0
+    recorded: Stance | None = None
 
 
 def scorecard(counts: Iterable[StanceCount]) -> list[Cell]:
@@ -125,6 +134,7 @@ def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCoun
         conflicting=len(counts) > 1 and counts[0].stance is Stance.SUPPORT,
         first_seen=min(firsts, default=None),
         last_seen=max(lasts, default=None),
-        by_stance={c.stance: Tally(c.articles, c.claims, c.first_seen, c.last_seen)
+        by_stance={c.stance: Tally(c.articles, c.claims, c.first_seen, c.last_seen, c.reviewed)
                    for c in counts},
+        reviewed=sum(c.reviewed for c in counts),
     )

@@ -33,7 +33,7 @@ from coalition.extract.parties import Resolver, attack_doers
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
-from coalition.models import Certainty, Claim, Stance
+from coalition.models import EXTRACTOR_VERSION, Certainty, Claim, Stance
 from coalition.resolve import Gazetteer, Lexicon, article_conflict, load_conflicts, most_named
 
 # Quote marks that may wrap a word or two for emphasis.
@@ -42,6 +42,8 @@ CLOSING_QUOTES = frozenset({"”", '"', "’"})
 CLAIMS_KEY = "coalition_claims"
 # The caller may name the article here: claims carry its id.
 DOC_KEY = "coalition_doc"
+# The caller may name the rules version here (packaged data and any data_dir over it).
+RULES_KEY = "coalition_rules"
 # The caller may leave the text it tokenised here: Doc.text rebuilds it token by token.
 TEXT_KEY = "coalition_text"
 PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
@@ -84,6 +86,7 @@ class _Plan:
 
     text: str
     doc_id: str
+    rules: str
     middle: str | None
     parties: tuple[str, ...] = ()
     items: list[_Item] = field(default_factory=list)
@@ -149,7 +152,8 @@ class ClaimFinder:
                       key=lambda span: span.start_char)
         named_count = Counter(m.label_ for m in mentions if m.label_)
         conflict = article_conflict(conflicts, text, named_count)
-        plan = _Plan(text, str(doc.user_data.pop(DOC_KEY, "")), None)
+        plan = _Plan(text, str(doc.user_data.pop(DOC_KEY, "")),
+                     str(doc.user_data.pop(RULES_KEY, EXTRACTOR_VERSION)), None)
         if conflict is not None:
             plan.middle, plan.parties = most_named(conflict, named_count), conflict.parties
         attack_forms = lexicon.verb_forms("attack_verbs")
@@ -293,7 +297,7 @@ def _claim(frame: Frame, seg: Segment, plan: _Plan, gazetteer: Gazetteer) -> Cla
         evidence=plan.text[seg.start:seg.end], start=seg.start, end=seg.end,
         confidence=round(frame.confidence, 3),
         actor_start=frame.actor.start, actor_end=frame.actor.end,
-        trigger_start=frame.trigger[0], trigger_end=frame.trigger[1],
+        trigger_start=frame.trigger[0], trigger_end=frame.trigger[1], extractor=plan.rules,
     )
 
 

@@ -9,10 +9,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from coalition.extract import component, mentions, triggers  # noqa: F401  (registers factories)
-from coalition.extract.component import DOC_KEY, PARSE_PIPES, TEXT_KEY, claims_of
+from coalition.extract.component import DOC_KEY, PARSE_PIPES, RULES_KEY, TEXT_KEY, claims_of
 from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
 from coalition.models import Article, Claim
+from coalition.resolve import rules_version, user_data
 from coalition.settings import Settings
 
 
@@ -42,12 +43,18 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
 
 
 class Extractor:
-    """Extracts claims from articles; the spaCy model loads once, in the constructor."""
+    """Extracts claims from articles; the spaCy model loads once, in the constructor.
+
+    The rule data is the packaged data with ``settings.data_dir`` laid over it; ``version``
+    names both, and every claim carries it.
+    """
 
     def __init__(self, settings: Settings, *, prefilter: bool = True) -> None:
         self.settings = settings
         self.prefilter = prefilter
-        self.nlp = build_pipeline(settings.model, prefilter=prefilter)
+        self.version = rules_version(settings.data_dir)
+        with user_data(settings.data_dir):
+            self.nlp = build_pipeline(settings.model, prefilter=prefilter)
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
@@ -74,6 +81,7 @@ class Extractor:
         doc = self.nlp.make_doc(article.text)
         doc.user_data[TEXT_KEY] = article.text
         doc.user_data[DOC_KEY] = article.id
+        doc.user_data[RULES_KEY] = self.version
         if article.published is not None:
             doc.user_data[PUBLISHED_KEY] = article.published.isoformat()
         return doc

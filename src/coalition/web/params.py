@@ -6,7 +6,6 @@ checks live here so a page and its JSON twin refuse the same input with the same
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -15,9 +14,9 @@ from typing import Annotated, TypeVar
 from fastapi import Query
 
 from coalition.models import Certainty, ClaimQuery, Dimension, Stance
+from coalition.review import View
 
 MAX_LIMIT = 500
-_CODE = re.compile(r"[A-Z]{2,10}")
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -31,13 +30,18 @@ class ParamError(ValueError):
 
 
 def code(name: str, value: str | None) -> str | None:
-    """An actor code (ISO 3166-1 alpha-3 or an alliance such as NATO), upper-cased."""
+    """An actor code (ISO 3166-1 alpha-3 or an alliance such as NATO) from a code or a name."""
+    from coalition.errors import InputError
+    from coalition.resolve.names import actor_code
+
     if value is None or not value.strip():
         return None
-    text = value.strip().upper()
-    if not _CODE.fullmatch(text):
-        raise ParamError(name, f"{value!r} is not an actor code (ISO alpha-3 like RUS, or NATO)")
-    return text
+    try:
+        return actor_code(value)
+    except InputError:
+        raise ParamError(name, f"{value!r} is not an actor code or the name of a known "
+                               "state or alliance: use a code like RUS or NATO, or a name "
+                               "like Armenia") from None
 
 
 def day(name: str, value: str | None) -> date | None:
@@ -81,38 +85,50 @@ class Period:
     target: str | None
     since: date | None
     until: date | None
+    view: View = View.APPLIED
 
 
-def period(target: str | None, since: str | None, until: str | None) -> Period:
+def period(target: str | None, since: str | None, until: str | None,
+           view: str | None = None) -> Period:
     """Check target and date range; ``since`` must not be after ``until``."""
     first, last = day("since", since), day("until", until)
     if first and last and first > last:
         raise ParamError("since", f"{first} is after until={last}")
-    return Period(code("target", target), first, last)
+    return Period(code("target", target), first, last,
+                  choice("view", view, View) or View.APPLIED)
 
 
 TargetParam = Annotated[
-    str | None, Query(description="Target actor code (ISO alpha-3 or alliance), e.g. RUS")
+    str | None, Query(description="Target actor code (ISO alpha-3 or alliance) or name, e.g. RUS")
 ]
 SinceParam = Annotated[str | None, Query(description="Earliest article date, YYYY-MM-DD")]
 UntilParam = Annotated[str | None, Query(description="Latest article date, YYYY-MM-DD")]
+ViewParam = Annotated[str | None, Query(
+    description="machine, reviewed (only reviewed claims) or applied (machine claims with "
+                "reviews applied; the default)")]
 
 
 def period_params(
-    target: TargetParam = None, since: SinceParam = None, until: UntilParam = None
+    target: TargetParam = None, since: SinceParam = None, until: UntilParam = None,
+    view: ViewParam = None,
 ) -> Period:
-    """FastAPI dependency: the target and date range of a view."""
-    return period(target, since, until)
+    """FastAPI dependency: the target, date range and view of an aggregate."""
+    return period(target, since, until, view)
 
 
 def claim_params(
-    actor: Annotated[str | None, Query(description="Actor code, e.g. IRN")] = None,
+    actor: Annotated[str | None, Query(description="Actor code or name, e.g. IRN")] = None,
     target: TargetParam = None,
     dimension: Annotated[
         str | None, Query(description="One of " + ", ".join(d.value for d in Dimension))
     ] = None,
     stance: Annotated[str | None, Query(description="support, refuse or oppose")] = None,
-    certainty: Annotated[str | None, Query(description="asserted or hedged")] = None,
+    certainty: Annotated[
+        str | None, Query(description="asserted, hedged, or recorded (records, not news)")
+    ] = None,
+    involving: Annotated[
+        str | None, Query(description="Claims with this actor or target (code or name)")
+    ] = None,
     since: SinceParam = None,
     until: UntilParam = None,
     q: Annotated[str | None, Query(description="Words the evidence sentence contains")] = None,
@@ -130,6 +146,7 @@ def claim_params(
         since=span.since,
         until=span.until,
         text=q.strip() or None if q else None,
+        involving=code("involving", involving),
         limit=number("limit", limit, 50, 1, MAX_LIMIT),
         offset=number("offset", offset, 0, 0, 10_000_000),
     )
