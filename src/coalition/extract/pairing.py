@@ -54,7 +54,11 @@ def pairs(claim: Frame, actors: list[Party], targets: list[Party],
         chosen = [t.code for t in targets
                   if t.code != actor.code and not (t.carried and t.code in together)]
         default = not chosen
-        if default and not actor.linked:
+        # "X's invasion was backed by A, B and X": the list's receiver is named and is this
+        # actor itself, so no other state receives in its stead
+        named_self = len(together) > 1 and any(
+            t.code == actor.code and not t.carried for t in targets)
+        if default and not actor.linked and not named_self:
             fallback_target = default_target(actor.code, claim.stance)
             chosen = [fallback_target] if fallback_target else []
         for target in chosen:
