@@ -12,6 +12,8 @@ import yaml
 
 from coalition.errors import ConfigError
 
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def data_path(name: str) -> Path:
     """The path of a data file shipped in ``coalition/data``."""
@@ -34,7 +36,8 @@ def read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 def read_yaml(path: Path) -> dict[str, Any]:
     """A YAML file whose top level is a mapping."""
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML was built with it: the same documents, read ~10x faster
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read data file ({exc})") from exc
     if not isinstance(loaded, dict):
