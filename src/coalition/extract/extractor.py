@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,7 +13,7 @@ from coalition.extract.component import DOC_KEY, PARSE_PIPES, RULES_KEY, TEXT_KE
 from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
 from coalition.models import Article, Claim
-from coalition.resolve import rules_version, user_data
+from coalition.resolve import Gazetteer, Lexicon, rules_version, user_data
 from coalition.settings import Settings
 
 
@@ -31,14 +31,17 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
     parse_with = [name for name in PARSE_PIPES if name in nlp.pipe_names]
     for name in parse_with:
         nlp.disable_pipe(name)
-    added: list[Any] = [
+    names, hits, claims = (
         nlp.add_pipe("coalition_mentions"),
         nlp.add_pipe("coalition_triggers"),
         nlp.add_pipe("coalition_claims",
                      config={"prefilter": prefilter, "parse_with": parse_with}),
-    ]
-    for pipe in added:  # load the data once here, not in every worker process
-        pipe.initialize()
+    )
+    # load the data once here, not in every worker process, and each file once, not per pipe
+    lexicon, gazetteer = Lexicon.load(), Gazetteer.load()
+    cast(Any, names).initialize(gazetteer=gazetteer, lexicon=lexicon)
+    cast(Any, hits).initialize(lexicon=lexicon)
+    cast(Any, claims).initialize(lexicon=lexicon, gazetteer=gazetteer)
     return nlp
 
 

@@ -125,10 +125,11 @@ def _offices(spans: list[Span], doc: Doc, offices: frozenset[str]) -> list[Span]
         person = _person(doc, span, offices, by_start)
         office = _office_of(doc, span, by_start)
         widened += [s for s in (person, office) if s is not None]
-    for i, token in enumerate(doc[:-2]):
-        named = by_start.get(i + 2)
-        if token.lower_ in SEATED_HEADS and doc[i + 1].lower_ == "in" and named is not None \
-                and named.kb_id_ == CAPITAL:
+    # looked for from the capitals back, not over every token of the article
+    for start in sorted(by_start):
+        named, i = by_start[start], start - 2
+        if i >= 0 and named.kb_id_ == CAPITAL and doc[i].lower_ in SEATED_HEADS \
+                and doc[i + 1].lower_ == "in":
             widened.append(Span(doc, i, named.end, label=named.label_, kb_id=STATE))
     return sorted(filter_spans([*widened, *spans]), key=lambda s: s.start)
 
