@@ -1,18 +1,19 @@
 """Extraction on a dask.distributed cluster (imported only when a cluster is used).
 
 Each worker loads the spaCy pipeline once, through a worker plugin, and extracts batches of
-articles; the results come back to the submitting process, which stores them. Only a bounded
-number of batches is in flight, so memory stays flat however long the input is.
+articles; their claims come back to the submitting process, which stores them. Only a bounded
+number of batches is in flight (:mod:`coalition._inflight`, shared with the local process pool),
+so memory stays flat however long the input is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any
 
-from distributed import Client, WorkerPlugin, as_completed, get_worker
+from distributed import Client, WorkerPlugin, get_worker
 
+from coalition._inflight import batches, in_order
 from coalition.errors import ConfigError
 from coalition.models import Article, Claim
 from coalition.settings import Settings
@@ -38,9 +39,10 @@ class ExtractorPlugin(WorkerPlugin):
         self.extractor = None
 
 
-def _extract_batch(batch: list[Article]) -> list[tuple[Article, list[Claim]]]:
+def _extract_batch(batch: list[Article]) -> list[list[Claim]]:
+    # Claims alone come back: the submitting process still holds the batch's articles.
     plugin: Any = get_worker().plugins[PLUGIN_NAME]
-    return list(plugin.extractor.extract_many(batch))
+    return [found for _article, found in plugin.extractor.extract_many(batch)]
 
 
 def connect(address: str) -> Client:
@@ -54,7 +56,7 @@ def connect(address: str) -> Client:
 def extract_on_cluster(
     articles: Iterable[Article], client: Client, settings: Settings
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Extract claims on the cluster's workers, yielding results as batches finish.
+    """Extract claims on the cluster's workers, yielding results in input order.
 
     Args:
         articles: the articles to extract, read lazily.
@@ -62,24 +64,12 @@ def extract_on_cluster(
         settings: ``batch_size`` sets the articles per task.
 
     Returns:
-        (article, claims) pairs, batch by batch in completion order.
+        (article, claims) pairs, in the order of ``articles``.
     """
     client.register_plugin(ExtractorPlugin(settings), name=PLUGIN_NAME)
     window = 2 * max(1, sum(client.nthreads().values()))
-    source = iter(articles)
-
-    def next_batch() -> list[Article]:
-        return list(islice(source, max(1, settings.batch_size)))
-
-    pending = as_completed()
-    for _ in range(window):
-        batch = next_batch()
-        if not batch:
-            break
-        pending.add(client.submit(_extract_batch, batch, pure=False))
-    for future in pending:
-        yield from future.result()
+    sent = in_order(batches(articles, settings.batch_size),
+                    lambda batch: client.submit(_extract_batch, batch, pure=False), window)
+    for batch, future in sent:
+        yield from zip(batch, future.result(), strict=True)
         future.release()
-        batch = next_batch()
-        if batch:
-            pending.add(client.submit(_extract_batch, batch, pure=False))

@@ -1,7 +1,7 @@
 """The one visible flow: read sources -> skip what is stored -> extract -> store.
 
-Extraction runs in this process (spaCy's ``n_process`` for several cores) or on a
-dask.distributed cluster; either way the claims are written here, one transaction per article,
+Extraction runs in this process, on a pool of local processes (``workers``) or on a
+dask.distributed cluster; whichever, the claims are written here, one transaction per article,
 so a run killed at any point and started again stores exactly what one uninterrupted run would.
 """
 
@@ -82,12 +82,7 @@ def store_articles(
     report = IngestReport()
     notify = progress or (lambda _event, _item: None)
     fresh = _fresh(items, store, report, notify)
-    if client is not None:
-        from coalition.cluster import extract_on_cluster
-
-        results = extract_on_cluster(fresh, client, settings)
-    else:
-        results = _extract_here(fresh, settings, extractor)
+    results = extract_articles(fresh, settings, client=client, extractor=extractor)
     for article, claims in results:
         stored = store.add_article(article, claims, rules)
         if stored is None:
@@ -122,12 +117,25 @@ def _fresh(
             yield item
 
 
-def _extract_here(
-    articles: Iterable[Article], settings: Settings, extractor: Extractor | None
+def extract_articles(
+    articles: Iterable[Article],
+    settings: Settings,
+    *,
+    client: Client | None = None,
+    extractor: Extractor | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
+    """The claims of each article, in input order: on the dask cluster of ``client``, on a
+    pool of ``settings.workers`` local processes, or in this process (with ``extractor``, or
+    one loaded here)."""
+    if client is not None:
+        from coalition.cluster import extract_on_cluster
+
+        return extract_on_cluster(articles, client, settings)
+    if settings.workers > 1:
+        from coalition.pool import extract_in_pool
+
+        return extract_in_pool(articles, settings)
     from coalition.extract import Extractor
 
     engine = extractor or Extractor(settings)
-    return engine.extract_many(
-        articles, n_process=settings.workers, batch_size=settings.batch_size
-    )
+    return engine.extract_many(articles, batch_size=settings.batch_size)

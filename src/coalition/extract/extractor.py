@@ -14,6 +14,7 @@ from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
 from coalition.models import Article, Claim
 from coalition.resolve import Gazetteer, Lexicon, rules_version, user_data
+from coalition.resolve.when import WhenReader
 from coalition.settings import Settings
 
 
@@ -46,7 +47,8 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
 
 
 class Extractor:
-    """Extracts claims from articles; the spaCy model loads once, in the constructor.
+    """Extracts claims from articles, each dated by its sentence (:mod:`coalition.resolve.when`);
+    the spaCy model loads once, in the constructor.
 
     The rule data is the packaged data with ``settings.data_dir`` laid over it; ``version``
     names both, and every claim carries it.
@@ -58,10 +60,11 @@ class Extractor:
         self.version = rules_version(settings.data_dir)
         with user_data(settings.data_dir):
             self.nlp = build_pipeline(settings.model, prefilter=prefilter)
+        self.dates = WhenReader()
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order."""
-        return claims_of(self.nlp(self._doc(article)))
+        return self.dates.date_claims(article, claims_of(self.nlp(self._doc(article))))
 
     def extract_many(self, articles: Iterable[Article], *, n_process: int = 1,
                      batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
@@ -78,7 +81,7 @@ class Extractor:
         pairs = ((self._doc(article), article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process,
                                           batch_size=batch_size):
-            yield article, claims_of(doc)
+            yield article, self.dates.date_claims(article, claims_of(doc))
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
