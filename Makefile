@@ -2,7 +2,7 @@
 SAMPLE := src/coalition/data/sample
 COALITION := .venv/bin/coalition
 
-.PHONY: run test setup setup-test lint bench
+.PHONY: run test setup setup-test lint bench eval
 
 run: setup
 	$(COALITION) ingest $(SAMPLE) || [ $$? = 3 ]
@@ -25,3 +25,6 @@ lint: setup-test
 bench: setup-test
 	.venv/bin/python benchmarks/extract_speed.py
 	.venv/bin/python benchmarks/api_latency.py
+
+eval: setup
+	.venv/bin/python scripts/evaluate_all.py

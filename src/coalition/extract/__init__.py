@@ -8,6 +8,7 @@ spaCy and exposed through the ``spacy_factories`` entry point.
 
 from __future__ import annotations
 
-from coalition.extract.extractor import Extractor, build_pipeline, claims_from
+from coalition.extract.component import claims_of
+from coalition.extract.extractor import Extractor, build_pipeline
 
-__all__ = ["Extractor", "build_pipeline", "claims_from"]
+__all__ = ["Extractor", "build_pipeline", "claims_of"]

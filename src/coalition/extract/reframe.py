@@ -15,7 +15,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from coalition.extract.roles import Party, Resolver, object_side, source_parties
+from coalition.extract.parties import Party, Resolver
+from coalition.extract.targets import relied_on, source_parties
+from coalition.extract.tree import object_side
 from coalition.models import Dimension, Stance
 from coalition.resolve import mentioned
 from coalition.resolve.gazetteer import GROUP
@@ -42,7 +44,8 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if not (sellers and actors) or _hosted(token, resolver):
             return None  # "received refugees from Moldova": people who fled, not a gift
         actors, targets = sellers, actors
-    if not targets and len(actors) > 1 and lemma in resolver.lexicon.cue("reciprocal_nouns"):
+    reciprocal = resolver.lexicon.cue("reciprocal_nouns")
+    if not targets and len(actors) > 1 and (lemma in reciprocal or token.lower_ in reciprocal):
         targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     return actors, targets, stance
 
@@ -77,7 +80,8 @@ def _purchase_roles(verb: Token, resolver: Resolver, dimension: Dimension,
 
 def _sellers(verb: Token, resolver: Resolver) -> list[Party]:
     """Where the object of a buying or receiving verb comes from: "from Israel", "*Russian*
-    energy", "hundreds of *Iranian* drones", "$3.8 billion in *US* aid"."""
+    energy", "hundreds of *Iranian* drones", "$3.8 billion in *US* aid", "turned *to Pyongyang*
+    for shells"."""
     quantities = resolver.lexicon.cue("quantity_nouns")
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [o for c in (verb, *objects)
@@ -85,7 +89,7 @@ def _sellers(verb: Token, resolver: Resolver) -> list[Party]:
                     prep.lower_ == "in" or (prep.lower_ == "of"
                                             and c.lemma_.lower() in quantities))
                 for o in prep.children if o.dep_ == "pobj"]
-    return source_parties(verb, resolver) or [
+    return source_parties(verb, resolver) or relied_on(verb, resolver) or [
         p for c in objects for p in source_parties(c, resolver)] or [
         p for c in objects for a in c.children if a.dep_ in ("amod", "compound", "nmod")
         for p in [resolver.party(a, bare_adjective=True)] if p]

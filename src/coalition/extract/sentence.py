@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from coalition.models import Stance
 from coalition.resolve import Trigger
 from coalition.resolve.gazetteer import ADJECTIVE
 
@@ -45,6 +46,17 @@ class Hit:
     def head(self, doc: Doc) -> Token:
         """The token that carries the trigger: the verb of a verb phrase, else the last noun."""
         return doc[self.start] if self.trigger.kind == "verb" else doc[self.end - 1]
+
+    @property
+    def generic(self) -> bool:
+        """A trigger that only says "help" ("support", "back", "allow") without saying how."""
+        return self.trigger.dimension is None and self.trigger.object_role == "target"
+
+    @property
+    def seizable(self) -> bool:
+        """Goods whose trigger opposes their owner ("assets"): only a seizure verb makes a
+        claim of them."""
+        return self.trigger.kind == "goods" and self.trigger.stance is Stance.OPPOSE
 
 
 @dataclass(slots=True)

@@ -86,20 +86,45 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     for word in [token, *governors]:
         if any(c.dep_ == "mark" and c.lower_ in conditional for c in word.children):
             return True
+        if word.lemma_.lower() in lexicon.cue("threatening_verbs"):
+            continue  # "threatened an offensive *unless* Baghdad gave in": the threat is made
         for clause in (c for c in word.children if c.dep_ == "advcl"):
             if any(c.dep_ == "mark" and c.lower_ in conditional for c in clause.children):
                 return True  # "if Belarus joins the war, it could send troops"
+    if token.lemma_.lower() in lexicon.cue("pact_nouns") and not (
+            (verb := governing_verb(token, governors)) is not None
+            and verb.lemma_.lower() in lexicon.cue("signing_verbs")):
+        return True  # "brokered the agreement", "the deal collapsed": nobody signs here
+    if _intended_attack(token, lexicon) or (
+            token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.cue("resolution_nouns")
+            and token.lemma_.lower() in lexicon.cue("request_verbs")):
+        return True  # "a resolution *demanding* that X ...": a request, not the voters' act
     for below, word in zip([token, *governors], governors, strict=False):
         if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in lexicon.cue("request_verbs"):
             return True
-        if word.dep_ == "prep" and word.lower_ in lexicon.cue("concession_preps") and \
-                below.dep_ == "pobj":
-            return True  # "kept buying crude *despite sanctions*"; "despite recognising" stays
+        if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in lexicon.cue("topic_nouns"):
+            return True  # "talks *on grain exports*": what is talked about is not done
+        if word.dep_ == "prep" and word.lower_ in lexicon.cue("concession_preps") and (
+                below.dep_ == "pobj" or below.i != token.i):
+            # "kept buying crude *despite sanctions*", "despite using pretexts *to invade*";
+            # "despite recognising X" is itself the claim and stays
+            return True
         if word.pos_ in ("NOUN", "PROPN") and (
                 word.lower_ in lexicon.cue("request_nouns")
                 or word.lemma_.lower() in lexicon.cue("request_nouns")):
             return True
-    return False
+    # "opened talks with X *on grain exports*": the talks are the act, their topic is not
+    topics = lexicon.cue("topic_nouns")
+    return any(c.dep_ == "dobj" and c.i != token.i and c.lemma_.lower() in topics
+               for word in [token, *governors] if word.pos_ == "VERB" for c in word.children)
+
+
+def _intended_attack(token: Token, lexicon: Lexicon) -> bool:
+    """ "allowed troops to use its land *to attack* X": an attack in a to-infinitive is what
+    someone means to do, not what was done."""
+    return token.lemma_.lower() in lexicon.cue("attack_verbs") and \
+        token.dep_ in ("advcl", "xcomp") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def negated(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
@@ -141,15 +166,22 @@ def refuser(token: Token, governors: list[Token], lexicon: Lexicon) -> Token | N
                 any(c.lower_ == "no" for c in word.children):
             return word
         if word.pos_ == "NOUN" and lemma in lexicon.cue("blocking_nouns"):
-            return word  # "kept their *bans* on Ukrainian grain imports"
+            # "kept their *bans* on Ukrainian grain imports"; "*lifted* the ban": nobody refuses
+            return None if _lifted(word, governors, lexicon) else word
         if below.dep_ == "prep" and below.lower_ in ("on", "against"):
             banned = next((c for c in word.children if c.dep_ == "dobj"
                            and c.lemma_.lower() in lexicon.cue("blocking_nouns")), None)
-            if banned is not None:
-                return banned  # the same, with "on X" hung on the verb by the parser
+            if banned is not None:  # the same, with "on X" hung on the verb by the parser
+                return None if word.lemma_.lower() in lexicon.cue("lifting_verbs") else banned
         if lemma in lexicon.cue("failure_verbs") and particles & lexicon.cue("failure_particles"):
             return word
     return None
+
+
+def _lifted(blocking: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a ban or embargo is lifted: the first verb above it lifts, ends or eases it."""
+    verb = next((w for w in above(blocking, governors) if w.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in lexicon.cue("lifting_verbs")
 
 
 def above(word: Token, governors: list[Token]) -> list[Token]:
@@ -205,9 +237,13 @@ def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     cues = lexicon.cue("hedge_words")
     chain = [token, *governors]
     withholding = {w.i for b, w in zip(chain, chain[1:], strict=False) if withholds(w, b, lexicon)}
+    if token.lemma_.lower() in lexicon.cue("accusing_words"):
+        withholding.add(token.i)  # "exchanged *accusations*": the accusing itself is a fact
     for word in chain:
         if word.i not in withholding and (word.lower_ in cues or word.lemma_.lower() in cues):
             return True
+        if word.i != token.i and word.lemma_.lower() in lexicon.cue("accusing_words"):
+            return True  # "accused X *of supplying* drones": the accuser's claim
         if word.lemma_.lower() in lexicon.cue("hedge_passives") and any(
                 c.dep_ == "auxpass" for c in word.children):
             return True
@@ -222,12 +258,23 @@ def hedged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
+def reporter(governors: list[Token], lexicon: Lexicon) -> Token | None:
+    """Who reports the claim: the subject of the reporting verb it is the complement of ("*the
+    Pentagon* said North Korea had sent troops"), or ``None``. The claim rests on the reporter's
+    word, so it is hedged unless the reporter speaks for the actor."""
+    for word in governors:
+        if word.pos_ == "VERB" and word.lemma_.lower() in lexicon.cue("reporting_verbs"):
+            return next((c for c in word.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def _according_to_report(word: Token, lexicon: Lexicon) -> bool:
-    """"..., according to a report / to analysts": the claim is the source's, not a fact."""
-    sources = lexicon.cue("hedge_words") | lexicon.cue("speculating_sources")
+    """"..., according to a report / to analysts / to officials / to the Times": the claim is
+    the source's; only "according to a statement" (the actor's own word) stays asserted."""
+    own = lexicon.cue("own_statements")
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "according"):
         for to in prep.children:
-            if any(p.dep_ == "pobj" and p.lemma_.lower() in sources for p in to.children):
+            if any(p.dep_ == "pobj" and p.lemma_.lower() not in own for p in to.children):
                 return True
     return False
 

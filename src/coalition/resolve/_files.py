@@ -29,6 +29,8 @@ DATA_SUFFIXES = (".csv", ".yaml")
 # the extractor sets the user's folder around building its pipeline, and nothing else does.
 _USER_DIR: ContextVar[Path | None] = ContextVar("coalition_user_data", default=None)
 
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def data_path(name: str) -> Path:
     """The path of a data file shipped in ``coalition/data``."""
@@ -131,7 +133,8 @@ def _merged(base: Any, extra: Any) -> Any:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML was built with it: the same documents, read ~10x faster
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read data file ({exc})") from exc
     if not isinstance(loaded, dict):

@@ -2,7 +2,9 @@
 
 Rule (documented in data/README.md): the article's conflict is the one in ``conflicts.yaml``
 with the most cue-word hits plus mentions of its parties, among those with a cue word or two
-named parties; its *centre* is the party the article names most. A claim whose sentence names
+named parties; its *centre* is the party the article names most, provided it is named at
+least a third as often as the article's most named actor (cue words alone, or a party named in
+passing, give no default target). A claim whose sentence names
 no target is about the section's state (a heading such as "Serbia") when that is not the
 actor, else about the party the actor was said to back earlier in the article (for help given
 or withheld), else about the centre.
@@ -18,6 +20,9 @@ from pathlib import Path
 
 from coalition.errors import ConfigError
 from coalition.resolve._files import data_path, read_yaml
+
+# The centre of an article is named at least a CENTRAL-th as often as the actor it names most.
+CENTRAL = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,12 @@ def _word(cue: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)")
 
 
+def _count(cue: str, text: str) -> int:
+    """How often ``cue`` is in ``text`` as whole words; the plain substring test first skips
+    the regular expression for the many cues an article does not contain at all."""
+    return len(_word(cue).findall(text)) if cue in text else 0
+
+
 def article_conflict(conflicts: tuple[Conflict, ...], text: str,
                      mentions: Counter[str]) -> Conflict | None:
     """The conflict an article is about, or ``None`` when no known conflict is in it.
@@ -90,7 +101,7 @@ def article_conflict(conflicts: tuple[Conflict, ...], text: str,
     lowered = text.lower()
     best: tuple[int, Conflict] | None = None
     for conflict in conflicts:
-        cued = sum(len(_word(cue).findall(lowered)) for cue in conflict.cues)
+        cued = sum(_count(cue, lowered) for cue in conflict.cues)
         hits = cued + sum(mentions[p] for p in conflict.parties)
         # naming one party is not enough: "Russia sold Venezuela jets" is not about its war
         sides = sum(1 for p in conflict.parties if mentions[p])
@@ -99,10 +110,17 @@ def article_conflict(conflicts: tuple[Conflict, ...], text: str,
     return best[1] if best else None
 
 
-def most_named(conflict: Conflict, mentions: Counter[str]) -> str:
-    """The party of ``conflict`` the article names most (the first listed on a tie)."""
+def most_named(conflict: Conflict, mentions: Counter[str]) -> str | None:
+    """The party of ``conflict`` the article names most (the first listed on a tie), or
+    ``None`` when the article names it less than a ``CENTRAL``-th as often as its most named
+    actor (or not at all): cue words ("nuclear", "rebels") must not
+    make the target of every claim a party the article never names, or names only in passing
+    ("Syria" once in an article about Qatar)."""
     parties = conflict.parties
-    return max(parties, key=lambda p: (mentions[p], -parties.index(p)))
+    best = max(parties, key=lambda p: (mentions[p], -parties.index(p)))
+    top = max(mentions.values(), default=0)
+    central = mentions[best] > 0 and mentions[best] * CENTRAL >= top
+    return best if central else None
 
 
 def centre(conflicts: tuple[Conflict, ...], text: str, mentions: Counter[str]) -> str | None:

@@ -21,6 +21,8 @@ from coalition.resolve._files import data_path, parse_day, read_csv, split_list
 STATE, CAPITAL, ADJECTIVE, GROUP, LEADER, NON_ACTOR, REGION = (
     "state", "capital", "adjective", "group", "leader", "non_actor", "region",
 )
+# A description ("the Gulf kingdom") resolved to a state the article named (resolve.chain).
+DESCRIPTION = "description"
 
 
 @dataclass(frozen=True, slots=True)

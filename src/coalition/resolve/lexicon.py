@@ -28,7 +28,9 @@ CUE_LISTS = (
     "enemy_object_verbs", "group_heads", "attack_verbs", "compliance_verbs", "linked_heads",
     "quantity_nouns", "withholding_verbs", "seizure_verbs", "resolution_nouns",
     "granting_verbs", "concession_preps", "companion_verbs",
-    "event_heads", "blocking_nouns", "hosted_people",
+    "event_heads", "blocking_nouns", "hosted_people", "intrusion_verbs", "topic_nouns",
+    "accusing_words", "own_statements", "switching_verbs", "pact_nouns", "signing_verbs",
+    "lifting_verbs", "threatening_verbs",
 )
 
 

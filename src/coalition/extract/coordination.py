@@ -1,0 +1,47 @@
+"""Coordination: the states a list names where the parser hangs the list on something else.
+
+"partners, *including Bolivia, Cuba and Nicaragua*", "countries *such as Hungary and Slovakia*",
+"members of the alliance – *Armenia, Belarus and Kazakhstan*", "the governments of *Mali, Burkina
+Faso and Niger*": each listed state is a party of its own, so a list of actors or targets gives
+one claim per state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+# Prepositions that introduce the members of a plural noun ("states *like* Mali").
+LISTING_PREPS = frozenset({"including", "like"})
+# Conjunctions that set one clause against another: "Russia sends most troops, *while* Belarus
+# sends a few" says nothing of Russia and Belarus towards each other.
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst", "although", "though"})
+
+
+def listed(token: Token, named: Callable[[Token], bool]) -> list[Token]:
+    """The words that list the members of ``token`` (``named``: whether a word is a name)."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and _lists(child):
+            found += [m for p in child.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
+        elif child.dep_ == "appos" and named(child):
+            found += [child, *child.conjuncts]
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                found += [m for a in pobj.children if a.dep_ == "appos" and named(a)
+                          for m in (a, *a.conjuncts)]  # "members of the bloc – *Armenia*"
+                if named(pobj):
+                    found += list(pobj.conjuncts)  # "the governments of Mali *and Niger*"
+    return found
+
+
+def _lists(prep: Token) -> bool:
+    """ "including", "like", "such as"."""
+    return prep.lower_ in LISTING_PREPS or (
+        prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+
+
+def contrasted(clause: Token) -> bool:
+    """Whether an adverbial clause is set against its main clause ("*while* Belarus sends")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)

@@ -1,0 +1,67 @@
+"""The dimension of a trigger: fixed, else the nearest theme word on its object side, else the
+trigger's fallback."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coalition.extract.parties import Resolver
+from coalition.extract.sentence import Hit
+from coalition.extract.tree import accompanied_act, equips, object_side, subject
+from coalition.models import Dimension
+
+
+def dimension_of(hit: Hit, token: Token, resolver: Resolver
+               ) -> tuple[Dimension | None, bool, Token | None]:
+    """The trigger's dimension, whether it is only the fallback, and the theme word used."""
+    if hit.trigger.dimension is not None:
+        return hit.trigger.dimension, False, None
+    themes = resolver.lexicon.themes
+    best: tuple[int, Dimension, Token] | None = None
+    receivers: list[Token] = []
+    for word in object_side(token):
+        if (hit.generic or (word.dep_ == "dobj" and equips(token))) and \
+                resolver.party(word) is not None:
+            receivers.append(word)
+            continue  # "allowed *Russian troops* to", "provided *its army* with": receivers
+        if _in_name(word, resolver):
+            continue  # "the UN *Security* Council": part of a name, not the thing given
+        pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
+        dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
+        if dimension and (best is None or abs(word.i - token.i) < best[0]):
+            best = (abs(word.i - token.i), dimension, word)
+    if best:
+        return best[1], False, best[2]
+    if hit.generic and any(c.dep_ == "advcl" and c.lemma_.lower() in
+                             resolver.lexicon.cue("attack_verbs") for c in token.children):
+        return Dimension.SECURITY, False, None  # "failed to help X when forces attacked"
+    if hit.generic and _armed_act(accompanied_act(token), resolver):
+        return Dimension.MILITARY, False, None  # "with support from Britain, *struck*"
+    if hit.generic and token.pos_ == "VERB" and _armed(
+            [*receivers, subject(token)[0]], resolver):
+        return Dimension.MILITARY, False, None  # "*its air force* will support the army"
+    return hit.trigger.fallback, hit.trigger.fallback is not None, None
+
+
+def _in_name(word: Token, resolver: Resolver) -> bool:
+    mention = resolver.sentence.mention_at(word.i)
+    return mention is not None and mention.end - mention.start > 1
+
+
+def _armed_act(verb: Token | None, resolver: Resolver) -> bool:
+    """Whether a verb is an armed act: an attack ("struck"), or an act whose object is one
+    ("conducted *strikes*")."""
+    if verb is None:
+        return False
+    lexicon = resolver.lexicon
+    attacks = lexicon.cue("attack_verbs") | lexicon.cue("firing_verbs")
+    return verb.lemma_.lower() in attacks or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.cue("event_heads") for c in verb.children)
+
+
+def _armed(words: list[Token | None], resolver: Resolver) -> bool:
+    """Whether armed forces give or get the help: "*Eritrean forces* have been helping",
+    "supporting *the Syrian army*"."""
+    forces = (Dimension.TROOPS, Dimension.MILITARY)
+    return any(w is not None and resolver.lexicon.themes.get(w.lemma_.lower()) in forces
+               for w in words)

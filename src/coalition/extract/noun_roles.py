@@ -1,0 +1,100 @@
+"""Roles of action nouns ("*China's* support", "aid *from the CCP*") and goods ("*Russian*
+oil"): the giver is the possessor, a source phrase or the subject of the verb above."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coalition.extract.parties import Party, Resolver
+from coalition.extract.targets import (
+    object_parties,
+    relied_on,
+    source_parties,
+    subject_parties,
+    thanked_roles,
+)
+from coalition.extract.tree import accompanied, governor
+
+
+def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
+                ) -> tuple[list[Party], list[Party]]:
+    """Actions: "assistance *from the CCP*", "*China's* support", "provided military aid"."""
+    thanked = thanked_roles(noun, resolver)
+    if thanked is not None:
+        return thanked
+    helped = _accompanied_roles(noun, resolver) if not opposing else None
+    if helped is not None:
+        return helped
+    verb = governor(noun)
+    source = source_parties(noun, resolver)
+    if source:
+        return source, subject_parties(verb, resolver)
+    targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
+                             opposing=opposing)
+    if not targets and verb is not None:  # "ended its deliveries of fuel *to Ukraine*"
+        targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False,
+                                 opposing=opposing)
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and \
+                not (child.dep_ != "poss" and _is_theme(child, resolver)):
+            owner = resolver.parties(child)
+            named = resolver.sentence.mention_at(child.i)
+            if owner and (not generic or not (named and named.carrier) or targets
+                          or _modified(noun, resolver)):
+                if receiving(verb, resolver):  # "Israel receives US military aid"
+                    return owner, subject_parties(verb, resolver)
+                return owner, targets
+            if named is not None:
+                return [], []  # "their support": anaphora to claims already made
+    return subject_parties(verb, resolver), targets
+
+
+def goods_roles(noun: Token, resolver: Resolver, *, held: bool
+                 ) -> tuple[list[Party], list[Party]]:
+    """Goods: the buyer acts and the seller ("*Russian* oil", "oil *from* Russia") receives;
+    with a receiving verb ("depends on Russian gas") the seller supports the buyer. Goods
+    that are held ("assets *of X*") have an owner: a state, not whatever a demonym names."""
+    verb = governor(noun)
+    sellers = source_parties(noun, resolver) or [
+        p for c in noun.children if c.dep_ in ("amod", "compound", "poss")
+        for p in [resolver.party(c, bare_adjective=True)] if p] or [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children if o.dep_ == "pobj"
+        for p in resolver.parties(o) or ([] if held else [  # "imports of *Russian* grain"
+            q for a in o.children if a.dep_ in ("amod", "compound")
+            for q in [resolver.party(a, bare_adjective=True)] if q])]
+    if verb is not None and receiving(verb, resolver):
+        # "relies *on Russia* for gas": the one relied on sells
+        return sellers or relied_on(verb, resolver), subject_parties(verb, resolver)
+    return subject_parties(verb, resolver), sellers
+
+
+def receiving(verb: Token | None, resolver: Resolver) -> bool:
+    return verb is not None and verb.lemma_.lower() in resolver.lexicon.cue("dependence_verbs")
+
+
+def _is_theme(token: Token, resolver: Resolver) -> bool:
+    return token.lower_ in resolver.lexicon.themes
+
+
+def _modified(noun: Token, resolver: Resolver) -> bool:
+    """Whether a noun trigger has a theme word of its own ("their *military* support")."""
+    themes = resolver.lexicon.themes
+    return any(c.lower_ in themes for c in noun.children if c.dep_ in ("amod", "compound"))
+
+
+def _accompanied_roles(noun: Token, resolver: Resolver
+                       ) -> tuple[list[Party], list[Party]] | None:
+    """ "American jets, *with support from Britain and Canada*, struck": the helpers named in
+    the phrase back whoever does the act it goes with; ``None`` outside such a phrase."""
+    partner = accompanied(noun)
+    if partner is None:
+        return None
+    helpers = source_parties(noun, resolver) or [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+    if not helpers:
+        return None
+    if partner.pos_ in ("VERB", "AUX"):
+        return helpers, subject_parties(partner, resolver)
+    return helpers, resolver.parties(partner)

@@ -1,0 +1,75 @@
+"""The stance of a trigger after negation, refusal and failure above it, and seizure of
+goods."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coalition.extract import stance as st
+from coalition.extract.sentence import Hit
+from coalition.models import Stance
+from coalition.resolve import Lexicon
+
+
+def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, seized: bool
+            ) -> tuple[Stance | None, Token | None, bool]:
+    """The stance after negation and refusal, the refusing word, and whether it shields."""
+    base = Stance.OPPOSE if seized else hit.trigger.stance
+    refusing = st.refuser(token, governors, lexicon)
+    if refusing is not None and seized and \
+            refusing.lemma_.lower() in lexicon.cue("seizure_verbs"):
+        # "froze Russian assets": the freezing is the opposition; only a refusal above it counts
+        refusing = st.refuser(refusing, st.above(refusing, governors), lexicon)
+    if refusing is not None and (
+            st.negated(refusing, [], lexicon)
+            or st.refuser(refusing, st.above(refusing, governors), lexicon)):
+        # "has not ruled out sending troops", "refused to close the base to US aircraft":
+        # a refusal that is itself withheld denies nobody
+        return None, refusing, False
+    if _pending(token, governors, lexicon):
+        return None, refusing, False
+    negative = st.negated(token, governors, lexicon) or refusing is not None or \
+        _negated_above(token, governors, lexicon)
+    stance = st.final_stance(base, negative)
+    if stance is None and st.shields(refusing, governors, base, lexicon):
+        return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
+    if stance is Stance.OPPOSE and st.complies(token, governors, lexicon):
+        return Stance.REFUSE, refusing, False  # "complied with sanctions": ties withheld
+    return stance, refusing, False
+
+
+def under_seizure(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """Goods under a seizure verb ("seized Iranian oil", "froze Russian assets"): an economic
+    opposition of their owner, whatever buying them would be. Land under an intrusion verb
+    ("invaded Armenia's territory", "violated Pakistani airspace") likewise opposes its owner."""
+    verb = st.governing_verb(token, governors)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    return (hit.trigger.kind == "goods" and lemma in lexicon.cue("seizure_verbs")) or (
+        hit.trigger.kind == "territory" and intrudes(verb, lexicon))
+
+
+def intrudes(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb says that its own subject enters or takes land ("Russian jets *entered*
+    Turkish airspace"); permitted or barred entry ("allowed ships to *enter* its ports",
+    "barred ships from *entering*") has no subject of its own and is access, not intrusion."""
+    return verb.lemma_.lower() in lexicon.cue("intrusion_verbs") and st.has_subject(verb)
+
+
+def _negated_above(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """A negation on a verb whose infinitive complement the trigger is: "did not *pledge* to
+    support Mali", "has not agreed to send troops"."""
+    cues = lexicon.cue("negation")
+    return any(below.dep_ == "xcomp" and word.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("neg", "advmod") and c.lower_ in cues for c in word.children)
+        for below, word in zip([token, *governors], governors, strict=False))
+
+
+def _pending(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """ "had *not yet* joined the fighting": not done so far, and not refused either."""
+    verb = st.governing_verb(token, governors)
+    words = [token] if verb is None else [token, verb]
+    cues = lexicon.cue("negation")
+    return any({c.lower_ for c in w.children} >= {"yet"} and any(
+        c.lower_ in cues for c in w.children) for w in words)
