@@ -140,7 +140,14 @@ def negated(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
         for child in word.children:
             if child.dep_ in ("neg", "advmod", "det", "preconj") and child.lower_ in cues:
                 return True
+            if child.dep_ == "advmod" and _negated_adverb(child, cues, lexicon):
+                return True  # "did *not openly* back X": the parser hangs "not" on the adverb
     return any(w.lower_ == "without" for w in governors)
+
+
+def _negated_adverb(adverb: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
+    return adverb.lower_ not in lexicon.cue("unnegated_adverbs") and any(
+        c.dep_ == "neg" and c.lower_ in cues for c in adverb.children)
 
 
 def refuser(token: Token, governors: list[Token], lexicon: Lexicon) -> Token | None:

@@ -18,7 +18,8 @@ from coalition.resolve._files import data_path, read_csv, read_yaml, split_list
 KINDS = ("verb", "noun", "agent", "territory", "goods")
 OBJECT_ROLES = ("target", "theme")
 CUE_LISTS = (
-    "negation", "refusal_verbs", "phrasal_refusals", "refusal_adjectives", "refusal_nouns",
+    "negation", "unnegated_adverbs", "refusal_verbs", "phrasal_refusals", "refusal_adjectives",
+    "refusal_nouns",
     "failure_verbs", "failure_particles", "request_verbs", "request_nouns", "conditional_markers",
     "hedge_words", "hedge_passives", "helping_verbs", "dependence_verbs", "carriers_person",
     "carriers_state", "carriers_any", "speaker_pronouns", "reporting_verbs", "state_heads",
