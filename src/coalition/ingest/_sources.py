@@ -44,6 +44,8 @@ def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article
             yield from read_file(path, settings)
             continue
         files, unreadable = _walk(path)
+        if not files and not unreadable:
+            yield Rejected(source, "no article files in the folder")
         for file in files:
             yield from read_file(file, settings)
         yield from unreadable
