@@ -50,7 +50,7 @@ def _errors_to_exit() -> Iterator[None]:
     try:
         yield
     except CoalitionError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True)
+        err.print(f"[red]error:[/red] {_plain(str(exc))}", markup=True)
         raise typer.Exit(1) from exc
 
 
@@ -73,8 +73,26 @@ def _store(settings: Settings) -> Store:
     return Store(settings.db)
 
 
+# Control characters in a file name would move the cursor or recolour the terminal; they are
+# shown escaped, as are the bidirectional overrides that would reorder the line.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
+_CONTROLS |= {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_CONTROLS |= {ord("\n"): "\\n", ord("\t"): "\\t", ord("\r"): "\\r"}
+
+
+def _plain(text: str) -> str:
+    """Text from an input (a file name, a reason) safe to print: no markup, no control codes."""
+    from rich.markup import escape
+
+    return escape(text.translate(_CONTROLS))
+
+
+def _skipped(item: Rejected) -> str:
+    return f"[yellow]skipped[/yellow] {_plain(item.source)}: {_plain(item.reason)}"
+
+
 def _report_rejected(item: Rejected) -> None:
-    err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}", markup=True)
+    err.print(_skipped(item), markup=True)
 
 
 @app.command()
@@ -113,8 +131,7 @@ def ingest(
             def progress(event: str, item: Any) -> None:
                 bar.advance(task)
                 if event == "rejected":
-                    bar.console.print(f"[yellow]skipped[/yellow] {item}", markup=True,
-                                      highlight=False)
+                    bar.console.print(_skipped(item), markup=True, highlight=False)
 
             report = run_ingest(sources, store, settings, progress=progress, client=client)
         if client is not None:
