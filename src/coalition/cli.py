@@ -173,8 +173,12 @@ def extract(
                 else:
                     yield item
 
+        def cut_off(article: Article, reason: str) -> None:
+            rejected.append(Rejected(article.source, reason))
+            _report_rejected(rejected[-1])
+
         pairs = Extractor(settings).extract_many(articles(), n_process=settings.workers,
-                                                 batch_size=settings.batch_size)
+                                                 batch_size=settings.batch_size, on_cut=cut_off)
         claims = (claim for _article, found in pairs for claim in found)
         if str(out_path) == "-":
             count = write_claims_jsonl(claims, sys.stdout)

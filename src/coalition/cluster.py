@@ -7,7 +7,7 @@ number of batches is in flight, so memory stays flat however long the input is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -38,9 +38,12 @@ class ExtractorPlugin(WorkerPlugin):
         self.extractor = None
 
 
-def _extract_batch(batch: list[Article]) -> list[tuple[Article, list[Claim]]]:
+def _extract_batch(batch: list[Article]) -> list[tuple[Article, list[Claim] | str]]:
+    """Each article's claims, or the reason its extraction was cut off."""
     plugin: Any = get_worker().plugins[PLUGIN_NAME]
-    return list(plugin.extractor.extract_many(batch))
+    cut: list[tuple[Article, list[Claim] | str]] = []
+    done = list(plugin.extractor.extract_many(batch, on_cut=lambda a, r: cut.append((a, r))))
+    return [*done, *cut]
 
 
 def connect(address: str) -> Client:
@@ -52,7 +55,8 @@ def connect(address: str) -> Client:
 
 
 def extract_on_cluster(
-    articles: Iterable[Article], client: Client, settings: Settings
+    articles: Iterable[Article], client: Client, settings: Settings, *,
+    on_cut: Callable[[Article, str], None],
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Extract claims on the cluster's workers, yielding results as batches finish.
 
@@ -60,6 +64,7 @@ def extract_on_cluster(
         articles: the articles to extract, read lazily.
         client: a connected dask.distributed client.
         settings: ``batch_size`` sets the articles per task.
+        on_cut: told of each article whose extraction was cut off, with the reason.
 
     Returns:
         (article, claims) pairs, batch by batch in completion order.
@@ -78,7 +83,11 @@ def extract_on_cluster(
             break
         pending.add(client.submit(_extract_batch, batch, pure=False))
     for future in pending:
-        yield from future.result()
+        for article, found in future.result():
+            if isinstance(found, str):
+                on_cut(article, found)
+            else:
+                yield article, found
         future.release()
         batch = next_batch()
         if batch:

@@ -3,14 +3,22 @@
 Extraction runs in this process (spaCy's ``n_process`` for several cores) or on a
 dask.distributed cluster; either way the claims are written here, one transaction per article,
 so a run killed at any point and started again stores exactly what one uninterrupted run would.
+
+The batch contract: whatever goes wrong with one article (it cannot be read, its extraction
+raises or is cut off, the database refuses its rows) becomes that article's
+:class:`~coalition.models.Rejected` with a one-line reason, and the batch goes on. Readers
+return rejections themselves (:func:`~coalition.ingest.read_sources`); extraction and storing
+are guarded here. Only a store that cannot answer at all (the server is down) stops the batch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING
 
+from coalition.errors import one_line
 from coalition.models import Article, Claim, Rejected
 from coalition.settings import Settings
 
@@ -18,6 +26,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from coalition.extract import Extractor
+    from coalition.extract.extractor import CutOff
     from coalition.store import Store
 
 Progress = Callable[[str, Article | Rejected], None]
@@ -78,15 +87,25 @@ def store_articles(
     """Extract and store articles that are not stored yet; the part of ingest after reading."""
     report = IngestReport()
     notify = progress or (lambda _event, _item: None)
+
+    def reject(article: Article, reason: str) -> None:
+        rejected = Rejected(article.source, reason)
+        report.rejected.append(rejected)
+        notify("rejected", rejected)
+
     fresh = _fresh(items, store, report, notify)
     if client is not None:
         from coalition.cluster import extract_on_cluster
 
-        results = extract_on_cluster(fresh, client, settings)
+        results = extract_on_cluster(fresh, client, settings, on_cut=reject)
     else:
-        results = _extract_here(fresh, settings, extractor)
+        results = _extract_here(fresh, settings, extractor, reject)
     for article, claims in results:
-        stored = store.add_article(article, claims)
+        try:
+            stored = store.add_article(article, claims)
+        except Exception as exc:  # noqa: BLE001 - the batch contract: one article, one reason
+            reject(article, one_line(exc))
+            continue
         if stored is None:
             report.duplicates += 1
             notify("duplicate", article)
@@ -120,11 +139,40 @@ def _fresh(
 
 
 def _extract_here(
-    articles: Iterable[Article], settings: Settings, extractor: Extractor | None
+    articles: Iterable[Article], settings: Settings, extractor: Extractor | None, on_cut: CutOff
 ) -> Iterator[tuple[Article, list[Claim]]]:
     from coalition.extract import Extractor
 
     engine = extractor or Extractor(settings)
-    return engine.extract_many(
-        articles, n_process=settings.workers, batch_size=settings.batch_size
-    )
+    if settings.workers > 1:
+        # spaCy's worker processes stream the whole input; a batch cannot be read again.
+        return engine.extract_many(articles, n_process=settings.workers,
+                                   batch_size=settings.batch_size, on_cut=on_cut)
+    return _isolated(engine, articles, settings.batch_size, on_cut)
+
+
+def _isolated(engine: Extractor, articles: Iterable[Article], size: int,
+              on_cut: CutOff) -> Iterator[tuple[Article, list[Claim]]]:
+    """Extract batch by batch; a batch that raises is read again one article at a time, so
+    only the article at fault is skipped, with the exception as its reason."""
+    stream = iter(articles)
+    while batch := list(islice(stream, size)):
+        yield from _one_batch(engine, batch, on_cut)
+
+
+def _one_batch(engine: Extractor, batch: list[Article],
+               on_cut: CutOff) -> list[tuple[Article, list[Claim]]]:
+    cut: list[tuple[Article, str]] = []
+    try:
+        done = list(engine.extract_many(batch, batch_size=len(batch),
+                                        on_cut=lambda a, r: cut.append((a, r))))
+    except Exception:  # noqa: BLE001 - found again below, article by article
+        done, cut = [], []
+        for article in batch:
+            try:
+                done += engine.extract_many([article], on_cut=on_cut)
+            except Exception as exc:  # noqa: BLE001 - the batch contract
+                on_cut(article, one_line(exc))
+    for article, reason in cut:
+        on_cut(article, reason)
+    return done
