@@ -45,11 +45,14 @@ def add_totals(conn: Connection, found: Sequence[Claim], published: date | None)
         for key in sorted(tally)
     ]
     dialect = conn.dialect.name
-    ids = conn.execute(_totals_upsert(dialect), rows).scalars()
+    # Each id comes back with its key and is matched by it: PostgreSQL returns the rows of an
+    # upsert in no promised order (SQLAlchemy's ordering sorts them by id, which is wrong for
+    # a key that existed before a new one).
+    ids = {tuple(found[1:]): found[0] for found in conn.execute(_totals_upsert(dialect), rows)}
     if published is None:
         return
-    days = [{"key_id": key_id, "on_day": published, "n_articles": 1, "n_claims": row["claims"]}
-            for key_id, row in zip(ids, rows, strict=True)]
+    days = [{"key_id": ids[key], "on_day": published, "n_articles": 1, "n_claims": tally[key]}
+            for key in sorted(tally)]
     # Every later day's running sums grow by the article's counts, then its own day's row is
     # made (its running sums carried on from the day before) or grown.
     conn.execute(_LATER_DAYS, days)
@@ -89,8 +92,8 @@ def rebuild_summaries(conn: Connection) -> None:
 
 @functools.cache
 def _totals_upsert(dialect: str) -> Any:
-    # Adds the counts to an existing row and widens its date span; returns the keys' ids in
-    # the order of the rows given.
+    # Adds the counts to an existing row and widens its date span; returns each key's id with
+    # the key.
     stmt = _insert(dialect, stance_totals)
     new, old = stmt.excluded, stance_totals.c
     return stmt.on_conflict_do_update(
@@ -101,7 +104,7 @@ def _totals_upsert(dialect: str) -> Any:
             "first_seen": _extreme(old.first_seen, new.first_seen, later=False),
             "last_seen": _extreme(old.last_seen, new.last_seen, later=True),
         },
-    ).returning(old.id, sort_by_parameter_order=True)
+    ).returning(old.id, *(old[k] for k in KEY))
 
 
 _LATER_DAYS = (
