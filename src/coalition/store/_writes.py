@@ -24,6 +24,7 @@ _ATTEMPTS = 2
 
 def add_article(engine: Engine, article: Article, found: Sequence[Claim]) -> Article | None:
     """Store ``article`` and its claims, or nothing; ``None`` when it is stored already."""
+    article = _without_nul(article)
     error: IntegrityError | None = None
     for _ in range(_ATTEMPTS):
         try:
@@ -37,6 +38,21 @@ def add_article(engine: Engine, article: Article, found: Sequence[Claim]) -> Art
             error = exc
     reason = str(error.orig if error is not None else "unknown").splitlines()[0]
     raise StoreError(f"{article.source}: article {article.id!r} was not stored: {reason}")
+
+
+def _without_nul(article: Article) -> Article:
+    """PostgreSQL cannot store NUL and SQLite can; both must store the same. NUL is dropped
+    from metadata, and a text with NUL is refused, since claim offsets index the text."""
+    if "\x00" in article.text:
+        raise StoreError(f"{article.source}: article {article.id!r} was not stored: its text "
+                         "has NUL characters")
+    def clean(value: str | None) -> str | None:
+        return value.replace("\x00", "") or None if value else value
+
+    return replace(article, id=article.id.replace("\x00", ""),
+                   source=article.source.replace("\x00", ""), url=clean(article.url),
+                   title=clean(article.title), author=clean(article.author),
+                   site=clean(article.site))
 
 
 def has_article(engine: Engine, article: Article) -> bool:

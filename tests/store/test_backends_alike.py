@@ -1,11 +1,15 @@
-"""Dated counts land under their own key even when one article adds new keys and grows old ones
-(PostgreSQL returned the upsert's ids in id order, not in the order sent)."""
+"""Inputs that PostgreSQL and SQLite once stored differently: dated counts land under their own
+key even when one article adds new keys and grows old ones (PostgreSQL returned the upsert's ids
+in id order, not in the order sent), and NUL characters."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from coalition.models import Dimension, Stance
+import pytest
+
+from coalition.errors import StoreError
+from coalition.models import Article, Dimension, Stance
 from coalition.store import Store
 from tests.store.build import article, claim
 
@@ -29,3 +33,19 @@ def test_new_and_existing_keys_in_one_article_count_under_their_own_keys(store_u
         assert [(c.actor, c.articles, c.claims) for c in dated] == [("ARM", 1, 2), ("KAZ", 1, 1)]
         assert [(c.actor, c.articles) for c in store.stance_counts(until=date(2024, 1, 15))] == [
             ("KAZ", 1)]
+
+
+def test_nul_in_metadata_is_dropped_and_in_text_refused_alike(store_url: str) -> None:
+    with Store(store_url) as store:
+        titled = Article(id="t", text="Iran arms Russia.", source="t\x00.md", title="Ti\x00tle",
+                         author="\x00")
+        stored = store.add_article(titled, [])
+        with pytest.raises(StoreError, match="NUL"):
+            store.add_article(Article(id="n", text="Iran\x00 arms Russia.", source="n.md"), [])
+
+        assert stored is not None
+        found = store.article("t")
+        assert found is not None
+        kept = found.article
+        assert (kept.title, kept.author, kept.source) == ("Title", None, "t.md")
+        assert store.stats()["articles"] == 1
