@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from coalition.export import to_json
 from coalition.models import ClaimQuery
 from coalition.web import views
-from coalition.web.params import Period, claim_params, number, period_params
+from coalition.web.params import Period, claim_params, number, period_params, words
 
 router = APIRouter(prefix="/api", tags=["api"])
 Span = Annotated[Period, Depends(period_params)]
@@ -105,7 +105,7 @@ def search(
 ) -> dict[str, Any]:
     """Full-text search over articles and evidence sentences."""
     size = number("limit", limit, 50, 1, 200)
-    return {"q": q, "hits": views.search_json(_store(request), q, size)}
+    return {"q": q, "hits": views.search_json(_store(request), words("q", q) or "", size)}
 
 
 @router.get("/stats")

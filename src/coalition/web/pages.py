@@ -17,7 +17,7 @@ from coalition.models import ClaimQuery, Dimension, StoredClaim
 from coalition.web import views
 from coalition.web.geo import HEIGHT, WIDTH, shade
 from coalition.web.highlight import article_pieces
-from coalition.web.params import Period, claim_params, code, period_params
+from coalition.web.params import Period, claim_params, code, period_params, words
 from coalition.web.render import page, query
 
 router = APIRouter(include_in_schema=False)
@@ -121,7 +121,7 @@ def claims(request: Request, filters: Annotated[ClaimQuery, Depends(claim_params
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: Annotated[str, Query()] = "") -> HTMLResponse:
     """Full-text search over articles and evidence sentences."""
-    hits = views.search_json(_store(request), q, 50)
+    hits = views.search_json(_store(request), words("q", q) or "", 50)
     return page(request, "search.html", "/api/search" + query(q=q), q=q, hits=hits)
 
 
