@@ -368,6 +368,25 @@ def serve(
         run_server(store, settings, host=host, port=port)
 
 
+@app.command()
+def verify(db: Db = None) -> None:
+    """Recount every summary (totals, daily counts, running sums, full-text index) from the
+    claims; exit 1 naming each difference."""
+    with _errors_to_exit():
+        store = _store(Settings.load(db=db))
+        differences = store.verify()
+        stats = store.stats()
+        store.close()
+    for line in differences:
+        err.print(_plain(line), markup=False)
+    if differences:
+        err.print(f"[red]error:[/red] {len(differences)} difference(s) between the summaries "
+                  "and the claims", markup=True)
+        raise typer.Exit(1)
+    out.print(f"ok: {stats['articles']} articles and {stats['claims']} claims; every summary "
+              "and the full-text index agree with them")
+
+
 @app.command("settings")
 def show_settings() -> None:
     """Every setting with its value now, its default and what it does."""

@@ -71,3 +71,4 @@ def test_readers_keep_answering_while_a_writer_ingests(tmp_path: Path) -> None:
     assert any(0 < n < ARTICLES for counts in seen for n in counts), "reads never overlapped"
     with Store(url) as store:
         assert store.stats() == {"articles": ARTICLES, "claims": ARTICLES * CLAIMS_EACH}
+        assert store.verify() == []

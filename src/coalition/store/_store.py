@@ -19,7 +19,7 @@ from coalition.models import (
     StoredArticle,
     StoredClaim,
 )
-from coalition.store import _fulltext, _queries, _writes
+from coalition.store import _fulltext, _queries, _verify, _writes
 from coalition.store._engine import make_engine, parse_url
 from coalition.store._fulltext import SearchHit
 from coalition.store._migrations import migrate
@@ -140,6 +140,15 @@ class Store:
     def stats(self) -> dict[str, int]:
         """How many articles and claims are stored."""
         return self._read("count rows", _queries.stats)
+
+    def verify(self) -> list[str]:
+        """Recompute every summary from the claims and name each stored row that differs.
+
+        Returns:
+            One line per difference in the totals, the daily counts and running sums, the
+            claims' copies of their article's date, or the full-text index; empty when all agree.
+        """
+        return self._read("verify the summaries", _verify.verify)
 
     def version(self) -> int:
         """A number that changes whenever anything is stored, for caches of read results.
