@@ -84,7 +84,8 @@ def _plain(text: str) -> str:
     """Text from an input (a file name, a reason) safe to print: no markup, no control codes."""
     from rich.markup import escape
 
-    return escape(text.translate(_CONTROLS))
+    shown = text.translate(_CONTROLS).encode("utf-8", "backslashreplace").decode("utf-8")
+    return escape(shown)
 
 
 def _skipped(item: Rejected) -> str:

@@ -71,5 +71,6 @@ def one_line(exc: BaseException) -> str:
     else:
         first = (str(exc).strip().splitlines() or [""])[0]
         text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
-    text = " ".join(text.split())
+    # A lone surrogate (from a bad name or text) would fail again wherever the reason goes.
+    text = " ".join(text.split()).encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= _REASON_CHARS else text[: _REASON_CHARS - 1] + "…"
