@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from spacy.language import Language
@@ -15,7 +16,7 @@ from coalition.extract import component, mentions, triggers  # noqa: F401  (regi
 from coalition.extract.component import CLAIMS_KEY, PARSE_PIPES, TEXT_KEY
 from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
-from coalition.extract.pieces import pieces
+from coalition.extract.pieces import PIECE_CHARS, pieces
 from coalition.models import Article, Certainty, Claim, Dimension, Stance
 from coalition.settings import Settings
 
@@ -69,9 +70,11 @@ class Extractor:
                      on_cut: CutOff | None = None) -> Iterator[tuple[Article, list[Claim]]]:
         """Stream ``(article, claims)`` pairs in input order.
 
-        An article over :data:`~coalition.extract.pieces.PIECE_CHARS` is read in pieces. One
-        that finds more than ``settings.max_claims`` claims, or whose pieces take longer than
-        ``settings.article_seconds``, is cut off: no pair, ``on_cut`` is told why.
+        An article over :data:`~coalition.extract.pieces.PIECE_CHARS` is read in pieces, one
+        at a time. One that finds more than ``settings.max_claims`` claims, or whose pieces
+        take longer than ``settings.article_seconds``, is cut off: no pair, ``on_cut`` is told
+        why. (With ``n_process`` over 1, pieces go through in batches like articles, so a
+        cut-off takes effect a batch later.)
 
         Args:
             articles: any iterable; it is consumed lazily, so memory stays flat.
@@ -84,8 +87,16 @@ class Extractor:
             An iterator of pairs.
         """
         reading = _Reading()
-        stream = self.nlp.pipe(self._pieces(articles, reading), as_tuples=True,
-                               n_process=n_process, batch_size=batch_size)
+        if n_process > 1:
+            # Worker processes start once per nlp.pipe call, so everything is one stream.
+            stream = self.nlp.pipe(self._pieces(articles, reading), as_tuples=True,
+                                   n_process=n_process, batch_size=batch_size)
+        else:
+            # A long article goes through alone, one piece per batch, so the bounds are
+            # checked after each piece rather than after a batch of them.
+            stream = chain.from_iterable(
+                self.nlp.pipe(self._pieces(group, reading), as_tuples=True, batch_size=size)
+                for group, size in _groups(articles, batch_size))
         for doc, piece in stream:
             if piece.article is reading.cut:
                 continue  # already in flight when its article was cut off
@@ -132,6 +143,24 @@ class Extractor:
         if article.published is not None:
             doc.user_data[PUBLISHED_KEY] = article.published.isoformat()
         return doc
+
+
+def _groups(articles: Iterable[Article], size: int) -> Iterator[tuple[list[Article], int]]:
+    """Runs of up to ``size`` short articles, and each long one alone: (group, batch size)."""
+    group: list[Article] = []
+    for article in articles:
+        if len(article.text) > PIECE_CHARS:
+            if group:
+                yield group, size
+                group = []
+            yield [article], 1
+            continue
+        group.append(article)
+        if len(group) == size:
+            yield group, size
+            group = []
+    if group:
+        yield group, size
 
 
 @dataclass(frozen=True, slots=True)
