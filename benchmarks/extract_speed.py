@@ -2,7 +2,9 @@
 
     python benchmarks/extract_speed.py [--articles 2000] [--workers 1] [--memory 1000,10000]
 
-Both sides see the same generated articles (benchmarks/corpus.py). The baseline is the full
+Both sides see the same articles: the real-news texts of ``eval/realnews/texts`` when they are
+on this machine (each repeated, with a first line naming the copy so that none is a duplicate,
+up to ``--articles``), generated ones (benchmarks/corpus.py) otherwise. The baseline is the full
 en_core_web_sm pipeline through ``nlp.pipe`` with the model already loaded; coalition is timed
 end to end as a ``coalition ingest`` subprocess into a fresh SQLite file, start-up, model load
 and database writes included, so the ratio errs against us. It then prints peak memory (RSS of
@@ -30,6 +32,25 @@ from corpus import write  # noqa: E402
 
 CLI = [sys.executable, "-m", "coalition.cli"]
 SHARED = ROOT.parent / "shared"
+
+
+def real_texts(directory: Path) -> list[str]:
+    """The real-news article bodies (front matter dropped), or none when they are not here."""
+    texts = []
+    for path in sorted(directory.glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("\n---", 1)[1].lstrip("-\n")
+        texts.append(text)
+    return texts
+
+
+def write_real(directory: Path, texts: list[str], n: int) -> None:
+    """``n`` articles cycling through ``texts``, each copy made distinct by its first line."""
+    directory.mkdir(parents=True)
+    for i in range(n):
+        copy = f"Copy {i // len(texts) + 1} of a real article.\n\n{texts[i % len(texts)]}"
+        (directory / f"real-{i:05d}.txt").write_text(copy, encoding="utf-8")
 
 
 def count_tokens(texts: list[str]) -> int:
@@ -93,18 +114,25 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--real", type=Path, default=ROOT / "eval" / "realnews" / "texts",
+                        help="real-news texts to read instead of generated ones, when present")
     parser.add_argument("--memory", default="1000,10000",
                         help="corpus sizes for the peak-memory check ('' to skip)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        write(corpus, args.articles)
+        real = real_texts(args.real)
+        if real:
+            write_real(corpus, real, args.articles)
+        else:
+            write(corpus, args.articles)
         texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
         tokens = count_tokens(texts)
         base = baseline_seconds(texts, args.workers)
         ours, _ = ingest_run(corpus, args.workers)
-        print(f"corpus: {len(texts)} distinct articles, {tokens:,} tokens, "
+        kind = f"real-news ({len(real)} distinct texts)" if real else "generated"
+        print(f"corpus: {len(texts)} {kind} articles, {tokens:,} tokens, "
               f"{args.workers} worker(s)")
         print(f"spaCy nlp.pipe (full pipeline, model preloaded): {tokens / base:,.0f} tokens/s")
         print(f"coalition ingest (end to end, into SQLite):      {tokens / ours:,.0f} tokens/s")

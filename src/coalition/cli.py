@@ -17,6 +17,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from coalition._terminal import plain as _plain
+from coalition._terminal import skipped_line
 from coalition.errors import CoalitionError
 from coalition.models import Certainty, ClaimQuery, Dimension, Rejected, Stance
 from coalition.settings import Settings
@@ -37,9 +39,12 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Db = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL [env COALITION_DB; default sqlite:///coalition.db]."),
+    typer.Option("--db", help="Database URL, or a SQLite file's path "
+                 "(env COALITION_DB; default sqlite:///coalition.db)."),
 ]
-Target = Annotated[str | None, typer.Option("--target", help="Only claims toward this code.")]
+Target = Annotated[
+    str | None, typer.Option("--target", help="Only claims toward this code or name.")
+]
 Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
 Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 
@@ -63,37 +68,26 @@ def _date(value: str | None, flag: str) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=flag) from None
 
 
-def _code(value: str | None) -> str | None:
-    return value.strip().upper() if value else None
+def _code(value: str | None, flag: str = "--target") -> str | None:
+    """An actor code from a code or a name; an unknown one is a usage error."""
+    from coalition.resolve.names import actor_code
+
+    if not value:
+        return None
+    try:
+        return actor_code(value)
+    except CoalitionError as exc:
+        raise typer.BadParameter(str(exc), param_hint=flag) from None
 
 
-def _store(settings: Settings) -> Store:
+def _store(settings: Settings, *, create: bool = True) -> Store:
     from coalition.store import Store
 
-    return Store(settings.db)
-
-
-# Control characters in a file name would move the cursor or recolour the terminal; they are
-# shown escaped, as are the bidirectional overrides that would reorder the line.
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
-_CONTROLS |= {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-_CONTROLS |= {ord("\n"): "\\n", ord("\t"): "\\t", ord("\r"): "\\r"}
-
-
-def _plain(text: str) -> str:
-    """Text from an input (a file name, a reason) safe to print: no markup, no control codes."""
-    from rich.markup import escape
-
-    shown = text.translate(_CONTROLS).encode("utf-8", "backslashreplace").decode("utf-8")
-    return escape(shown)
-
-
-def _skipped(item: Rejected) -> str:
-    return f"[yellow]skipped[/yellow] {_plain(item.source)}: {_plain(item.reason)}"
+    return Store(settings.db, create=create)
 
 
 def _report_rejected(item: Rejected) -> None:
-    err.print(_skipped(item), markup=True)
+    err.print(skipped_line(item), markup=True)
 
 
 @app.command()
@@ -132,7 +126,7 @@ def ingest(
             def progress(event: str, item: Any) -> None:
                 bar.advance(task)
                 if event == "rejected":
-                    bar.console.print(_skipped(item), markup=True, highlight=False)
+                    bar.console.print(skipped_line(item), markup=True, highlight=False)
 
             report = run_ingest(sources, store, settings, progress=progress, client=client)
         if client is not None:
@@ -203,19 +197,21 @@ def scorecard(
 ) -> None:
     """Actors as rows, dimensions as columns: the stance with most evidence and its articles."""
     from coalition.aggregate import scorecard as build_scorecard
+    from coalition.aggregate import with_records
     from coalition.export import SCORECARD_FORMATS, scorecard_text
 
     if fmt not in SCORECARD_FORMATS:
         choices = ", ".join(SCORECARD_FORMATS)
         raise typer.BadParameter(f"use one of {choices}", param_hint="--format")
+    toward, first, last = _code(target), _date(since, "--since"), _date(until, "--until")
     with _errors_to_exit():
-        store = _store(Settings.load(db=db))
-        counts = store.stance_counts(target=_code(target), since=_date(since, "--since"),
-                                     until=_date(until, "--until"))
+        store = _store(Settings.load(db=db), create=False)
+        counts = store.stance_counts(target=toward, since=first, until=last)
+        recorded = store.record_counts(target=toward, since=first, until=last)
         store.close()
-    cells = build_scorecard(counts)
+    cells = with_records(build_scorecard(counts), recorded)
     if fmt == "table":
-        out.print(_scorecard_table(cells, target))
+        out.print(_scorecard_table(cells, toward))
     else:
         sys.stdout.write(scorecard_text(cells, fmt))
 
@@ -229,9 +225,10 @@ _HEADER = {Dimension.TROOPS: "trp", Dimension.ARMS: "arms", Dimension.MILITARY: 
 
 def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
     """Compact enough for an 80-column terminal: short headers, ``S3!`` style cells."""
-    title = f"scorecard toward {target.upper()}" if target else "scorecard"
+    title = f"scorecard toward {target}" if target else "scorecard"
     table = Table(title=title, caption="S/R/O = support/refuse/oppose, then "
-                  "supporting articles; ! = conflicting evidence", pad_edge=False)
+                  "supporting articles; ! = conflicting evidence; rO = records (votes, not "
+                  "news) say oppose", pad_edge=False)
     table.add_column("actor" if target else "actor→target", no_wrap=True)
     for dimension in Dimension:
         table.add_column(_HEADER[dimension], no_wrap=True)
@@ -240,9 +237,9 @@ def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
         style = _STANCE_STYLE[cell.stance]
         mark = "!" if cell.conflicting else ""
         label = cell.actor if target else f"{cell.actor}→{cell.target}"
-        rows.setdefault(label, {})[cell.dimension] = (
-            f"[{style}]{_SHORT[cell.stance]}{cell.articles}{mark}[/{style}]"
-        )
+        news = f"[{style}]{_SHORT[cell.stance]}{cell.articles}{mark}[/{style}]"
+        record = f"[dim]r{_SHORT[cell.recorded]}[/dim]" if cell.recorded else ""
+        rows.setdefault(label, {})[cell.dimension] = (news if cell.articles else "") + record
     for label, by_dim in sorted(rows.items()):
         table.add_row(label, *(by_dim.get(d, "") for d in Dimension))
     if not rows:
@@ -252,42 +249,48 @@ def _scorecard_table(cells: list[Cell], target: str | None) -> Table:
 
 @app.command()
 def claims(
-    actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. IRN.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor code or name, e.g. IRN or Iran.")
+    ] = None,
     target: Target = None,
+    involving: Annotated[
+        str | None, typer.Option("--involving", help="Claims with this actor or target.")
+    ] = None,
     dimension: Annotated[Dimension | None, typer.Option("--dimension")] = None,
     stance: Annotated[Stance | None, typer.Option("--stance")] = None,
-    certainty: Annotated[Certainty | None, typer.Option("--certainty")] = None,
+    certainty: Annotated[
+        Certainty | None, typer.Option("--certainty", help="recorded: records, not news.")
+    ] = None,
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, json or jsonl.")
+    ] = "table",
     db: Db = None,
 ) -> None:
     """The stored claims with their evidence sentence, article title, date and source."""
-    import json
+    from coalition._cli_claims import CLAIM_FORMATS, claims_table, write_claims
 
-    from coalition.export import claims_json
-
-    query = ClaimQuery(actor=_code(actor), target=_code(target), dimension=dimension,
+    if fmt not in CLAIM_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(CLAIM_FORMATS)}", param_hint="--format")
+    query = ClaimQuery(actor=_code(actor, "--actor"), target=_code(target),
+                       involving=_code(involving, "--involving"), dimension=dimension,
                        stance=stance, certainty=certainty, since=_date(since, "--since"),
                        until=_date(until, "--until"), limit=limit)
+    recorded = certainty is Certainty.RECORDED
     with _errors_to_exit():
-        store = _store(Settings.load(db=db))
-        rows = store.claims(query)
+        store = _store(Settings.load(db=db), create=False)
+        rows = store.records(query) if recorded else store.claims(query)
+        total = store.count_records(query) if recorded else store.count_claims(query)
         store.close()
-    if fmt == "json":
-        sys.stdout.write(json.dumps(claims_json(rows), indent=2, ensure_ascii=False) + "\n")
+    shown = f"{len(rows)} of {total} claims" if total > len(rows) else f"{total} claims"
+    if fmt != "table":
+        write_claims(rows, fmt)
+        if total > len(rows):
+            err.print(f"{shown} (raise --limit for more, or use `coalition export`)")
         return
-    table = Table(title=f"{len(rows)} claims", show_lines=True)
-    for name in ("claim", "evidence", "article"):
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        c = row.claim
-        hedge = " (hedged)" if c.certainty is Certainty.HEDGED else ""
-        when = row.published.isoformat() if row.published else "undated"
-        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{hedge}",
-                      f"“{c.evidence}”", f"{row.title or row.article_id}\n{when}\n{row.source}")
-    out.print(table)
+    out.print(claims_table(rows, shown))
 
 
 @app.command()
@@ -369,25 +372,6 @@ def serve(
         run_server(store, settings, host=host, port=port)
 
 
-@app.command()
-def verify(db: Db = None) -> None:
-    """Recount every summary (totals, daily counts, running sums, full-text index) from the
-    claims; exit 1 naming each difference."""
-    with _errors_to_exit():
-        store = _store(Settings.load(db=db))
-        differences = store.verify()
-        stats = store.stats()
-        store.close()
-    for line in differences:
-        err.print(_plain(line), markup=False)
-    if differences:
-        err.print(f"[red]error:[/red] {len(differences)} difference(s) between the summaries "
-                  "and the claims", markup=True)
-        raise typer.Exit(1)
-    out.print(f"ok: {stats['articles']} articles and {stats['claims']} claims; every summary "
-              "and the full-text index agree with them")
-
-
 @app.command("settings")
 def show_settings() -> None:
     """Every setting with its value now, its default and what it does."""
@@ -407,6 +391,9 @@ def main() -> None:
     """Entry point of the ``coalition`` script."""
     app()
 
+
+# Commands kept in their own modules; importing them adds them to ``app``.
+from coalition import _cli_export, _cli_records, _cli_verify  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()

@@ -41,10 +41,12 @@ class Stance(StrEnum):
 
 
 class Certainty(StrEnum):
-    """Whether the article asserts the claim or only reports, alleges or speculates it."""
+    """Whether the article asserts the claim or only reports, alleges or speculates it;
+    ``recorded`` marks a claim read from a structured record (a roll-call vote), not news."""
 
     ASSERTED = "asserted"
     HEDGED = "hedged"
+    RECORDED = "recorded"
 
 
 _SPACE = re.compile(r"\s+")
@@ -205,6 +207,7 @@ class ClaimQuery:
     article_id: str | None = None
     limit: int = 50
     offset: int = 0
+    involving: str | None = None
 
 
 class StanceCount(NamedTuple):
@@ -222,3 +225,37 @@ class StanceCount(NamedTuple):
     claims: int
     first_seen: date | None
     last_seen: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A structured record read as a claim: a roll-call vote, a row of a records CSV.
+
+    Unlike a news claim it has no article: ``evidence`` is its own text, ``url`` where it can
+    be checked, ``on`` the day it happened and ``title`` what it belongs to (a resolution).
+    ``source`` is the file it was loaded from.
+    """
+
+    actor: str
+    target: str
+    dimension: Dimension
+    stance: Stance
+    evidence: str
+    source: str
+    url: str | None = None
+    on: date | None = None
+    title: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable id: the same record loaded twice is stored once."""
+        parts = (self.actor, self.target, self.dimension.value, self.stance.value,
+                 self.on.isoformat() if self.on else "", self.url or "", self.evidence)
+        return "rec-" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+    def as_claim(self) -> Claim:
+        """The record as a claim with certainty ``recorded``; its ``doc`` is :attr:`key`."""
+        return Claim(doc=self.key, actor=self.actor, target=self.target,
+                     dimension=self.dimension, stance=self.stance,
+                     certainty=Certainty.RECORDED, evidence=self.evidence, start=0,
+                     end=len(self.evidence), extractor="record")

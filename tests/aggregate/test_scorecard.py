@@ -97,6 +97,7 @@ def test_the_json_form_is_the_fields() -> None:
             "refuse": {"articles": 1, "claims": 1, "first_seen": None,
                        "last_seen": "2024-03-05"},
         },
+        "records": 0, "recorded": None,
     }
 
 

@@ -1,6 +1,7 @@
 """The aggregate stage: pure functions from stance counts (or claims) to scorecards and graphs."""
 
 from coalition.aggregate._network import Edge, Network, Node, network
+from coalition.aggregate._records import with_records
 from coalition.aggregate._scorecard import Cell, Tally, net_stance, scorecard
 from coalition.aggregate._timeline import TimelinePoint, timeline
 
@@ -15,4 +16,5 @@ __all__ = [
     "network",
     "scorecard",
     "timeline",
+    "with_records",
 ]

@@ -37,7 +37,10 @@ class Cell:
 
     ``stance``, ``articles`` and ``claims`` are those of the winning stance; ``first_seen`` and
     ``last_seen`` span the evidence of every stance in the cell; ``by_stance`` has each stance
-    that has evidence. Its JSON form is its fields (``coalition.export.to_json``).
+    that has evidence. ``records`` counts the structured records (votes) behind the cell and
+    ``recorded`` is their leading stance; records never count as articles or claims, and a
+    cell with records alone has ``articles == 0`` and the recorded stance. Its JSON form is its
+    fields (``coalition.export.to_json``).
     """
 
     actor: str
@@ -50,6 +53,8 @@ class Cell:
     first_seen: date | None
     last_seen: date | None
     by_stance: Mapping[Stance, Tally] = field(default_factory=dict, hash=False)
+    records: int = 0
+    recorded: Stance | None = None
 
 
 def scorecard(counts: Iterable[StanceCount]) -> list[Cell]:

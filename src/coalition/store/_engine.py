@@ -23,9 +23,14 @@ _WRITE = "coalition_write"
 def parse_url(url: str) -> URL:
     """The SQLAlchemy URL for ``url``, with PostgreSQL pointed at psycopg 3.
 
+    A plain path is a SQLite file: text without ``://`` that names an existing file, has a
+    folder or has a file suffix (``coalition.db``); a bare word is more likely a mistyped URL.
+
     Raises:
         StoreError: the text is not a database URL, or names a backend we do not support.
     """
+    if "://" not in url and _looks_like_path(url):
+        url = f"sqlite:///{url}"
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -44,6 +49,22 @@ def parse_url(url: str) -> URL:
         f"database URL {parsed.render_as_string(hide_password=True)!r}: "
         f"backend {backend!r} is not supported; use sqlite or postgresql"
     )
+
+
+def _looks_like_path(text: str) -> bool:
+    from pathlib import Path
+
+    path = Path(text)
+    return bool(text.strip()) and (path.exists() or len(path.parts) > 1 or bool(path.suffix))
+
+
+def missing_file(url: URL) -> str | None:
+    """The path of a SQLite database file that does not exist yet, else ``None``."""
+    from pathlib import Path
+
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return None if Path(url.database).exists() else url.database
 
 
 def make_engine(url: URL) -> Engine:

@@ -21,6 +21,9 @@ from coalition.store._schema import (
     claims_by_actor_newest,
     claims_by_target_newest,
     metadata,
+    records,
+    records_by_actor,
+    records_by_target,
     schema_version,
     stance_daily,
     stance_totals,
@@ -83,6 +86,12 @@ def _build_summaries(conn: Connection) -> None:
     rebuild_summaries(conn)
 
 
+def _add_records(conn: Connection) -> None:
+    records.create(conn, checkfirst=True)
+    records_by_target.create(conn, checkfirst=True)
+    records_by_actor.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, claims, their indexes and full-text search", _create_everything),
     Migration(2, "index claims by target, newest first", _index_target_listing),
@@ -93,6 +102,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "add stance_daily, the evidence counts per publication day", _superseded),
     Migration(7, "index article titles for words on PostgreSQL", _index_titles),
     Migration(8, "key the summaries by id, with running sums per day", _build_summaries),
+    Migration(12, "add records: roll-call votes and other recorded evidence", _add_records),
 )
 
 

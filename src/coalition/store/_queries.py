@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    or_,
     select,
     union_all,
 )
@@ -83,6 +85,18 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
         .order_by(*_NEWEST_FIRST)
     )
     return [_stored_claim(row) for row in conn.execute(stmt)]
+
+
+def iter_claims(conn: Connection, query: ClaimQuery) -> Iterator[StoredClaim]:
+    """Every claim matching ``query`` (limit and offset ignored) in stored order, in batches."""
+    stmt = (
+        select(*_CLAIM_COLUMNS)
+        .join_from(claims, articles, claims.c.article_id == articles.c.id)
+        .where(*_filters(query, conn.dialect.name))
+        .order_by(claims.c.id)
+    )
+    for row in conn.execution_options(yield_per=2000).execute(stmt):
+        yield _stored_claim(row)
 
 
 def count_claims(conn: Connection, query: ClaimQuery) -> int:
@@ -246,6 +260,8 @@ def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
         claims.c.certainty: query.certainty,
     }
     where += [column == str(value) for column, value in exact.items() if value is not None]
+    if query.involving is not None:
+        where.append(or_(claims.c.actor == query.involving, claims.c.target == query.involving))
     if query.article_id is not None:
         article_pk = select(articles.c.id).where(articles.c.doc == query.article_id)
         where.append(claims.c.article_id == article_pk.scalar_subquery())

@@ -7,6 +7,8 @@ is created from it directly. Full-text indexes are dialect-specific and live in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import (
     CheckConstraint,
     Column,
@@ -27,7 +29,7 @@ from coalition.models import Certainty, Dimension, Stance
 metadata = MetaData()
 
 
-def _one_of(column: str, values: type[Dimension] | type[Stance] | type[Certainty]) -> str:
+def _one_of(column: str, values: Iterable[Dimension | Stance | Certainty]) -> str:
     listed = ", ".join(f"'{v.value}'" for v in values)
     return f"{column} IN ({listed})"
 
@@ -90,7 +92,9 @@ claims = Table(
     Column("published", Date),
     CheckConstraint(_one_of("dimension", Dimension), name="claims_dimension"),
     CheckConstraint(_one_of("stance", Stance), name="claims_stance"),
-    CheckConstraint(_one_of("certainty", Certainty), name="claims_certainty"),
+    # Records (certainty ``recorded``) live in ``records``, never here.
+    CheckConstraint(_one_of("certainty", (Certainty.ASSERTED, Certainty.HEDGED)),
+                    name="claims_certainty"),
     CheckConstraint('0 <= start AND start <= "end"', name="claims_offsets"),
     CheckConstraint("confidence >= 0 AND confidence <= 1", name="claims_confidence"),
 )
@@ -160,3 +164,28 @@ claims_by_actor_newest = Index(
 Index("claims_by_article", claims.c.article_id)
 Index("claims_by_published", claims.c.published, claims.c.id)
 Index("articles_by_published", articles.c.published, articles.c.id)
+
+# Structured records (roll-call votes, a records CSV): claims with certainty ``recorded`` that
+# have no article, so they never count as news. ``key`` makes loading the same file twice a no-op.
+records = Table(
+    "records",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(40), nullable=False, unique=True),
+    Column("actor", String(16), nullable=False),
+    Column("target", String(16), nullable=False),
+    Column("dimension", String(16), nullable=False),
+    Column("stance", String(8), nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("url", String),
+    Column("recorded_on", Date),
+    Column("title", Text),
+    Column("source", Text, nullable=False),
+    Column("loaded_at", String(32), nullable=False),
+    CheckConstraint(_one_of("dimension", Dimension), name="records_dimension"),
+    CheckConstraint(_one_of("stance", Stance), name="records_stance"),
+)
+records_by_target = Index(
+    "records_by_target", records.c.target, records.c.actor, records.c.dimension, records.c.stance
+)
+records_by_actor = Index("records_by_actor", records.c.actor, records.c.recorded_on)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import TypeVar
@@ -15,12 +15,13 @@ from coalition.models import (
     Article,
     Claim,
     ClaimQuery,
+    Record,
     StanceCount,
     StoredArticle,
     StoredClaim,
 )
-from coalition.store import _fulltext, _queries, _verify, _writes
-from coalition.store._engine import make_engine, parse_url
+from coalition.store import _fulltext, _queries, _records, _verify, _writes
+from coalition.store._engine import make_engine, missing_file, parse_url
 from coalition.store._fulltext import SearchHit
 from coalition.store._migrations import migrate
 
@@ -35,15 +36,20 @@ class Store:
 
     Args:
         url: a SQLAlchemy URL: ``sqlite:///path.db`` or ``postgresql://user@host/db``
-            (any PostgreSQL driver name is replaced by psycopg 3).
+            (any PostgreSQL driver name is replaced by psycopg 3); a plain path is a SQLite file.
+        create: make a SQLite file that does not exist; readers pass ``False``.
 
     Raises:
-        StoreError: the URL is unusable, the server does not answer or the schema is too new.
+        StoreError: the URL is unusable, the server does not answer, the schema is too new,
+            or (``create=False``) the SQLite file does not exist.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = parse_url(url)
         self._name = self.url.render_as_string(hide_password=True)
+        if not create and (path := missing_file(self.url)) is not None:
+            raise StoreError(f"no database at {path}: check --db (or COALITION_DB), "
+                             "or store something first with `coalition ingest`")
         self._engine = make_engine(self.url)
         try:
             with self._errors("open"):
@@ -78,6 +84,41 @@ class Store:
         """
         with self._errors(f"store {article.id!r}"):
             return _writes.add_article(self._engine, article, claims)
+
+    def add_records(self, found: Iterable[Record]) -> int:
+        """Store records (roll-call votes, rows of a records CSV) in one transaction.
+
+        Returns:
+            How many were new; a record stored already (same :attr:`Record.key`) is skipped.
+        """
+        with self._errors("store records"):
+            return _records.add_records(self._engine, found)
+
+    def records(self, query: ClaimQuery) -> list[StoredClaim]:
+        """Records matching ``query`` as claims with certainty ``recorded``, newest first."""
+        return self._read("list records", lambda c: _records.list_records(c, query))
+
+    def count_records(self, query: ClaimQuery) -> int:
+        """How many records match ``query`` in all pages."""
+        return self._read("count records", lambda c: _records.count_records(c, query))
+
+    def record_counts(
+        self, target: str | None = None, since: date | None = None, until: date | None = None
+    ) -> list[StanceCount]:
+        """Records per (actor, target, dimension, stance), ``articles`` 0: never news; the
+        arguments filter as :meth:`stance_counts`'s do."""
+        return self._read("count records",
+                          lambda c: _records.record_counts(c, target, since, until))
+
+    def stream(self, query: ClaimQuery, *, news: bool = True,
+               records: bool = True) -> Iterator[StoredClaim]:
+        """Every claim matching ``query`` (limit and offset ignored), news then records, read
+        in batches so that any number of them passes through in little memory."""
+        with self._errors("read claims"), self._engine.connect() as conn:
+            if news:
+                yield from _queries.iter_claims(conn, query)
+            if records:
+                yield from _records.iter_records(conn, query)
 
     def has_article(self, article: Article) -> bool:
         """Whether an article with the same URL or the same content hash is stored."""
@@ -153,10 +194,12 @@ class Store:
     def version(self) -> int:
         """A number that changes whenever anything is stored, for caches of read results.
 
-        Every write stores one new article (with its claims, in one transaction) and nothing is
-        ever deleted, so the number of articles is it: far cheaper to count than the claims.
+        Every write stores one new article (with its claims, in one transaction) or new records,
+        and nothing is ever deleted, so the number of articles plus records is it: far cheaper
+        to count than the claims.
         """
-        return self._read("count articles", _queries.article_count)
+        return self._read("count articles",
+                          lambda c: _queries.article_count(c) + _records.record_count(c))
 
     def _read(self, what: str, query: Callable[[Connection], T]) -> T:
         # One transaction per read, so a multi-statement read sees one snapshot.

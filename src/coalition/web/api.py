@@ -86,15 +86,19 @@ def network(request: Request, span: Span) -> Response:
     store = _store(request)
 
     def encode() -> bytes:
-        return to_json({**_span_json(span), **views.network(store, span).as_dict()})
+        return to_json({**_span_json(span), **views.network(store, span).as_dict(),
+                        "records": views.record_network(store, span).as_dict()})
 
     return _send(store.memo(("api/network", span), encode))
 
 
 @router.get("/map")
 def world_map(request: Request, span: Span) -> dict[str, Any]:
-    """Each state's net stance toward the target, from -1 (against) to 1 (for)."""
-    return {**_span_json(span), "values": views.net_values(_store(request), span)}
+    """Each state's net stance toward the target, from -1 (against) to 1 (for), from news; and
+    the stance its records (votes) take, apart."""
+    store = _store(request)
+    return {**_span_json(span), "values": views.net_values(store, span),
+            "records": views.recorded_stances(store, span)}
 
 
 @router.get("/search")

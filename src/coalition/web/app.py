@@ -39,6 +39,7 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
     """
     from coalition import __version__
     from coalition.web import add, api, pages
+    from coalition.web import export as export_api
 
     app = FastAPI(
         title="coalition",
@@ -56,6 +57,7 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
     app.middleware("http")(add_security_headers)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(export_api.router)
     app.include_router(add.router)
     app.include_router(pages.router)
     app.add_api_route("/docs", _docs, include_in_schema=False)

@@ -59,7 +59,8 @@ def world_map(request: Request, span: Span) -> HTMLResponse:
     return page(
         request, "map.html", "/api/map" + _span_query(span),
         span=span, targets=views.targets(store), shapes=views.world(request.app),
-        values=values, classes={c: shade(v) for c, v in values.items()}, map_size=(WIDTH, HEIGHT),
+        values=values, recorded=views.recorded_stances(store, span),
+        classes={c: shade(v) for c, v in values.items()}, map_size=(WIDTH, HEIGHT),
     )
 
 
@@ -67,7 +68,8 @@ def world_map(request: Request, span: Span) -> HTMLResponse:
 def network(request: Request, span: Span) -> HTMLResponse:
     """States as nodes, support, refusal and opposition as weighted directed edges."""
     store = _store(request)
-    graph = views.network_drawing(views.network(store, span), span.target)
+    graph = views.network_drawing(views.network(store, span), span.target,
+                                  views.record_network(store, span))
     return page(
         request, "network.html", "/api/network" + _span_query(span),
         span=span, targets=views.targets(store), graph=graph,
@@ -81,9 +83,11 @@ def state(request: Request, actor: str) -> HTMLResponse:
     store = _store(request)
     rows = store.claims(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
     received = store.count_claims(ClaimQuery(target=actor_code))
+    records = store.records(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
     return page(
         request, "state.html", "/api/claims" + query(actor=actor_code, limit=STATE_CLAIMS),
         actor=actor_code, groups=_by_dimension(rows), total=len(rows), received=received,
+        records=records,
     )
 
 

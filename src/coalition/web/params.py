@@ -6,7 +6,6 @@ checks live here so a page and its JSON twin refuse the same input with the same
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -17,7 +16,6 @@ from fastapi import Query
 from coalition.models import Certainty, ClaimQuery, Dimension, Stance
 
 MAX_LIMIT = 500
-_CODE = re.compile(r"[A-Z]{2,10}")
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -31,13 +29,18 @@ class ParamError(ValueError):
 
 
 def code(name: str, value: str | None) -> str | None:
-    """An actor code (ISO 3166-1 alpha-3 or an alliance such as NATO), upper-cased."""
+    """An actor code (ISO 3166-1 alpha-3 or an alliance such as NATO) from a code or a name."""
+    from coalition.errors import InputError
+    from coalition.resolve.names import actor_code
+
     if value is None or not value.strip():
         return None
-    text = value.strip().upper()
-    if not _CODE.fullmatch(text):
-        raise ParamError(name, f"{value!r} is not an actor code (ISO alpha-3 like RUS, or NATO)")
-    return text
+    try:
+        return actor_code(value)
+    except InputError:
+        raise ParamError(name, f"{value!r} is not an actor code or the name of a known "
+                               "state or alliance: use a code like RUS or NATO, or a name "
+                               "like Armenia") from None
 
 
 def day(name: str, value: str | None) -> date | None:
@@ -105,7 +108,7 @@ def period(target: str | None, since: str | None, until: str | None) -> Period:
 
 
 TargetParam = Annotated[
-    str | None, Query(description="Target actor code (ISO alpha-3 or alliance), e.g. RUS")
+    str | None, Query(description="Target actor code (ISO alpha-3 or alliance) or name, e.g. RUS")
 ]
 SinceParam = Annotated[str | None, Query(description="Earliest article date, YYYY-MM-DD")]
 UntilParam = Annotated[str | None, Query(description="Latest article date, YYYY-MM-DD")]
@@ -119,13 +122,18 @@ def period_params(
 
 
 def claim_params(
-    actor: Annotated[str | None, Query(description="Actor code, e.g. IRN")] = None,
+    actor: Annotated[str | None, Query(description="Actor code or name, e.g. IRN")] = None,
     target: TargetParam = None,
     dimension: Annotated[
         str | None, Query(description="One of " + ", ".join(d.value for d in Dimension))
     ] = None,
     stance: Annotated[str | None, Query(description="support, refuse or oppose")] = None,
-    certainty: Annotated[str | None, Query(description="asserted or hedged")] = None,
+    certainty: Annotated[
+        str | None, Query(description="asserted, hedged, or recorded (records, not news)")
+    ] = None,
+    involving: Annotated[
+        str | None, Query(description="Claims with this actor or target (code or name)")
+    ] = None,
     since: SinceParam = None,
     until: UntilParam = None,
     q: Annotated[str | None, Query(description="Words the evidence sentence contains")] = None,
@@ -143,6 +151,7 @@ def claim_params(
         since=span.since,
         until=span.until,
         text=words("q", q),
+        involving=code("involving", involving),
         limit=number("limit", limit, 50, 1, MAX_LIMIT),
         offset=number("offset", offset, 0, 0, 10_000_000),
     )

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coalition.export import claims_json
-from coalition.models import ClaimQuery, Dimension, StanceCount, StoredArticle, StoredClaim
+from coalition.models import (
+    Certainty,
+    ClaimQuery,
+    Dimension,
+    StanceCount,
+    StoredArticle,
+    StoredClaim,
+)
 from coalition.web import layout
 from coalition.web.cache import CachedStore
 from coalition.web.geo import Shape, load_shapes
@@ -44,7 +51,10 @@ class ClaimPage:
 
 
 def claim_page(store: Store, query: ClaimQuery) -> ClaimPage:
-    """The claims matching ``query``, newest first, with the count of all matches."""
+    """The claims matching ``query``, newest first, with the count of all matches; with
+    ``certainty=recorded``, the records instead."""
+    if query.certainty is Certainty.RECORDED:
+        return ClaimPage(query, store.count_records(query), store.records(query))
     return ClaimPage(query, store.count_claims(query), store.claims(query))
 
 
@@ -56,9 +66,22 @@ def cells(store: CachedStore, span: Period) -> list[Cell]:
 def fresh_cells(store: CachedStore, span: Period) -> list[Cell]:
     """The scorecard cells, computed now: for callers that keep only their encoding, since
     kept cells are objects every full garbage collection walks again."""
-    from coalition.aggregate import scorecard
+    from coalition.aggregate import scorecard, with_records
 
-    return scorecard(_counts(store, span))
+    return with_records(scorecard(_counts(store, span)), _record_counts(store, span))
+
+
+def _record_counts(store: CachedStore, span: Period) -> list[StanceCount]:
+    return list(store.record_counts(target=span.target, since=span.since, until=span.until))
+
+
+def recorded_stances(store: CachedStore, span: Period) -> dict[str, str]:
+    """Each state's recorded stance toward the target (the stance most of its records take),
+    for the map's record marks."""
+    if span.target is None:
+        return {}
+    return {cell.actor: cell.recorded.value for cell in cells(store, span)
+            if cell.target == span.target and cell.recorded is not None}
 
 
 def _counts(store: CachedStore, span: Period) -> list[StanceCount]:
@@ -160,6 +183,13 @@ def network(store: CachedStore, span: Period) -> Network:
     return store.memo(("network", span), lambda: build(_counts(store, span)))
 
 
+def record_network(store: CachedStore, span: Period) -> Network:
+    """The records as a network of their own (edges weighted by records), kept apart from news."""
+    from coalition.aggregate import network as build
+
+    return store.memo(("record-network", span), lambda: build(_record_counts(store, span)))
+
+
 @dataclass(frozen=True, slots=True)
 class DrawnNode:
     """A node placed on the network drawing."""
@@ -178,6 +208,7 @@ class DrawnEdge:
     path: str
     width: float
     title: str
+    recorded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,9 +225,11 @@ class Drawing:
 _BEND = {"support": 0.06, "refuse": 0.14, "oppose": 0.22}
 
 
-def network_drawing(graph: Network, hub: str | None = None) -> Drawing:
+def network_drawing(
+    graph: Network, hub: str | None = None, records: Network | None = None
+) -> Drawing:
     """Place the nodes on a circle (sorted by code, so the layout is stable), ``hub`` in the
-    centre, and draw the edges."""
+    centre, and draw the edges; record edges between drawn nodes are drawn apart (dashed)."""
     codes = sorted(node.code for node in graph.nodes)
     places = layout.circle(codes, hub)
     heaviest = max((edge.articles for edge in graph.edges), default=1) or 1
@@ -209,6 +242,18 @@ def network_drawing(graph: Network, hub: str | None = None) -> Drawing:
             f" ({', '.join(d.value for d in edge.dimensions)})",
         )
         for edge in sorted(graph.edges, key=lambda e: -e.articles)
+    ]
+    edges += [
+        DrawnEdge(
+            stance=edge.stance.value,
+            path=layout.edge_path(places[edge.source], places[edge.target],
+                                  _BEND[edge.stance] + 0.04),
+            width=1.5,
+            title=f"{edge.source} {edge.stance.value} {edge.target}: {edge.claims} record(s)",
+            recorded=True,
+        )
+        for edge in (records.edges if records else ())
+        if edge.source in places and edge.target in places
     ]
     nodes = [DrawnNode(code, p.x, p.y, layout.NODE_RADIUS) for code, p in places.items()]
     return Drawing(layout.SIZE, nodes, edges)

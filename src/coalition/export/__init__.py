@@ -1,4 +1,5 @@
-"""Claims and scorecards as files: the contract's JSON Lines, CSV, JSON and Markdown."""
+"""Claims and scorecards as files: the contract's JSON Lines, CSV, JSON and Markdown; and
+``export``: claims, scorecards and timelines streamed as JSON Lines, CSV, Parquet or PLOVER."""
 
 from __future__ import annotations
 
@@ -10,10 +11,27 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import orjson
 
+from coalition.export._encode import arrow_schema
+from coalition.export._run import EXPORT_FORMATS, WHATS, check_export, export
 from coalition.models import Claim, Dimension
 
 if TYPE_CHECKING:
     from coalition.aggregate import Cell
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "SCORECARD_FORMATS",
+    "WHATS",
+    "arrow_schema",
+    "cell_label",
+    "check_export",
+    "claims_json",
+    "export",
+    "scorecard_matrix",
+    "scorecard_text",
+    "to_json",
+    "write_claims_jsonl",
+]
 
 SCORECARD_FORMATS = ("table", "csv", "json", "markdown")
 
@@ -37,9 +55,14 @@ def write_claims_jsonl(claims: Iterable[Claim], out: TextIO) -> int:
 
 
 def cell_label(cell: Cell) -> str:
-    """A cell as text: stance, supporting articles, ``!`` where the evidence conflicts."""
+    """A cell as text: stance, supporting articles, ``!`` where the evidence conflicts, and
+    what records (votes) say, apart: ``support 2 (recorded oppose 1)``."""
     mark = " !" if cell.conflicting else ""
-    return f"{cell.stance.value} {cell.articles}{mark}"
+    news = f"{cell.stance.value} {cell.articles}{mark}" if cell.articles else ""
+    if cell.recorded is None:
+        return news
+    record = f"recorded {cell.recorded.value} {cell.records}"
+    return f"{news} ({record})" if news else record
 
 
 def scorecard_matrix(cells: Sequence[Cell]) -> tuple[list[str], list[list[str]]]:
@@ -86,3 +109,4 @@ def claims_json(rows: Iterable[Any]) -> list[dict[str, Any]]:
         }
         for row in rows
     ]
+
