@@ -35,6 +35,11 @@ def claims_table(rows: list[StoredClaim], title: str) -> Table:
         c = row.claim
         mark = f" ({c.certainty.value})" if c.certainty is not Certainty.ASSERTED else ""
         when = row.published.isoformat() if row.published else "undated"
-        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{mark}",
+        # The id is what `coalition review CLAIM` takes; a review says who checked the claim.
+        review = row.review
+        said = f"\n#{row.id} {review.verdict.value}ed by {review.reviewer}" if review else \
+            f"\n#{row.id}"
+        table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{mark}"
+                      f"{said}",
                       f"“{c.evidence}”", f"{row.title or row.article_id}\n{when}\n{row.source}")
     return table

@@ -37,9 +37,11 @@ def export(
     ] = None,
     since: Since = None,
     until: Until = None,
+    view: Annotated[str, typer.Option("--view", help="machine, reviewed or applied.")] = "applied",
     db: Db = None,
 ) -> None:
     """Write every matching claim (news and records), the scorecard or the timeline."""
+    from coalition._cli_review import parse_view
     from coalition.export import check_export
     from coalition.export import export as run_export
 
@@ -53,7 +55,7 @@ def export(
         check_export(what, fmt)
         store = _store(Settings.load(db=db), create=False)
         try:
-            chunks = run_export(store, query, what, fmt)
+            chunks = run_export(store, query, what, fmt, parse_view(view))
             written = _write(chunks, out_path)
         finally:
             store.close()

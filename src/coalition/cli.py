@@ -193,9 +193,11 @@ def scorecard(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
     ] = "table",
+    view: Annotated[str, typer.Option("--view", help="machine, reviewed or applied.")] = "applied",
     db: Db = None,
 ) -> None:
     """Actors as rows, dimensions as columns: the stance with most evidence and its articles."""
+    from coalition._cli_review import parse_view
     from coalition.aggregate import scorecard as build_scorecard
     from coalition.aggregate import with_records
     from coalition.export import SCORECARD_FORMATS, scorecard_text
@@ -206,7 +208,8 @@ def scorecard(
     toward, first, last = _code(target), _date(since, "--since"), _date(until, "--until")
     with _errors_to_exit():
         store = _store(Settings.load(db=db), create=False)
-        counts = store.stance_counts(target=toward, since=first, until=last)
+        counts = store.stance_counts(target=toward, since=first, until=last,
+                                     view=parse_view(view))
         recorded = store.record_counts(target=toward, since=first, until=last)
         store.close()
     cells = with_records(build_scorecard(counts), recorded)
@@ -382,9 +385,12 @@ def show_settings() -> None:
         table.add_column(name, overflow="fold")
     for name, default, help_text in Settings.documented():
         value = getattr(current, name)
-        shown = "(set)" if name == "ingest_token" and value else str(value)
+        shown = "(set)" if name in {"ingest_token", "reviewer_tokens"} and value else str(value)
         table.add_row(name, shown, str(default), help_text)
     out.print(table)
+
+
+from coalition import _cli_review  # noqa: E402, F401  (registers review, reviews, reextract)
 
 
 def main() -> None:

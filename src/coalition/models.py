@@ -13,7 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from coalition.review import Review
 
 EXTRACTOR_VERSION = "coalition-rules/0.3.0"
 
@@ -181,6 +184,7 @@ class StoredClaim:
     source: str
     published: date | None
     site: str | None = None
+    review: Review | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +229,9 @@ class StanceCount(NamedTuple):
     claims: int
     first_seen: date | None
     last_seen: date | None
+    reviewed: int = 0
+    """Of ``claims``, how many a reviewer accepted, corrected or added (or, in the machine
+    view, reviewed at all)."""
 
 
 @dataclass(frozen=True, slots=True)

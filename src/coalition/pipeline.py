@@ -85,6 +85,9 @@ def store_articles(
     extractor: Extractor | None = None,
 ) -> IngestReport:
     """Extract and store articles that are not stored yet; the part of ingest after reading."""
+    from coalition.resolve import rules_version
+
+    rules = rules_version(settings.data_dir)
     report = IngestReport()
     notify = progress or (lambda _event, _item: None)
 
@@ -102,7 +105,7 @@ def store_articles(
         results = _extract_here(fresh, settings, extractor, reject)
     for article, claims in results:
         try:
-            stored = store.add_article(article, claims)
+            stored = store.add_article(article, claims, rules)
         except Exception as exc:  # noqa: BLE001 - the batch contract: one article, one reason
             reject(article, one_line(exc))
             continue

@@ -58,6 +58,13 @@ class Settings:
     allow_ingest: bool = _setting(False, "Enable the web write endpoints for everyone.")
     upload_limit: int = _setting(5_000_000, "Largest upload the web form accepts, in bytes.")
     user_agent: str = _setting("coalition/0.1 (+offline news analysis)", "HTTP User-Agent.")
+    reviewer_tokens: str = _setting(
+        "",
+        "Who may review claims, as name:token pairs separated by commas (none: reviews are off).",
+    )
+    data_dir: str = _setting(
+        "", "A folder of your own data files, each laid over the packaged file of its name."
+    )
 
     @classmethod
     def load(cls, config: Path | None = None, **overrides: Any) -> Settings:

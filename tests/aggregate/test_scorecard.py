@@ -93,10 +93,11 @@ def test_the_json_form_is_the_fields() -> None:
         "first_seen": "2024-01-01", "last_seen": "2024-03-05",
         "by_stance": {
             "support": {"articles": 1, "claims": 2, "first_seen": "2024-01-01",
-                        "last_seen": "2024-02-01"},
+                        "last_seen": "2024-02-01", "reviewed": 0},
             "refuse": {"articles": 1, "claims": 1, "first_seen": None,
-                       "last_seen": "2024-03-05"},
+                       "last_seen": "2024-03-05", "reviewed": 0},
         },
+        "reviewed": 0,
         "records": 0, "recorded": None,
     }
 

@@ -235,7 +235,8 @@ def test_undated_counts_read_the_totals_not_the_claims(store_url: str) -> None:
         store.stance_counts(target="RUS")
         store.stance_counts()
         selects = [s for s in statements if s.startswith("SELECT")]
-        assert len(selects) == 2
-        assert all("FROM stance_totals" in s and "claims." not in s for s in selects)
+        # Besides the totals, only the (empty) reviews are read, for the keys they touch.
+        assert len([s for s in selects if "FROM stance_totals" in s]) == 2
+        assert all("claims." not in s for s in selects)
         store.stance_counts(target="RUS", since=date(2024, 1, 1))
         assert "FROM stance_daily" in statements[-1] and "claims." not in statements[-1]

@@ -55,13 +55,20 @@ def test_reingest_of_same_text_and_url_writes_nothing(store: Store) -> None:
     assert _keys(store) == before
 
 
-def test_same_url_with_new_text_is_a_duplicate(store: Store) -> None:
+def test_same_url_with_new_text_is_a_new_revision(store: Store) -> None:
     art, found = _iran(url="https://news.example/iran")
     store.add_article(art, found)
-    edited = article("iran-edited", [DRONES, "An update."], url="https://news.example/iran")
-    assert store.has_article(edited)
-    assert store.add_article(edited, []) is None
-    assert store.stats()["articles"] == 1
+    edited = article("iran", [DRONES, "An update."], url="https://news.example/iran")
+    assert not store.has_article(edited)
+    stored = store.add_article(edited, [])
+    assert stored is not None and stored.id == f"iran-{edited.sha256[:8]}"
+    assert store.stats() == {"articles": 2, "claims": len(found)}
+    # The URL names the latest text; the earlier revision keeps its claims.
+    earlier, latest = store.article("iran"), store.article(stored.id)
+    assert earlier is not None and latest is not None
+    assert (earlier.article.url, latest.article.url) == (None, "https://news.example/iran")
+    assert len(earlier.claims) == len(found)
+    assert store.add_article(edited, []) is None  # the same revision again is a duplicate
 
 
 def test_same_text_under_other_id_and_url_is_a_duplicate(store: Store) -> None:
@@ -113,7 +120,8 @@ def test_has_article(store: Store) -> None:
     assert not store.has_article(art)
     store.add_article(art, found)
     assert store.has_article(art)
-    assert store.has_article(article("x", ["Other."], url="https://news.example/iran"))
+    # Another text at a known URL is a new revision, not the stored article.
+    assert not store.has_article(article("x", ["Other."], url="https://news.example/iran"))
     assert not store.has_article(article("x", ["Other."], url="https://news.example/other"))
 
 

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,31 +36,39 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@contextmanager
+def serving(store: Store, settings: Settings, extractor: Any) -> Iterator[str]:
+    """The app over ``store`` under uvicorn in a thread; yields its base URL."""
+    import uvicorn
+
+    from coalition.web import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(store, settings, extractor=extractor),
+                            host="127.0.0.1", port=port, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not uv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Iterator[str]:
     """The app under uvicorn in a thread; yields its base URL."""
-    import uvicorn
-
     from coalition.pipeline import store_articles
-    from coalition.web import create_app
 
     path = tmp_path_factory.mktemp("browser") / "coalition.db"
     settings = Settings(db=f"sqlite:///{path}", allow_ingest=True)
     with Store(settings.db) as store:
         store_articles(web_articles(), store, settings, extractor=extractor)
-        port = _free_port()
-        config = uvicorn.Config(create_app(store, settings, extractor=extractor),
-                                host="127.0.0.1", port=port, log_level="warning")
-        uv = uvicorn.Server(config)
-        thread = threading.Thread(target=uv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not uv.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.02)
-        yield f"http://127.0.0.1:{port}"
-        uv.should_exit = True
-        thread.join(timeout=10)
+        with serving(store, settings, extractor) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")

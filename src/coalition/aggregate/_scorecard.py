@@ -29,6 +29,7 @@ class Tally:
     claims: int
     first_seen: date | None
     last_seen: date | None
+    reviewed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,9 @@ class Cell:
     first_seen: date | None
     last_seen: date | None
     by_stance: Mapping[Stance, Tally] = field(default_factory=dict, hash=False)
+    reviewed: int = 0
+    """How many of the cell's claims (of every stance) a reviewer accepted, corrected or
+    added."""
     records: int = 0
     recorded: Stance | None = None
 
@@ -130,6 +134,7 @@ def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCoun
         conflicting=len(counts) > 1 and counts[0].stance is Stance.SUPPORT,
         first_seen=min(firsts, default=None),
         last_seen=max(lasts, default=None),
-        by_stance={c.stance: Tally(c.articles, c.claims, c.first_seen, c.last_seen)
+        by_stance={c.stance: Tally(c.articles, c.claims, c.first_seen, c.last_seen, c.reviewed)
                    for c in counts},
+        reviewed=sum(c.reviewed for c in counts),
     )

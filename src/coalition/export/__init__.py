@@ -106,6 +106,7 @@ def claims_json(rows: Iterable[Any]) -> list[dict[str, Any]]:
             "published": row.published.isoformat() if row.published else None,
             "url": row.url,
             "source": row.source,
+            "review": row.review.as_dict() if getattr(row, "review", None) else None,
         }
         for row in rows
     ]

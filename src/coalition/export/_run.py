@@ -18,6 +18,7 @@ from coalition.export._columns import (
 from coalition.export._encode import TABLE_FORMATS, encode
 from coalition.export._plover import plover_events
 from coalition.models import Certainty, ClaimQuery, StoredClaim
+from coalition.review import View
 
 if TYPE_CHECKING:
     from coalition.store import Store
@@ -41,7 +42,7 @@ def check_export(what: str, fmt: str) -> None:
 
 
 def export(store: Store, query: ClaimQuery, what: str = "claims",
-           fmt: str = "jsonl") -> Iterator[bytes]:
+           fmt: str = "jsonl", view: View = View.APPLIED) -> Iterator[bytes]:
     """The export as chunks of bytes, read from the store as they are written.
 
     Args:
@@ -51,6 +52,8 @@ def export(store: Store, query: ClaimQuery, what: str = "claims",
             uses the target and dates only.
         what: ``claims``, ``scorecard`` or ``timeline`` (by month of publication).
         fmt: ``jsonl``, ``csv``, ``parquet``, or ``plover`` (claims only).
+        view: the machine's claims, the reviewed ones only, or the machine's with reviews
+            applied (:class:`~coalition.review.View`); records are in the first and last.
 
     Raises:
         InputError: see :func:`check_export`.
@@ -59,9 +62,10 @@ def export(store: Store, query: ClaimQuery, what: str = "claims",
     if what == "scorecard":
         from coalition.aggregate import scorecard
 
-        counts = store.stance_counts(target=query.target, since=query.since, until=query.until)
+        counts = store.stance_counts(target=query.target, since=query.since, until=query.until,
+                                     view=view)
         return encode(scorecard_rows(scorecard(counts)), SCORECARD_COLUMNS, fmt)
-    found = _claims(store, query)
+    found = _claims(store, query) if view is View.MACHINE else _viewed(store, query, view)
     if what == "timeline":
         return encode(timeline_rows(found), TIMELINE_COLUMNS, fmt)
     if fmt == "plover":
@@ -74,3 +78,18 @@ def _claims(store: Store, query: ClaimQuery) -> Iterator[StoredClaim]:
     wanted = replace(query, certainty=None) if recorded else query
     return store.stream(wanted, news=not recorded,
                         records=query.certainty in (None, Certainty.RECORDED))
+
+
+def _viewed(store: Store, query: ClaimQuery, view: View) -> Iterator[StoredClaim]:
+    """The claims of the reviewed or applied view: the machine's that carry no review (applied
+    only), then each reviewed claim as the reviewer has it, then the records (applied only)."""
+    from coalition.review import matches
+
+    recorded = query.certainty is Certainty.RECORDED
+    reviewed, attached = store.reviewed_claims()
+    if view is View.APPLIED and not recorded:
+        yield from (row for row in store.stream(query, records=False) if row.id not in attached)
+    if not recorded:
+        yield from (row for row in reviewed if matches(row, query))
+    if view is View.APPLIED and query.certainty in (None, Certainty.RECORDED):
+        yield from store.stream(replace(query, certainty=None), news=False)

@@ -17,7 +17,8 @@ from coalition.extract.component import CLAIMS_KEY, PARSE_PIPES, TEXT_KEY
 from coalition.extract.mentions import PUBLISHED_KEY
 from coalition.extract.model import load_model
 from coalition.extract.pieces import PIECE_CHARS, pieces
-from coalition.models import Article, Certainty, Claim, Dimension, Stance
+from coalition.models import EXTRACTOR_VERSION, Article, Certainty, Claim, Dimension, Stance
+from coalition.resolve import rules_version, user_data
 from coalition.settings import Settings
 
 CutOff = Callable[[Article, str], None]
@@ -50,12 +51,18 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
 
 
 class Extractor:
-    """Extracts claims from articles; the spaCy model loads once, in the constructor."""
+    """Extracts claims from articles; the spaCy model loads once, in the constructor.
+
+    The rule data is the packaged data with ``settings.data_dir`` laid over it; ``version``
+    names both, and every claim carries it.
+    """
 
     def __init__(self, settings: Settings, *, prefilter: bool = True) -> None:
         self.settings = settings
         self.prefilter = prefilter
-        self.nlp = build_pipeline(settings.model, prefilter=prefilter)
+        self.version = rules_version(settings.data_dir)
+        with user_data(settings.data_dir):
+            self.nlp = build_pipeline(settings.model, prefilter=prefilter)
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order.
@@ -100,7 +107,7 @@ class Extractor:
         for doc, piece in stream:
             if piece.article is reading.cut:
                 continue  # already in flight when its article was cut off
-            reading.found += claims_from(piece.article, doc, piece.start)
+            reading.found += claims_from(piece.article, doc, self.version, piece.start)
             reason = piece.reason or self._over_claims(reading.found, piece)
             if reason:
                 reading.cut, reading.found = piece.article, []
@@ -182,8 +189,10 @@ class _Reading:
     cut: Article | None = None
 
 
-def claims_from(article: Article, doc: Doc, offset: int = 0) -> list[Claim]:
-    """The claim rows a pipeline left on a doc, as claims (one per key and sentence).
+def claims_from(article: Article, doc: Doc, rules: str = EXTRACTOR_VERSION,
+                offset: int = 0) -> list[Claim]:
+    """The claim rows a pipeline left on a doc, as claims (one per key and sentence), each
+    marked with the ``rules`` version that made it.
 
     ``offset`` is where the doc's text starts in the article's (a piece of a long article).
     """
@@ -200,6 +209,7 @@ def claims_from(article: Article, doc: Doc, offset: int = 0) -> list[Claim]:
             actor_end=_moved(row["actor_end"], offset),
             trigger_start=_moved(row["trigger_start"], offset),
             trigger_end=_moved(row["trigger_end"], offset),
+            extractor=rules,
         )
         key = (*claim.key, claim.start)
         if key not in best or best[key].confidence < claim.confidence:

@@ -6,6 +6,7 @@ CSV/YAML files in ``coalition/data`` (documented in ``data/README.md``).
 
 from __future__ import annotations
 
+from coalition.resolve._files import rules_version, user_data
 from coalition.resolve.conflicts import (
     Conflict,
     article_conflict,
@@ -30,4 +31,6 @@ __all__ = [
     "load_conflicts",
     "mentioned",
     "most_named",
+    "rules_version",
+    "user_data",
 ]

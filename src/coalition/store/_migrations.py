@@ -12,18 +12,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, func, inspect, literal, select, text
 
 from coalition.errors import StoreError
 from coalition.store._engine import writer
 from coalition.store._fulltext import TITLE_INDEX_POSTGRES, create_fulltext
 from coalition.store._schema import (
+    articles,
+    claims,
     claims_by_actor_newest,
     claims_by_target_newest,
+    extractions,
     metadata,
     records,
     records_by_actor,
     records_by_target,
+    review_log,
+    reviews,
     schema_version,
     stance_daily,
     stance_totals,
@@ -86,6 +91,24 @@ def _build_summaries(conn: Connection) -> None:
     rebuild_summaries(conn)
 
 
+def _add_reviews(conn: Connection) -> None:
+    for table in (reviews, review_log, extractions):
+        table.create(conn, checkfirst=True)
+    # Each stored article was extracted once, by the rules its claims name (none: unknown).
+    made_by = (
+        select(func.max(claims.c.extractor))
+        .where(claims.c.article_id == articles.c.id)
+        .scalar_subquery()
+    )
+    conn.execute(extractions.insert().from_select(
+        ["article_id", "extractor", "at", "added", "removed", "changed", "reattached", "orphaned"],
+        select(articles.c.id, func.coalesce(made_by, ""), articles.c.ingested_at,
+               literal(0), literal(0), literal(0), literal(0), literal(0)),
+    ))
+    # An article whose text changed at a known URL is stored as a revision of the earlier one.
+    conn.execute(text("ALTER TABLE articles ADD COLUMN revision_of INTEGER"))
+
+
 def _add_records(conn: Connection) -> None:
     records.create(conn, checkfirst=True)
     records_by_target.create(conn, checkfirst=True)
@@ -102,6 +125,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "add stance_daily, the evidence counts per publication day", _superseded),
     Migration(7, "index article titles for words on PostgreSQL", _index_titles),
     Migration(8, "key the summaries by id, with running sums per day", _build_summaries),
+    Migration(11, "add reviews, their log, the extractions of each article, and article "
+                  "revisions", _add_reviews),
     Migration(12, "add records: roll-call votes and other recorded evidence", _add_records),
 )
 

@@ -245,11 +245,6 @@ def stats(conn: Connection) -> dict[str, int]:
     return {"articles": int(row.articles), "claims": int(row.claims)}
 
 
-def article_count(conn: Connection) -> int:
-    """How many articles are stored."""
-    return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
-
-
 def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
     where = _dates(query.since, query.until)
     exact = {

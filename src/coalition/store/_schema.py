@@ -60,6 +60,9 @@ articles = Table(
     Column("sha256", String(64), nullable=False, unique=True),
     # ISO 8601 text in UTC, so both backends hand back the same string.
     Column("ingested_at", String(32), nullable=False),
+    # The earlier revision of the same URL whose text changed (migration 11); that revision
+    # keeps its claims and reviews but gives up its URL, which names the latest text.
+    Column("revision_of", Integer),
 )
 
 claims = Table(
@@ -164,6 +167,80 @@ claims_by_actor_newest = Index(
 Index("claims_by_article", claims.c.article_id)
 Index("claims_by_published", claims.c.published, claims.c.id)
 Index("articles_by_published", articles.c.published, articles.c.id)
+
+# Reviews (migration 11): a reviewer's verdict on a claim, kept apart from the machine claims.
+# ``claim_id`` is the machine claim it is attached to now; re-extraction replaces an article's
+# claims and attaches each review again to the new claim with the same key (``key_*``) whose
+# evidence overlaps ``start``..``end`` in the same article text (``sha256``), or leaves it
+# orphaned (``claim_id`` NULL). ``actor`` .. ``certainty`` are the claim as the reviewer has it:
+# the machine's values when accepted, the corrected ones, or those of a claim the reviewer added.
+# A corrected field is a column here and in REVIEWED_FIELDS (coalition.review) and nowhere else.
+VERDICTS = ("accept", "reject", "correct", "add")
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("claim_id", Integer, ForeignKey("claims.id", ondelete="SET NULL"), unique=True),
+    Column("verdict", String(8), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("key_actor", String(16), nullable=False),
+    Column("key_target", String(16), nullable=False),
+    Column("key_dimension", String(16), nullable=False),
+    Column("key_stance", String(8), nullable=False),
+    Column("actor", String(16), nullable=False),
+    Column("target", String(16), nullable=False),
+    Column("dimension", String(16), nullable=False),
+    Column("stance", String(8), nullable=False),
+    Column("certainty", String(8), nullable=False),
+    Column("published", Date),
+    Column("note", Text, nullable=False),
+    Column("reviewer", String(100), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint("verdict IN ('accept', 'reject', 'correct', 'add')", name="reviews_verdict"),
+    CheckConstraint(_one_of("dimension", Dimension), name="reviews_dimension"),
+    CheckConstraint(_one_of("stance", Stance), name="reviews_stance"),
+    CheckConstraint(_one_of("certainty", Certainty), name="reviews_certainty"),
+)
+Index("reviews_by_article", reviews.c.article_id)
+Index("reviews_by_target", reviews.c.target, reviews.c.actor)
+
+# Every change to a review, never updated or deleted: who, when, what it was and became (JSON).
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("review_id", Integer, ForeignKey("reviews.id", ondelete="CASCADE"), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("reviewer", String(100), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("before", Text),
+    Column("after", Text),
+    Column("note", Text, nullable=False),
+)
+Index("review_log_by_review", review_log.c.review_id, review_log.c.id)
+
+# One row per extraction of an article (ingest or re-extraction), with the rules version that
+# made its claims and what changed: the latest row per article says what it was extracted with.
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("extractor", String(100), nullable=False),
+    Column("previous", String(100)),
+    Column("at", String(32), nullable=False),
+    Column("added", Integer, nullable=False, default=0),
+    Column("removed", Integer, nullable=False, default=0),
+    Column("changed", Integer, nullable=False, default=0),
+    Column("reattached", Integer, nullable=False, default=0),
+    Column("orphaned", Integer, nullable=False, default=0),
+)
+Index("extractions_by_article", extractions.c.article_id, extractions.c.id)
 
 # Structured records (roll-call votes, a records CSV): claims with certainty ``recorded`` that
 # have no article, so they never count as news. ``key`` makes loading the same file twice a no-op.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
@@ -20,8 +21,18 @@ from coalition.models import (
     StoredArticle,
     StoredClaim,
 )
-from coalition.store import _fulltext, _queries, _records, _verify, _writes
-from coalition.store._engine import make_engine, missing_file, parse_url
+from coalition.review import Decision, LogEntry, Review, View
+from coalition.store import (
+    _fulltext,
+    _queries,
+    _records,
+    _replace,
+    _reviews,
+    _verify,
+    _views,
+    _writes,
+)
+from coalition.store._engine import make_engine, missing_file, parse_url, writer
 from coalition.store._fulltext import SearchHit
 from coalition.store._migrations import migrate
 
@@ -71,19 +82,23 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({self._name!r})"
 
-    def add_article(self, article: Article, claims: Sequence[Claim]) -> Article | None:
+    def add_article(
+        self, article: Article, claims: Sequence[Claim], rules: str | None = None
+    ) -> Article | None:
         """Store an article and its claims in one transaction.
 
         Args:
-            article: the article; its ``sha256`` and ``url`` decide whether it is new.
+            article: the article; its ``sha256`` decides whether it is new. A stored article
+                at the same URL with another text becomes its earlier revision.
             claims: its claims; their ``doc`` is set to the id the article is stored under.
+            rules: the rules version that extracted it (default: its claims' version).
 
         Returns:
             The article as stored (its id may carry a ``-<hash>`` suffix when another text
-            already has the id), or ``None`` when the same URL or text is stored already.
+            already has the id), or ``None`` when the same text is stored already.
         """
         with self._errors(f"store {article.id!r}"):
-            return _writes.add_article(self._engine, article, claims)
+            return _writes.add_article(self._engine, article, claims, rules)
 
     def add_records(self, found: Iterable[Record]) -> int:
         """Store records (roll-call votes, rows of a records CSV) in one transaction.
@@ -121,13 +136,14 @@ class Store:
                 yield from _records.iter_records(conn, query)
 
     def has_article(self, article: Article) -> bool:
-        """Whether an article with the same URL or the same content hash is stored."""
+        """Whether an article with the same content hash is stored."""
         with self._errors("look up an article"):
             return _writes.has_article(self._engine, article)
 
     def claims(self, query: ClaimQuery) -> list[StoredClaim]:
         """Claims matching ``query``, newest article first, one page (``limit``/``offset``)."""
-        return self._read("list claims", lambda c: _queries.list_claims(c, query))
+        return self._read("list claims", lambda c: _reviews.with_reviews(
+            c, _queries.list_claims(c, query)))
 
     def count_claims(self, query: ClaimQuery) -> int:
         """How many claims match ``query`` in all pages."""
@@ -135,14 +151,21 @@ class Store:
 
     def article(self, article_id: str) -> StoredArticle | None:
         """One article with its claims, or ``None`` when no article has that id."""
-        return self._read("read an article", lambda c: _queries.get_article(c, article_id))
+        def read(conn: Connection) -> StoredArticle | None:
+            found = _queries.get_article(conn, article_id)
+            if found is None:
+                return None
+            return replace(found, claims=tuple(_reviews.with_reviews(conn, list(found.claims))))
+
+        return self._read("read an article", read)
 
     def articles(self, limit: int = 50, offset: int = 0) -> list[StoredArticle]:
         """A page of articles, newest first, without their claims."""
         return self._read("list articles", lambda c: _queries.list_articles(c, limit, offset))
 
     def stance_counts(
-        self, target: str | None = None, since: date | None = None, until: date | None = None
+        self, target: str | None = None, since: date | None = None, until: date | None = None,
+        view: View = View.APPLIED,
     ) -> list[StanceCount]:
         """Evidence per (actor, target, dimension, stance), the input of the aggregates.
 
@@ -151,14 +174,16 @@ class Store:
             since: only claims of articles published on or after this date.
             until: only claims of articles published on or before this date.
                 With either date given, claims of undated articles are left out.
+            view: the machine's claims, the reviewed ones, or the machine's with reviews
+                applied (:class:`~coalition.review.View`).
 
         Returns:
             One count per (actor, target, dimension, stance), sorted by target, actor,
-            dimension and stance.
+            dimension and stance; ``reviewed`` says how many of its claims are reviewed.
         """
-        return self._read(
-            "count stances", lambda c: _queries.stance_counts(c, target, since, until)
-        )
+        return self._read("count stances", lambda c: _views.stance_counts(
+            c, View(view), (target, since, until),
+            lambda: _queries.stance_counts(c, target, since, until)))
 
     def actor_counts(self) -> list[tuple[str, int, int]]:
         """(code, claims as actor, claims as target) for every code, most claims first."""
@@ -194,12 +219,69 @@ class Store:
     def version(self) -> int:
         """A number that changes whenever anything is stored, for caches of read results.
 
-        Every write stores one new article (with its claims, in one transaction) or new records,
-        and nothing is ever deleted, so the number of articles plus records is it: far cheaper
-        to count than the claims.
+        Every write adds a row to ``extractions`` (an article stored or extracted again), to
+        the review log or to ``records``, none ever deleted: the sum of their last ids (and the
+        number of records) is it.
         """
-        return self._read("count articles",
-                          lambda c: _queries.article_count(c) + _records.record_count(c))
+        return self._read("count changes",
+                          lambda c: _replace.changes(c) + _records.record_count(c))
+
+    def review_claim(self, claim_id: int, decision: Decision, reviewer: str) -> Review | None:
+        """Accept, reject or correct a machine claim (again); ``None`` when there is none."""
+        return self._write("review a claim",
+                           lambda c: _reviews.review_claim(c, claim_id, decision, reviewer))
+
+    def revise_review(self, review_id: int, decision: Decision, reviewer: str) -> Review | None:
+        """Give a review (of an added or orphaned claim too) a new verdict."""
+        return self._write("revise a review",
+                           lambda c: _reviews.revise(c, review_id, decision, reviewer))
+
+    def add_claim(self, article_id: str, span: tuple[int, int], decision: Decision,
+                  reviewer: str) -> Review | None:
+        """A claim the engine missed on the evidence ``span`` of an article (``None``: no such
+        article); ``decision.values`` hold actor, target, dimension, stance (and certainty)."""
+        return self._write("add a claim",
+                           lambda c: _reviews.add_claim(c, article_id, span, decision, reviewer))
+
+    def reviews(self, *, orphaned: bool = False, article_id: str | None = None,
+                limit: int = 1000) -> list[Review]:
+        """Reviews, most recently changed first; only orphaned ones, or one article's, when
+        asked."""
+        where = _reviews.orphaned() if orphaned else []
+        if article_id is not None:
+            where.append(_reviews.of_article(article_id))
+        return self._read("list reviews", lambda c: _reviews.list_reviews(c, where, limit))
+
+    def reviewed_claims(self) -> tuple[list[StoredClaim], set[int]]:
+        """Every claim as a reviewer has it (not rejected), and the ids of all machine claims
+        a review is attached to: what an export of a view needs besides the stream."""
+        return self._read("read reviews", lambda c: (_reviews.reviewed_claims(c),
+                                                     _reviews.reviewed_ids(c)))
+
+    def claim_reviews(self, claim_ids: Sequence[int]) -> dict[int, Review]:
+        """The reviews attached to these claims, by claim id."""
+        return self._read("read reviews", lambda c: _reviews.reviews_of(c, claim_ids))
+
+    def review_log(self, review_id: int | None = None, limit: int = 10_000) -> list[LogEntry]:
+        """The audit log of every review (or one), oldest first."""
+        return self._read("read the review log", lambda c: _reviews.read_log(c, review_id, limit))
+
+    def stale_articles(self, after: int, limit: int) -> list[tuple[int, Article, str]]:
+        """(key, article, rules version it was last extracted with) for the next ``limit``
+        articles whose key is above ``after``, in key order: what re-extraction walks."""
+        return self._read("list articles", lambda c: _replace.article_batch(c, after, limit))
+
+    def replace_claims(self, article_key: int, claims: Sequence[Claim],
+                       rules: str) -> _replace.Replaced | None:
+        """Put newly extracted claims in place of an article's claims, in one transaction,
+        attaching its reviews to them again (or orphaning them, logged); ``None`` when the
+        article is at ``rules`` already (another run did it)."""
+        return self._write("replace claims",
+                           lambda c: _replace.replace_claims(c, article_key, claims, rules))
+
+    def _write(self, what: str, change: Callable[[Connection], T]) -> T:
+        with self._errors(what), writer(self._engine).begin() as conn:
+            return change(conn)
 
     def _read(self, what: str, query: Callable[[Connection], T]) -> T:
         # One transaction per read, so a multi-statement read sees one snapshot.

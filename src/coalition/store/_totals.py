@@ -33,14 +33,39 @@ def add_totals(conn: Connection, found: Sequence[Claim], published: date | None)
 
     An undated article counts in the totals only: dated counts leave it out.
     """
+    _count(conn, found, published, 1)
+
+
+def remove_totals(conn: Connection, found: Sequence[Claim], published: date | None) -> None:
+    """Take one article's claims out of both summaries again (before its claims are replaced).
+
+    Days left with no evidence are deleted, and each key's date span is read again from the
+    days that remain.
+    """
+    ids = _count(conn, found, published, -1)
+    if not ids:
+        return
+    daily, totals = stance_daily.c, stance_totals.c
+    conn.execute(stance_daily.delete().where(daily.stance_id.in_(ids), daily.articles == 0))
+
+    def edge(pick: Any) -> Any:
+        return select(pick(daily.day)).where(daily.stance_id == totals.id).scalar_subquery()
+
+    conn.execute(stance_totals.update().where(totals.id.in_(ids), totals.first_seen.is_not(None))
+                 .values(first_seen=edge(func.min), last_seen=edge(func.max)))
+
+
+def _count(
+    conn: Connection, found: Sequence[Claim], published: date | None, sign: int
+) -> list[int]:
     tally = Counter((c.target, c.actor, c.dimension.value, c.stance.value) for c in found)
     if not tally:
-        return
+        return []
     # Sorted keys take row locks in one order, so two PostgreSQL writers cannot deadlock. The
     # lock on a key's totals row is held to the commit, so writers of one key take turns on
     # its days too: each running sum below is read after the previous writer's commit.
     rows = [
-        {**dict(zip(KEY, key, strict=True)), "articles": 1, "claims": tally[key],
+        {**dict(zip(KEY, key, strict=True)), "articles": sign, "claims": sign * tally[key],
          "first_seen": published, "last_seen": published}
         for key in sorted(tally)
     ]
@@ -50,13 +75,14 @@ def add_totals(conn: Connection, found: Sequence[Claim], published: date | None)
     # a key that existed before a new one).
     ids = {tuple(found[1:]): found[0] for found in conn.execute(_totals_upsert(dialect), rows)}
     if published is None:
-        return
-    days = [{"key_id": ids[key], "on_day": published, "n_articles": 1, "n_claims": tally[key]}
-            for key in sorted(tally)]
+        return list(ids.values())
+    days = [{"key_id": ids[key], "on_day": published, "n_articles": sign,
+             "n_claims": sign * tally[key]} for key in sorted(tally)]
     # Every later day's running sums grow by the article's counts, then its own day's row is
     # made (its running sums carried on from the day before) or grown.
     conn.execute(_LATER_DAYS, days)
     conn.execute(_day_upsert(dialect), days)
+    return list(ids.values())
 
 
 def rebuild_summaries(conn: Connection) -> None:

@@ -7,13 +7,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, or_, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
 from coalition.errors import StoreError
-from coalition.models import Article, Claim
+from coalition.models import EXTRACTOR_VERSION, Article, Claim
 from coalition.store._engine import writer
-from coalition.store._schema import articles, claims
+from coalition.store._schema import articles, claims, extractions
 from coalition.store._totals import add_totals
 
 # Two attempts cover the one race that is not a duplicate: another writer took our id between
@@ -22,14 +22,21 @@ from coalition.store._totals import add_totals
 _ATTEMPTS = 2
 
 
-def add_article(engine: Engine, article: Article, found: Sequence[Claim]) -> Article | None:
-    """Store ``article`` and its claims, or nothing; ``None`` when it is stored already."""
+def add_article(
+    engine: Engine, article: Article, found: Sequence[Claim], rules: str | None = None
+) -> Article | None:
+    """Store ``article`` and its claims, or nothing; ``None`` when it is stored already.
+
+    ``rules`` is the version that extracted it (default: that of its claims, or this
+    coalition's extractor when it has none).
+    """
     article = _without_nul(article)
+    made_by = rules or (found[0].extractor if found else EXTRACTOR_VERSION)
     error: IntegrityError | None = None
     for _ in range(_ATTEMPTS):
         try:
             with writer(engine).begin() as conn:
-                return _insert(conn, article, found)
+                return _insert(conn, article, found, made_by)
         except IntegrityError as exc:
             # The unique constraints are the real guard: a concurrent writer may have stored
             # the same article after our check. Anything else is a bad row and fails again.
@@ -56,28 +63,45 @@ def _without_nul(article: Article) -> Article:
 
 
 def has_article(engine: Engine, article: Article) -> bool:
-    """Whether an article with the same URL or the same content hash is stored."""
+    """Whether an article with the same content hash is stored (the same URL with another
+    text is a new revision, not the same article)."""
     with engine.connect() as conn:
         return _stored(conn, article)
 
 
 def _stored(conn: Connection, article: Article) -> bool:
-    same = articles.c.sha256 == article.sha256
-    if article.url:
-        same = or_(same, articles.c.url == article.url)
-    return conn.execute(select(articles.c.id).where(same).limit(1)).first() is not None
+    same = select(articles.c.id).where(articles.c.sha256 == article.sha256).limit(1)
+    return conn.execute(same).first() is not None
 
 
-def _insert(conn: Connection, article: Article, found: Sequence[Claim]) -> Article | None:
+def _insert(
+    conn: Connection, article: Article, found: Sequence[Claim], rules: str = EXTRACTOR_VERSION
+) -> Article | None:
     if _stored(conn, article):
         return None
+    earlier = _earlier_revision(conn, article)
     stored = replace(article, id=_free_id(conn, article))
-    inserted = articles.insert().values(_article_row(stored)).returning(articles.c.id)
-    article_pk = conn.execute(inserted).scalar_one()
+    row = {**_article_row(stored), "revision_of": earlier}
+    article_pk = conn.execute(articles.insert().values(row).returning(articles.c.id)).scalar_one()
     if found:
         conn.execute(claims.insert(), [_claim_row(c, article_pk, stored) for c in found])
         add_totals(conn, found, stored.published)
+    conn.execute(extractions.insert().values(
+        article_id=article_pk, extractor=rules, at=row["ingested_at"], added=len(found),
+        removed=0, changed=0, reattached=0, orphaned=0,
+    ))
     return stored
+
+
+def _earlier_revision(conn: Connection, article: Article) -> int | None:
+    """The stored article at the same URL, which hands its URL to this newer text."""
+    if not article.url:
+        return None
+    found = conn.execute(select(articles.c.id).where(articles.c.url == article.url)).first()
+    if found is None:
+        return None
+    conn.execute(articles.update().where(articles.c.id == found.id).values(url=None))
+    return int(found.id)
 
 
 def _free_id(conn: Connection, article: Article) -> str:

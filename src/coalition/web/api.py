@@ -32,7 +32,7 @@ def _send(body: bytes) -> Response:
 
 
 def _span_json(span: Period) -> dict[str, Any]:
-    return {"target": span.target, "since": span.since, "until": span.until}
+    return {"target": span.target, "since": span.since, "until": span.until, "view": span.view}
 
 
 @router.get("/scorecard", response_class=JSONResponse)

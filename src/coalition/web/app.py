@@ -38,7 +38,7 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
         The ASGI app; its API docs are at ``/docs`` and work with no network.
     """
     from coalition import __version__
-    from coalition.web import add, api, pages
+    from coalition.web import add, api, pages, review
     from coalition.web import export as export_api
 
     app = FastAPI(
@@ -59,6 +59,7 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
     app.include_router(api.router)
     app.include_router(export_api.router)
     app.include_router(add.router)
+    app.include_router(review.router)
     app.include_router(pages.router)
     app.add_api_route("/docs", _docs, include_in_schema=False)
     app.add_exception_handler(ParamError, _param_error)  # type: ignore[arg-type]

@@ -1,9 +1,8 @@
 """Recent results of the expensive reads and renderings, reused while the data holds.
 
-The store only grows: articles and claims are added, never edited in place. So the store's
-``version()`` (the number of stored articles, one cheap count) tells whether anything changed
-since a result was computed, whichever process wrote it; a cached result is used only while it
-matches.
+The store's ``version()`` (two index lookups) grows with every stored article, re-extraction
+and review, so it tells whether anything changed since a result was computed, whichever
+process wrote it; a cached result is used only while it matches.
 """
 
 from __future__ import annotations

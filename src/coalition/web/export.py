@@ -16,7 +16,8 @@ from coalition.errors import InputError
 from coalition.export import EXPORT_FORMATS, WHATS, check_export, export
 from coalition.export._encode import MEDIA_TYPES
 from coalition.models import ClaimQuery
-from coalition.web.params import ParamError, claim_params
+from coalition.review import View
+from coalition.web.params import ParamError, ViewParam, choice, claim_params
 
 router = APIRouter(prefix="/api", tags=["api"])
 _SUFFIX = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet", "plover": "plover.jsonl"}
@@ -28,13 +29,15 @@ def export_file(
     query: Annotated[ClaimQuery, Depends(claim_params)],
     format: Annotated[str, Query(description=", ".join(EXPORT_FORMATS))] = "jsonl",
     what: Annotated[str, Query(description=", ".join(WHATS))] = "claims",
+    view: ViewParam = None,
 ) -> StreamingResponse:
     """Every claim matching the filters (news and records), the scorecard or the timeline."""
     try:
         check_export(what, format)
     except InputError as exc:
         raise ParamError("format" if exc.source == "--format" else "what", exc.reason) from None
-    chunks = export(request.app.state.store, query, what, format)
+    chunks = export(request.app.state.store, query, what, format,
+                    choice("view", view, View) or View.APPLIED)
     filename = f"coalition-{what}.{_SUFFIX[format]}"
     return StreamingResponse(chunks, media_type=MEDIA_TYPES[format],
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})

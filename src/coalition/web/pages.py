@@ -104,9 +104,10 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     stored = _store(request).article(article_id)
     if stored is None:
         raise HTTPException(404, f"article {article_id!r} not found")
+    added = [r for r in _store(request).reviews(article_id=article_id) if r.verdict == "add"]
     return page(
         request, "article.html", f"/api/articles/{quote(article_id)}",
-        stored=stored, pieces=article_pieces(stored.article.text, stored.claims),
+        stored=stored, pieces=article_pieces(stored.article.text, stored.claims), added=added,
     )
 
 

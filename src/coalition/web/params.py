@@ -14,6 +14,7 @@ from typing import Annotated, TypeVar
 from fastapi import Query
 
 from coalition.models import Certainty, ClaimQuery, Dimension, Stance
+from coalition.review import View
 
 MAX_LIMIT = 500
 E = TypeVar("E", bound=StrEnum)
@@ -97,14 +98,17 @@ class Period:
     target: str | None
     since: date | None
     until: date | None
+    view: View = View.APPLIED
 
 
-def period(target: str | None, since: str | None, until: str | None) -> Period:
+def period(target: str | None, since: str | None, until: str | None,
+           view: str | None = None) -> Period:
     """Check target and date range; ``since`` must not be after ``until``."""
     first, last = day("since", since), day("until", until)
     if first and last and first > last:
         raise ParamError("since", f"{first} is after until={last}")
-    return Period(code("target", target), first, last)
+    return Period(code("target", target), first, last,
+                  choice("view", view, View) or View.APPLIED)
 
 
 TargetParam = Annotated[
@@ -112,13 +116,17 @@ TargetParam = Annotated[
 ]
 SinceParam = Annotated[str | None, Query(description="Earliest article date, YYYY-MM-DD")]
 UntilParam = Annotated[str | None, Query(description="Latest article date, YYYY-MM-DD")]
+ViewParam = Annotated[str | None, Query(
+    description="machine, reviewed (only reviewed claims) or applied (machine claims with "
+                "reviews applied; the default)")]
 
 
 def period_params(
-    target: TargetParam = None, since: SinceParam = None, until: UntilParam = None
+    target: TargetParam = None, since: SinceParam = None, until: UntilParam = None,
+    view: ViewParam = None,
 ) -> Period:
-    """FastAPI dependency: the target and date range of a view."""
-    return period(target, since, until)
+    """FastAPI dependency: the target, date range and view of an aggregate."""
+    return period(target, since, until, view)
 
 
 def claim_params(

@@ -20,6 +20,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def environment() -> Environment:
     """The template environment: autoescape everywhere, undefined names are errors."""
     from coalition.resolve import actor_name
+    from coalition.web.review import sentence_choices
 
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -35,6 +36,7 @@ def environment() -> Environment:
         evidence_pieces=evidence_pieces,
         sentence_anchor=sentence_anchor,
         query=query,
+        sentence_choices=sentence_choices,
     )
     env.filters["web_url"] = web_url
     return env

@@ -85,7 +85,8 @@ def recorded_stances(store: CachedStore, span: Period) -> dict[str, str]:
 
 
 def _counts(store: CachedStore, span: Period) -> list[StanceCount]:
-    return list(store.stance_counts(target=span.target, since=span.since, until=span.until))
+    return list(store.stance_counts(target=span.target, since=span.since, until=span.until,
+                                    view=span.view))
 
 
 def actor_counts(store: CachedStore) -> list[tuple[str, int, int]]:
