@@ -1,6 +1,7 @@
 """Tokens per second of `coalition ingest` against spaCy's own `nlp.pipe`, in one run.
 
     python benchmarks/extract_speed.py [--articles 2000] [--workers 1] [--memory 1000,10000]
+                                       [--scale 2] [--no-baseline]
 
 Both sides see the same articles: the real-news texts of ``eval/realnews/texts`` when they are
 on this machine (each repeated, with a first line naming the copy so that none is a duplicate,
@@ -9,7 +10,9 @@ en_core_web_sm pipeline through ``nlp.pipe`` with the model already loaded; coal
 end to end as a ``coalition ingest`` subprocess into a fresh SQLite file, start-up, model load
 and database writes included, so the ratio errs against us. It then prints peak memory (RSS of
 the ingest process and its children) at each corpus size of ``--memory``, and the dev-corpus F1
-with and without the sentence prefilter.
+with and without the sentence prefilter. ``--scale N`` times the same ingest with one process
+and with ``--workers N`` (a pool of N extraction processes), one after the other in this run,
+and prints the speed-up.
 """
 
 from __future__ import annotations
@@ -91,6 +94,16 @@ def ingest_run(corpus: Path, workers: int) -> tuple[float, int]:
     return seconds, peak
 
 
+def scaling(corpus: Path, tokens: int, workers: int) -> float:
+    """The speed-up of `coalition ingest --workers N` over one process, on the same corpus."""
+    one, _ = ingest_run(corpus, 1)
+    many, _ = ingest_run(corpus, workers)
+    print(f"coalition ingest, 1 process:    {tokens / one:,.0f} tokens/s ({one:.1f} s)")
+    print(f"coalition ingest, {workers} processes:  {tokens / many:,.0f} tokens/s ({many:.1f} s)")
+    print(f"speed-up {workers} processes / 1: {one / many:.2f}x (goal >= 1.7x on 2 cores)")
+    return one / many
+
+
 def dev_f1(prefilter: bool) -> float | None:
     from coalition.evaluate import load_rows, score
     from coalition.extract import Extractor
@@ -109,6 +122,22 @@ def dev_f1(prefilter: bool) -> float | None:
     return score(load_rows([dev / "gold.jsonl"]), pred).strict.f1
 
 
+def memory_peaks(tmp: Path, args: argparse.Namespace) -> dict[int, float]:
+    """Peak memory (MiB) of an ingest at each corpus size of ``--memory``."""
+    peaks: dict[int, float] = {}
+    for size in [int(s) for s in args.memory.split(",") if s.strip()]:
+        sized = tmp / f"corpus-{size}"
+        write(sized, size)
+        _, peak = ingest_run(sized, args.workers)
+        peaks[size] = peak / 2**20
+        print(f"peak memory, {size:>6} articles: {peaks[size]:,.0f} MiB")
+    if len(peaks) > 1:
+        sizes = sorted(peaks)
+        print(f"memory ratio {sizes[-1]} / {sizes[0]} articles: "
+              f"{peaks[sizes[-1]] / peaks[sizes[0]]:.2f} (goal: flat, under 1024 MiB)")
+    return peaks
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -118,6 +147,10 @@ def main() -> None:
                         help="real-news texts to read instead of generated ones, when present")
     parser.add_argument("--memory", default="1000,10000",
                         help="corpus sizes for the peak-memory check ('' to skip)")
+    parser.add_argument("--scale", type=int, default=0,
+                        help="also time ingest with 1 and with this many processes")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the nlp.pipe comparison, the memory check and the F1")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -129,33 +162,28 @@ def main() -> None:
             write(corpus, args.articles)
         texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
         tokens = count_tokens(texts)
-        base = baseline_seconds(texts, args.workers)
-        ours, _ = ingest_run(corpus, args.workers)
         kind = f"real-news ({len(real)} distinct texts)" if real else "generated"
         print(f"corpus: {len(texts)} {kind} articles, {tokens:,} tokens, "
               f"{args.workers} worker(s)")
+        result: dict[str, object] = {"tokens": tokens}
+        if args.scale:
+            result["speedup"] = round(scaling(corpus, tokens, args.scale), 2)
+        if args.no_baseline:
+            print(json.dumps(result))
+            return
+        base = baseline_seconds(texts, args.workers)
+        ours, _ = ingest_run(corpus, args.workers)
         print(f"spaCy nlp.pipe (full pipeline, model preloaded): {tokens / base:,.0f} tokens/s")
         print(f"coalition ingest (end to end, into SQLite):      {tokens / ours:,.0f} tokens/s")
         print(f"ratio coalition / nlp.pipe: {base / ours:.2f}x (goal >= 2x)")
-
-        peaks: dict[int, float] = {}
-        for size in [int(s) for s in args.memory.split(",") if s.strip()]:
-            sized = Path(tmp) / f"corpus-{size}"
-            write(sized, size)
-            _, peak = ingest_run(sized, args.workers)
-            peaks[size] = peak / 2**20
-            print(f"peak memory, {size:>6} articles: {peaks[size]:,.0f} MiB")
-        if len(peaks) > 1:
-            sizes = sorted(peaks)
-            print(f"memory ratio {sizes[-1]} / {sizes[0]} articles: "
-                  f"{peaks[sizes[-1]] / peaks[sizes[0]]:.2f} (goal: flat, under 1024 MiB)")
+        result["ratio"] = round(base / ours, 2)
+        result["peak_mib"] = {k: round(v) for k, v in memory_peaks(Path(tmp), args).items()}
 
     with_filter, without = dev_f1(True), dev_f1(False)
     if with_filter is not None:
         print(f"dev-corpus strict F1: {with_filter:.3f} with prefilter, "
               f"{without:.3f} parsing every sentence")
-    print(json.dumps({"tokens": tokens, "ratio": round(base / ours, 2),
-                      "peak_mib": {k: round(v) for k, v in peaks.items()}}))
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

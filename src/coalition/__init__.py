@@ -23,8 +23,10 @@ from coalition.models import (
     Claim,
     ClaimQuery,
     Dimension,
+    Precision,
     Rejected,
     Stance,
+    When,
 )
 from coalition.settings import Settings
 
@@ -44,10 +46,12 @@ __all__ = [
     "FetchError",
     "InputError",
     "ModelError",
+    "Precision",
     "Rejected",
     "Settings",
     "Stance",
     "StoreError",
+    "When",
     "extract_claims",
     "open_store",
 ]

@@ -39,7 +39,8 @@ def claims_table(rows: list[StoredClaim], title: str) -> Table:
         review = row.review
         said = f"\n#{row.id} {review.verdict.value}ed by {review.reviewer}" if review else \
             f"\n#{row.id}"
+        act = f"\nact {c.when.day.isoformat()} ({c.when.precision.value})" if c.when else ""
         table.add_row(f"{c.actor} → {c.target}\n{c.dimension.value} {c.stance.value}{mark}"
-                      f"{said}",
+                      f"{said}{act}",
                       f"“{c.evidence}”", f"{row.title or row.article_id}\n{when}\n{row.source}")
     return table

@@ -152,9 +152,9 @@ def extract(
 ) -> None:
     """Write the claims of FILES as JSON Lines without a database (doc = file name stem)."""
     from coalition.export import write_claims_jsonl
-    from coalition.extract import Extractor
     from coalition.ingest import read_sources
     from coalition.models import Article
+    from coalition.pipeline import extract_articles
 
     with _errors_to_exit():
         settings = Settings.load(workers=workers)
@@ -172,8 +172,7 @@ def extract(
             rejected.append(Rejected(article.source, reason))
             _report_rejected(rejected[-1])
 
-        pairs = Extractor(settings).extract_many(articles(), n_process=settings.workers,
-                                                 batch_size=settings.batch_size, on_cut=cut_off)
+        pairs = extract_articles(articles(), settings, on_cut=cut_off)
         claims = (claim for _article, found in pairs for claim in found)
         if str(out_path) == "-":
             count = write_claims_jsonl(claims, sys.stdout)
@@ -266,6 +265,10 @@ def claims(
     ] = None,
     since: Since = None,
     until: Until = None,
+    when_since: Annotated[str | None, typer.Option(
+        "--when-since", help="Acts on or after this date (a claim's `when`, YYYY-MM-DD).")] = None,
+    when_until: Annotated[str | None, typer.Option(
+        "--when-until", help="Acts on or before this date (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, json or jsonl.")
@@ -280,7 +283,9 @@ def claims(
     query = ClaimQuery(actor=_code(actor, "--actor"), target=_code(target),
                        involving=_code(involving, "--involving"), dimension=dimension,
                        stance=stance, certainty=certainty, since=_date(since, "--since"),
-                       until=_date(until, "--until"), limit=limit)
+                       until=_date(until, "--until"), limit=limit,
+                       when_since=_date(when_since, "--when-since"),
+                       when_until=_date(when_until, "--when-until"))
     recorded = certainty is Certainty.RECORDED
     with _errors_to_exit():
         store = _store(Settings.load(db=db), create=False)
@@ -364,6 +369,9 @@ def serve(
     token: Annotated[
         str | None, typer.Option("--token", help="Allow writes to requests carrying this token.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Serving processes (one per core).")
+    ] = 1,
 ) -> None:
     """Serve the dashboard and JSON API on the same database as the CLI."""
     from coalition.web import serve as run_server
@@ -372,7 +380,7 @@ def serve(
         settings = Settings.load(db=db, allow_ingest=allow_ingest or None, ingest_token=token)
         store = _store(settings)
         err.print(f"coalition dashboard on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops")
-        run_server(store, settings, host=host, port=port)
+        run_server(store, settings, host=host, port=port, workers=workers)
 
 
 @app.command("settings")
@@ -390,7 +398,9 @@ def show_settings() -> None:
     out.print(table)
 
 
-from coalition import _cli_review  # noqa: E402, F401  (registers review, reviews, reextract)
+# These modules register their commands on ``app``: review, reviews and reextract; timeline,
+# shifts and conflicts.
+from coalition import _cli_review, cli_history  # noqa: E402, F401
 
 
 def main() -> None:

@@ -1,19 +1,21 @@
 """Extraction on a dask.distributed cluster (imported only when a cluster is used).
 
 Each worker loads the spaCy pipeline once, through a worker plugin, and extracts batches of
-articles; the results come back to the submitting process, which stores them. Only a bounded
-number of batches is in flight, so memory stays flat however long the input is.
+articles; their claims come back to the submitting process, which stores them. Only a bounded
+number of batches is in flight (:mod:`coalition._inflight`, shared with the local process pool),
+so memory stays flat however long the input is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import Any
 
-from distributed import Client, WorkerPlugin, as_completed, get_worker
+from distributed import Client, WorkerPlugin, get_worker
 
+from coalition._inflight import batches, in_order
 from coalition.errors import ConfigError
+from coalition.extract.guarded import Outcome, extract_batch, unpack
 from coalition.models import Article, Claim
 from coalition.settings import Settings
 
@@ -38,12 +40,10 @@ class ExtractorPlugin(WorkerPlugin):
         self.extractor = None
 
 
-def _extract_batch(batch: list[Article]) -> list[tuple[Article, list[Claim] | str]]:
-    """Each article's claims, or the reason its extraction was cut off."""
+def _extract_batch(batch: list[Article]) -> list[Outcome]:
+    # Outcomes alone come back: the submitting process still holds the batch's articles.
     plugin: Any = get_worker().plugins[PLUGIN_NAME]
-    cut: list[tuple[Article, list[Claim] | str]] = []
-    done = list(plugin.extractor.extract_many(batch, on_cut=lambda a, r: cut.append((a, r))))
-    return [*done, *cut]
+    return extract_batch(plugin.extractor, batch)
 
 
 def connect(address: str) -> Client:
@@ -58,37 +58,22 @@ def extract_on_cluster(
     articles: Iterable[Article], client: Client, settings: Settings, *,
     on_cut: Callable[[Article, str], None],
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Extract claims on the cluster's workers, yielding results as batches finish.
+    """Extract claims on the cluster's workers, yielding results in input order.
 
     Args:
         articles: the articles to extract, read lazily.
         client: a connected dask.distributed client.
         settings: ``batch_size`` sets the articles per task.
-        on_cut: told of each article whose extraction was cut off, with the reason.
+        on_cut: told of each article skipped (cut off, or its extraction raised), with the
+            reason; the rest of its batch goes on.
 
     Returns:
-        (article, claims) pairs, batch by batch in completion order.
+        (article, claims) pairs, in the order of ``articles``.
     """
     client.register_plugin(ExtractorPlugin(settings), name=PLUGIN_NAME)
     window = 2 * max(1, sum(client.nthreads().values()))
-    source = iter(articles)
-
-    def next_batch() -> list[Article]:
-        return list(islice(source, max(1, settings.batch_size)))
-
-    pending = as_completed()
-    for _ in range(window):
-        batch = next_batch()
-        if not batch:
-            break
-        pending.add(client.submit(_extract_batch, batch, pure=False))
-    for future in pending:
-        for article, found in future.result():
-            if isinstance(found, str):
-                on_cut(article, found)
-            else:
-                yield article, found
+    sent = in_order(batches(articles, settings.batch_size),
+                    lambda batch: client.submit(_extract_batch, batch, pure=False), window)
+    for batch, future in sent:
+        yield from unpack(batch, future.result(), on_cut)
         future.release()
-        batch = next_batch()
-        if batch:
-            pending.add(client.submit(_extract_batch, batch, pure=False))

@@ -43,6 +43,14 @@ class Stance(StrEnum):
     OPPOSE = "oppose"
 
 
+class Precision(StrEnum):
+    """How exactly a claim's ``when`` is known: the day, or only its month or year."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
 class Certainty(StrEnum):
     """Whether the article asserts the claim or only reports, alleges or speculates it;
     ``recorded`` marks a claim read from a structured record (a roll-call vote), not news."""
@@ -101,12 +109,49 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True)
+class When:
+    """The date a claim's act took place.
+
+    ``day`` is the first day of the month or year when ``precision`` is coarser than a day;
+    ``fallback`` is true where the sentence gave no date and the article's publication date
+    stands in for it.
+    """
+
+    day: date
+    precision: Precision
+    fallback: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """The added fields of a claim's JSON Lines form."""
+        return {"when": self.day.isoformat(), "when_precision": self.precision.value,
+                "when_fallback": self.fallback}
+
+    @classmethod
+    def of_article(cls, published: date | None) -> When | None:
+        """The fallback: the article's publication date, or ``None`` for an undated article."""
+        return None if published is None else cls(published, Precision.DAY, fallback=True)
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> When | None:
+        """Read :meth:`as_dict` fields back; ``None`` when the row has no ``when``."""
+        if not row.get("when"):
+            return None
+        return cls(date.fromisoformat(str(row["when"])),
+                   Precision(str(row.get("when_precision") or "day")),
+                   bool(row.get("when_fallback", False)))
+
+
+_NO_WHEN = {"when": None, "when_precision": None, "when_fallback": None}
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One article's assertion that ``actor`` supports, refuses or opposes ``target``.
 
     Offsets are character offsets into the article text: ``start``/``end`` bound the evidence
     sentence (``text[start:end] == evidence``); the actor and trigger spans, when known, bound
     the words that named the actor and the words that carried the claim, for highlighting.
+    ``when`` is the date of the act (:mod:`coalition.resolve.when`), ``None`` until it is read.
     """
 
     doc: str
@@ -124,6 +169,7 @@ class Claim:
     trigger_start: int | None = None
     trigger_end: int | None = None
     extractor: str = EXTRACTOR_VERSION
+    when: When | None = None
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
@@ -131,7 +177,7 @@ class Claim:
         return (self.doc, self.actor, self.target, self.dimension.value, self.stance.value)
 
     def as_dict(self) -> dict[str, Any]:
-        """The contract's JSON Lines form, plus offsets, confidence and extractor version."""
+        """The contract's JSON Lines form, plus offsets, confidence, extractor version and when."""
         return {
             "doc": self.doc,
             "actor": self.actor,
@@ -148,6 +194,7 @@ class Claim:
             "trigger_start": self.trigger_start,
             "trigger_end": self.trigger_end,
             "extractor": self.extractor,
+            **(self.when.as_dict() if self.when else _NO_WHEN),
         }
 
     @classmethod
@@ -169,6 +216,7 @@ class Claim:
             trigger_start=row.get("trigger_start"),
             trigger_end=row.get("trigger_end"),
             extractor=str(row.get("extractor", EXTRACTOR_VERSION)),
+            when=When.from_dict(row),
         )
 
 
@@ -207,6 +255,8 @@ class ClaimQuery:
     certainty: Certainty | None = None
     since: date | None = None
     until: date | None = None
+    when_since: date | None = None
+    when_until: date | None = None
     text: str | None = None
     article_id: str | None = None
     limit: int = 50
@@ -232,6 +282,32 @@ class StanceCount(NamedTuple):
     reviewed: int = 0
     """Of ``claims``, how many a reviewer accepted, corrected or added (or, in the machine
     view, reviewed at all)."""
+
+
+class MonthCount(NamedTuple):
+    """Evidence for one (actor, target, dimension, stance) in one month (``YYYY-MM``) of the
+    claims' ``when``: the input of timelines and contradictions."""
+
+    actor: str
+    target: str
+    dimension: Dimension
+    stance: Stance
+    month: str
+    articles: int
+    claims: int
+
+
+class PeriodCount(NamedTuple):
+    """Evidence for one (actor, target, dimension, stance) before or after the start of a later
+    period (``later``): the input of shifts."""
+
+    actor: str
+    target: str
+    dimension: Dimension
+    stance: Stance
+    later: bool
+    articles: int
+    claims: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """The one visible flow: read sources -> skip what is stored -> extract -> store.
 
-Extraction runs in this process (spaCy's ``n_process`` for several cores) or on a
-dask.distributed cluster; either way the claims are written here, one transaction per article,
+Extraction runs in this process, on a pool of local processes (``workers``) or on a
+dask.distributed cluster; whichever, the claims are written here, one transaction per article,
 so a run killed at any point and started again stores exactly what one uninterrupted run would.
 
 The batch contract: whatever goes wrong with one article (it cannot be read, its extraction
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import TYPE_CHECKING
 
+from coalition._inflight import batches
 from coalition.errors import one_line
 from coalition.models import Article, Claim, Rejected
 from coalition.settings import Settings
@@ -97,12 +97,8 @@ def store_articles(
         notify("rejected", rejected)
 
     fresh = _fresh(items, store, report, notify)
-    if client is not None:
-        from coalition.cluster import extract_on_cluster
-
-        results = extract_on_cluster(fresh, client, settings, on_cut=reject)
-    else:
-        results = _extract_here(fresh, settings, extractor, reject)
+    results = extract_articles(fresh, settings, on_cut=reject, client=client,
+                               extractor=extractor)
     for article, claims in results:
         try:
             stored = store.add_article(article, claims, rules)
@@ -141,41 +137,35 @@ def _fresh(
             yield item
 
 
-def _extract_here(
-    articles: Iterable[Article], settings: Settings, extractor: Extractor | None, on_cut: CutOff
+def extract_articles(
+    articles: Iterable[Article],
+    settings: Settings,
+    *,
+    on_cut: CutOff,
+    client: Client | None = None,
+    extractor: Extractor | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
+    """The claims of each article, in input order: on the dask cluster of ``client``, on a
+    pool of ``settings.workers`` local processes, or in this process (with ``extractor``, or
+    one loaded here). Wherever a batch runs, an article whose extraction raises or is cut off
+    is told to ``on_cut`` with its one-line reason, and the rest of its batch goes on
+    (:mod:`coalition.extract.guarded`)."""
+    if client is not None:
+        from coalition.cluster import extract_on_cluster
+
+        return extract_on_cluster(articles, client, settings, on_cut=on_cut)
+    if settings.workers > 1:
+        from coalition.pool import extract_in_pool
+
+        return extract_in_pool(articles, settings, on_cut=on_cut)
     from coalition.extract import Extractor
 
-    engine = extractor or Extractor(settings)
-    if settings.workers > 1:
-        # spaCy's worker processes stream the whole input; a batch cannot be read again.
-        return engine.extract_many(articles, n_process=settings.workers,
-                                   batch_size=settings.batch_size, on_cut=on_cut)
-    return _isolated(engine, articles, settings.batch_size, on_cut)
+    return _here(extractor or Extractor(settings), articles, settings.batch_size, on_cut)
 
 
-def _isolated(engine: Extractor, articles: Iterable[Article], size: int,
-              on_cut: CutOff) -> Iterator[tuple[Article, list[Claim]]]:
-    """Extract batch by batch; a batch that raises is read again one article at a time, so
-    only the article at fault is skipped, with the exception as its reason."""
-    stream = iter(articles)
-    while batch := list(islice(stream, size)):
-        yield from _one_batch(engine, batch, on_cut)
+def _here(engine: Extractor, articles: Iterable[Article], size: int,
+          on_cut: CutOff) -> Iterator[tuple[Article, list[Claim]]]:
+    from coalition.extract.guarded import extract_batch, unpack
 
-
-def _one_batch(engine: Extractor, batch: list[Article],
-               on_cut: CutOff) -> list[tuple[Article, list[Claim]]]:
-    cut: list[tuple[Article, str]] = []
-    try:
-        done = list(engine.extract_many(batch, batch_size=len(batch),
-                                        on_cut=lambda a, r: cut.append((a, r))))
-    except Exception:  # noqa: BLE001 - found again below, article by article
-        done, cut = [], []
-        for article in batch:
-            try:
-                done += engine.extract_many([article], on_cut=on_cut)
-            except Exception as exc:  # noqa: BLE001 - the batch contract
-                on_cut(article, one_line(exc))
-    for article, reason in cut:
-        on_cut(article, reason)
-    return done
+    for batch in batches(articles, size):
+        yield from unpack(batch, extract_batch(engine, batch), on_cut)

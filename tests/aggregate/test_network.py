@@ -1,11 +1,9 @@
-"""network and timeline over hand-built counts and claims."""
+"""network over hand-built counts."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from coalition.aggregate import Edge, Node, network, timeline
-from coalition.models import Certainty, Claim, Dimension, Stance, StanceCount, StoredClaim
+from coalition.aggregate import Edge, Node, network
+from coalition.models import Dimension, Stance, StanceCount
 
 SUP, REF = Stance.SUPPORT, Stance.REFUSE
 
@@ -40,22 +38,3 @@ def test_network_nodes_and_edges() -> None:
 
 def test_empty_network() -> None:
     assert network([]).as_dict() == {"nodes": [], "edges": []}
-
-
-def _stored(actor: str, stance: Stance, published: date | None, id: int) -> StoredClaim:
-    claim = Claim("doc", actor, "RUS", Dimension.ARMS, stance, Certainty.ASSERTED, "x.", 0, 2)
-    return StoredClaim(id, claim, "doc", None, None, "doc.md", published)
-
-
-def test_timeline_counts_claims_per_month_actor_and_stance() -> None:
-    points = timeline([
-        _stored("IRN", SUP, date(2024, 2, 3), 1), _stored("IRN", SUP, date(2024, 2, 28), 2),
-        _stored("KAZ", REF, date(2024, 2, 1), 3), _stored("IRN", REF, date(2024, 2, 9), 4),
-        _stored("IRN", SUP, date(2023, 12, 31), 5), _stored("BLR", SUP, None, 6),
-    ])
-    assert [p.as_dict() for p in points] == [
-        {"month": "2023-12", "actor": "IRN", "stance": "support", "claims": 1},
-        {"month": "2024-02", "actor": "IRN", "stance": "support", "claims": 2},
-        {"month": "2024-02", "actor": "IRN", "stance": "refuse", "claims": 1},
-        {"month": "2024-02", "actor": "KAZ", "stance": "refuse", "claims": 1},
-    ]

@@ -135,3 +135,25 @@ def test_migration_7_indexes_titles_on_postgresql(postgres_server: PostgresServe
         engine.dispose()
     finally:
         postgres_server.drop_database(name)
+
+
+def test_migration_9_dates_older_claims_by_their_article(store_url: str) -> None:
+    from datetime import date
+
+    from coalition.models import ClaimQuery, Precision, When
+    from tests.store.build import claim
+
+    with Store(store_url) as store:
+        art = article("old", ["Iran sent drones."], published=date(2023, 5, 2))
+        store.add_article(art, [claim(art, "Iran sent drones.", "IRN", "RUS")])
+    engine = create_engine(store_url)
+    with engine.begin() as conn:  # a database made before migration 9
+        conn.execute(text("DROP INDEX claims_by_target_when"))
+        for column in ('"when"', "when_precision", "when_fallback"):
+            conn.execute(text(f"ALTER TABLE claims DROP COLUMN {column}"))
+        conn.execute(text("DELETE FROM schema_version WHERE version = 9"))
+    engine.dispose()
+    with Store(store_url) as store:
+        assert store.schema_version == MIGRATIONS[-1].version
+        found = store.claims(ClaimQuery())
+        assert [c.claim.when for c in found] == [When(date(2023, 5, 2), Precision.DAY, True)]

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from coalition.errors import StoreError
-from coalition.models import Article, Claim, ClaimQuery, Dimension, Stance
+from coalition.models import Article, Claim, ClaimQuery, Dimension, Precision, Stance, When
 from coalition.store import Store
 from coalition.store._engine import writer
 from coalition.store._writes import _insert
@@ -42,8 +42,19 @@ def test_add_article_stores_article_and_claims(store: Store) -> None:
     stored = store.article("iran")
     assert stored is not None
     assert stored.article == art
-    assert [c.claim for c in stored.claims] == found
+    # A claim stored without a date of its own is dated by its article, marked as a fallback.
+    assert [c.claim for c in stored.claims] == [replace(c, when=When.of_article(art.published))
+                                                for c in found]
     assert store.stats() == {"articles": 1, "claims": 2}
+
+
+def test_when_is_stored_and_filtered(store: Store) -> None:
+    art, (drones, troops) = _iran()
+    dated = replace(troops, when=When(date(2022, 2, 1), Precision.MONTH))
+    store.add_article(art, [drones, dated])
+    stored = store.claims(ClaimQuery(when_until=date(2022, 12, 31)))
+    assert [c.claim for c in stored] == [dated]
+    assert store.count_claims(ClaimQuery(when_since=date(2024, 3, 1))) == 1
 
 
 def test_reingest_of_same_text_and_url_writes_nothing(store: Store) -> None:

@@ -196,4 +196,4 @@ async def test_unreachable_database_is_a_503_with_the_reason(tmp_path: Any) -> N
     async with asgi_client(store, Settings()) as client:
         response = await client.get("/api/claims")
     assert response.status_code == 503
-    assert response.json()["error"].startswith("cannot count claims in sqlite:")
+    assert response.json()["error"].startswith("cannot list claims in sqlite:")

@@ -90,3 +90,38 @@ def test_results_are_built_with_the_collector_paused_and_it_comes_back(store: St
         assert not gc.isenabled()  # a collector switched off before stays off
     finally:
         gc.enable()
+
+
+def test_a_version_is_trusted_for_fresh_for_seconds_but_not_after_a_write_through_it(
+    store: Store,
+) -> None:
+    cached = CachedStore(store, fresh_for=3600)
+    assert cached.memo("k", lambda: b"before") == b"before"
+    with Store(store.url.render_as_string(hide_password=False)) as other:
+        other.add_article(Article(id="a", text="Iran sent drones to Russia.", source="a"), [])
+    assert cached.memo("k", lambda: b"after") == b"before"  # another process wrote: not yet
+    cached.add_article(Article(id="b", text="Spain sent aid to Ukraine.", source="b"), [])
+    assert cached.memo("k", lambda: b"after") == b"after"  # written through it: at once
+
+
+def test_one_key_is_built_once_however_many_threads_ask(store: Store) -> None:
+    import threading
+    import time
+
+    cached = CachedStore(store)
+    calls: list[int] = []
+
+    def slow() -> bytes:
+        calls.append(1)
+        time.sleep(0.2)
+        return b"built"
+
+    got: list[bytes] = []
+    threads = [threading.Thread(target=lambda: got.append(cached.memo("k", slow)))
+               for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert got == [b"built"] * 8
+    assert calls == [1]

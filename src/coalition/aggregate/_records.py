@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from coalition.aggregate._scorecard import _DIMENSION_ORDER, _TIE_ORDER, Cell
+from coalition.aggregate._order import TIE_ORDER
+from coalition.aggregate._scorecard import _DIMENSION_ORDER, Cell
 from coalition.models import Dimension, StanceCount
 
 
@@ -39,7 +40,7 @@ def with_records(cells: Iterable[Cell], records: Iterable[StanceCount]) -> list[
 
 
 def _lead(found: list[StanceCount]) -> StanceCount:
-    return min(found, key=lambda c: (-c.claims, _TIE_ORDER[c.stance]))
+    return min(found, key=lambda c: (-c.claims, TIE_ORDER[c.stance]))
 
 
 def _marked(cell: Cell, found: list[StanceCount]) -> Cell:

@@ -1,9 +1,7 @@
 """The scorecard: for each actor, target and dimension, the stance with the most evidence.
 
-Which stance wins a cell: the one with the most distinct articles, then the most claims; a tie
-after that goes to ``refuse``, then ``oppose``, then ``support``. Refusals are what this tool is
-for (who declined to back whom is rarely tabulated elsewhere) and a tie means the evidence is
-split, so the cell says so with ``conflicting`` rather than defaulting to support.
+Which stance wins a cell: the one that leads its evidence (:func:`._order.leading`); a cell with
+both support and refusal or opposition says so with ``conflicting``.
 """
 
 from __future__ import annotations
@@ -13,11 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from coalition.aggregate._order import STANCE_ORDER
+from coalition.aggregate._order import STANCE_ORDER, TIE_ORDER
 from coalition.models import Dimension, Stance, StanceCount
 
-# Lower wins a tie; see the module docstring.
-_TIE_ORDER = {Stance.REFUSE: 0, Stance.OPPOSE: 1, Stance.SUPPORT: 2}
 _DIMENSION_ORDER = {d: i for i, d in enumerate(Dimension)}
 
 
@@ -121,7 +117,7 @@ def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCoun
                 f"stance counts: {actor} {target} {dimension.value} {later.stance.value} "
                 "is counted twice"
             )
-    winner = min(counts, key=lambda c: (-c.articles, -c.claims, _TIE_ORDER[c.stance]))
+    winner = min(counts, key=lambda c: (-c.articles, -c.claims, TIE_ORDER[c.stance]))
     firsts = [c.first_seen for c in counts if c.first_seen is not None]
     lasts = [c.last_seen for c in counts if c.last_seen is not None]
     return Cell(

@@ -1,45 +1,56 @@
-"""Claims per month per actor and stance: how backing changes over time."""
+"""Stance over time: the evidence of each month of the acts (``when``) and the stance leading it."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from coalition.aggregate._order import STANCE_ORDER
-from coalition.models import Stance, StoredClaim
+from coalition.aggregate._order import leading
+from coalition.models import MonthCount, Stance
 
 
 @dataclass(frozen=True, slots=True)
 class TimelinePoint:
-    """How many claims ``actor`` made with ``stance`` in one month (``YYYY-MM``)."""
+    """One month (``YYYY-MM``): articles and claims per stance, and the stance that leads.
+
+    Articles add up over the dimensions counted, so an article backing two dimensions counts
+    twice: they weigh the month, they are not a count of distinct articles.
+    """
 
     month: str
-    actor: str
     stance: Stance
-    claims: int
+    articles: Mapping[Stance, int]
+    claims: Mapping[Stance, int]
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {"month": self.month, "actor": self.actor, "stance": self.stance.value,
-                "claims": self.claims}
+        """JSON form, every stance listed (zero where it has no evidence)."""
+        return {"month": self.month, "stance": self.stance.value,
+                "articles": {s.value: self.articles.get(s, 0) for s in Stance},
+                "claims": {s.value: self.claims.get(s, 0) for s in Stance}}
 
 
-def timeline(claims: Iterable[StoredClaim]) -> list[TimelinePoint]:
-    """Count claims by the month their article was published; undated articles are left out.
+def timeline(counts: Iterable[MonthCount]) -> list[TimelinePoint]:
+    """The evidence per month, whatever actors, targets and dimensions ``counts`` cover.
 
     Args:
-        claims: stored claims, e.g. ``Store.claims`` for one target.
+        counts: what ``Store.month_counts`` returns (already narrowed to a pair or dimension).
 
     Returns:
-        Points by month, actor and stance; months without claims are absent.
+        Points by month; months without claims are absent.
     """
-    counted = Counter(
-        (f"{c.published:%Y-%m}", c.claim.actor, c.claim.stance)
-        for c in claims
-        if c.published is not None
-    )
-    keys = sorted(counted, key=lambda k: (k[0], k[1], STANCE_ORDER[k[2]]))
-    return [TimelinePoint(month, actor, stance, counted[month, actor, stance])
-            for month, actor, stance in keys]
+    months: dict[str, dict[Stance, list[int]]] = {}
+    for count in counts:
+        tally = months.setdefault(count.month, {}).setdefault(count.stance, [0, 0])
+        tally[0] += count.articles
+        tally[1] += count.claims
+    points = []
+    for month in sorted(months):
+        tallies = months[month]
+        points.append(TimelinePoint(
+            month=month,
+            stance=leading({s: (a, c) for s, (a, c) in tallies.items()}),
+            articles={s: a for s, (a, _c) in tallies.items()},
+            claims={s: c for s, (_a, c) in tallies.items()},
+        ))
+    return points

@@ -1,5 +1,6 @@
-"""Claims and scorecards as files: the contract's JSON Lines, CSV, JSON and Markdown; and
-``export``: claims, scorecards and timelines streamed as JSON Lines, CSV, Parquet or PLOVER."""
+"""Claims, scorecards, shifts and contradictions as files: the contract's JSON Lines, CSV, JSON
+and Markdown; and ``export``: claims, scorecards and timelines streamed as JSON Lines, CSV,
+Parquet or PLOVER."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from coalition.export._run import EXPORT_FORMATS, WHATS, check_export, export
 from coalition.models import Claim, Dimension
 
 if TYPE_CHECKING:
-    from coalition.aggregate import Cell
+    from coalition.aggregate import Cell, Contradiction
+    from coalition.history import ShiftReport
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -111,3 +113,32 @@ def claims_json(rows: Iterable[Any]) -> list[dict[str, Any]]:
         for row in rows
     ]
 
+
+def shift_report_json(report: ShiftReport) -> dict[str, Any]:
+    """Shifts as the API and ``coalition shifts --format json`` give them: the periods compared,
+    then each shift with the latest sentence before and the first after, as claim dicts."""
+    return {
+        "split": report.split, "start": report.start, "until": report.until,
+        "shifts": [
+            {**shift.as_dict(),
+             "last_before": _one_claim(shift.last_before),
+             "first_after": _one_claim(shift.first_after)}
+            for shift in report.shifts
+        ],
+    }
+
+
+def contradictions_json(found: Iterable[Contradiction]) -> list[dict[str, Any]]:
+    """Contradictions with both sentences as claim dicts, each with its outlet."""
+    from coalition.aggregate import outlet
+
+    return [
+        {**pair.as_dict(),
+         "support": {**_one_claim(pair.support), "outlet": outlet(pair.support)},
+         "against": {**_one_claim(pair.against), "outlet": outlet(pair.against)}}
+        for pair in found
+    ]
+
+
+def _one_claim(row: Any) -> Any:
+    return claims_json([row])[0] if row is not None else None

@@ -24,7 +24,8 @@ CLAIM_COLUMNS: Columns = (
     ("stance", str), ("certainty", str), ("evidence", str), ("start", int), ("end", int),
     ("confidence", float), ("actor_start", int), ("actor_end", int), ("trigger_start", int),
     ("trigger_end", int), ("extractor", str), ("article", str), ("title", str), ("url", str),
-    ("source", str), ("site", str), ("published", date),
+    ("source", str), ("site", str), ("published", date), ("when", date),
+    ("when_precision", str), ("when_fallback", bool),
 )
 SCORECARD_COLUMNS: Columns = (
     ("actor", str), ("target", str), ("dimension", str), ("stance", str), ("articles", int),
@@ -48,6 +49,9 @@ def claim_row(row: StoredClaim) -> dict[str, Any]:
         "trigger_end": c.trigger_end, "extractor": c.extractor, "article": row.article_id,
         "title": row.title, "url": row.url, "source": row.source, "site": row.site,
         "published": row.published,
+        "when": c.when.day if c.when else None,
+        "when_precision": c.when.precision.value if c.when else None,
+        "when_fallback": c.when.fallback if c.when else None,
     }
 
 

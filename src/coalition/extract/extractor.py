@@ -19,6 +19,7 @@ from coalition.extract.model import load_model
 from coalition.extract.pieces import PIECE_CHARS, pieces
 from coalition.models import EXTRACTOR_VERSION, Article, Certainty, Claim, Dimension, Stance
 from coalition.resolve import rules_version, user_data
+from coalition.resolve.when import WhenReader
 from coalition.settings import Settings
 
 CutOff = Callable[[Article, str], None]
@@ -51,7 +52,8 @@ def build_pipeline(model: str, *, prefilter: bool = True) -> Language:
 
 
 class Extractor:
-    """Extracts claims from articles; the spaCy model loads once, in the constructor.
+    """Extracts claims from articles, each dated by its sentence (:mod:`coalition.resolve.when`);
+    the spaCy model loads once, in the constructor.
 
     The rule data is the packaged data with ``settings.data_dir`` laid over it; ``version``
     names both, and every claim carries it.
@@ -63,6 +65,7 @@ class Extractor:
         self.version = rules_version(settings.data_dir)
         with user_data(settings.data_dir):
             self.nlp = build_pipeline(settings.model, prefilter=prefilter)
+        self.dates = WhenReader()
 
     def extract(self, article: Article) -> list[Claim]:
         """The claims of one article, in text order.
@@ -115,7 +118,7 @@ class Extractor:
                     raise InputError(piece.article.source, reason)
                 on_cut(piece.article, reason)
             elif piece.last:
-                yield piece.article, reading.found
+                yield piece.article, self.dates.date_claims(piece.article, reading.found)
                 reading.found = []
 
     def _pieces(self, articles: Iterable[Article],

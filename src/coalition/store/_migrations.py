@@ -22,6 +22,7 @@ from coalition.store._schema import (
     claims,
     claims_by_actor_newest,
     claims_by_target_newest,
+    claims_by_target_when,
     extractions,
     metadata,
     records,
@@ -91,6 +92,16 @@ def _build_summaries(conn: Connection) -> None:
     rebuild_summaries(conn)
 
 
+def _add_when(conn: Connection) -> None:
+    # Claims stored before dates were read from sentences keep their article's date, marked as
+    # a fallback; extracting the article again reads the sentence's own date.
+    for column in ('"when" DATE', "when_precision VARCHAR(8)", "when_fallback BOOLEAN"):
+        conn.execute(text(f"ALTER TABLE claims ADD COLUMN {column}"))
+    conn.execute(text('UPDATE claims SET "when" = published, when_precision = \'day\', '
+                      "when_fallback = TRUE WHERE published IS NOT NULL"))
+    claims_by_target_when.create(conn, checkfirst=True)
+
+
 def _add_reviews(conn: Connection) -> None:
     for table in (reviews, review_log, extractions):
         table.create(conn, checkfirst=True)
@@ -125,6 +136,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "add stance_daily, the evidence counts per publication day", _superseded),
     Migration(7, "index article titles for words on PostgreSQL", _index_titles),
     Migration(8, "key the summaries by id, with running sums per day", _build_summaries),
+    Migration(9, "add when, the date of each claim's act, and index it", _add_when),
     Migration(11, "add reviews, their log, the extractions of each article, and article "
                   "revisions", _add_reviews),
     Migration(12, "add records: roll-call votes and other recorded evidence", _add_records),

@@ -9,13 +9,16 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Connection,
     Date,
     Row,
     Select,
     Subquery,
+    and_,
     bindparam,
+    case,
     false,
     func,
     literal,
@@ -31,15 +34,18 @@ from coalition.models import (
     Claim,
     ClaimQuery,
     Dimension,
+    Precision,
     Stance,
     StanceCount,
     StoredArticle,
     StoredClaim,
+    When,
 )
 from coalition.store._fulltext import matching_claims
 from coalition.store._schema import articles, claims, stance_daily, stance_totals
+from coalition.store._wordpage import WordMatches, newest_word_page, word_matches
 
-_CLAIM_COLUMNS = (
+CLAIM_COLUMNS = (
     *claims.c,
     articles.c.doc.label("article_doc"),
     articles.c.title,
@@ -50,15 +56,34 @@ _CLAIM_COLUMNS = (
 _DIMENSIONS = {d.value: d for d in Dimension}
 _STANCES = {s.value: s for s in Stance}
 _NEWEST_FIRST = (claims.c.published.desc().nulls_last(), claims.c.id)
+# Packs a key's article and claim counts in one integer (articles * _PACK + claims), so that one
+# seek reads both; claims per key stay far below it.
+_PACK = 2**32
 
 
-def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
-    """Claims matching ``query``, newest article first, then in the order they were stored."""
+def claim_page(conn: Connection, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
+    """How many claims match ``query`` in all pages, and its page."""
+    words = _word_matches(conn, query)
+    if words is None:
+        return count_claims(conn, query), list_claims(conn, query)
+    return words.total, list_claims(conn, query, words=words)
+
+
+def list_claims(
+    conn: Connection, query: ClaimQuery, words: WordMatches | None = None
+) -> list[StoredClaim]:
+    """Claims matching ``query``, newest article first, then in the order they were stored;
+    ``words``, the count of a query of words alone, lets it skip most of the matches."""
     _check_page(query.limit, query.offset)
     dialect = conn.dialect.name
     # The page's ids first, from the indexes, then whole rows and their articles for those only.
     hits = _words_alone(query, dialect, dated=True)
-    if hits is not None:
+    newest = None
+    if hits is not None and query.text and words is not None:
+        newest = newest_word_page(conn, query.text, words, query.offset, query.limit)
+    if newest is not None:
+        page = select(claims.c.id).where(claims.c.id.in_(newest)).subquery()
+    elif hits is not None:
         # Words alone: the page comes from the matches' own dates, not from a join with every
         # claim (PostgreSQL's planner chose to hash all 100,000 for 5,000 matches).
         page = (
@@ -71,48 +96,58 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     else:
         page = (
             select(claims.c.id)
-            .where(*_filters(query, dialect))
+            .where(*claim_filters(query, dialect))
             .order_by(*_NEWEST_FIRST)
             .limit(query.limit)
             .offset(query.offset)
             .subquery()
         )
     stmt = (
-        select(*_CLAIM_COLUMNS)
+        select(*CLAIM_COLUMNS)
         .select_from(page)
         .join(claims, claims.c.id == page.c.id)
         .join(articles, claims.c.article_id == articles.c.id)
         .order_by(*_NEWEST_FIRST)
     )
-    return [_stored_claim(row) for row in conn.execute(stmt)]
+    return [stored_claim(row) for row in conn.execute(stmt)]
 
 
 def iter_claims(conn: Connection, query: ClaimQuery) -> Iterator[StoredClaim]:
     """Every claim matching ``query`` (limit and offset ignored) in stored order, in batches."""
     stmt = (
-        select(*_CLAIM_COLUMNS)
+        select(*CLAIM_COLUMNS)
         .join_from(claims, articles, claims.c.article_id == articles.c.id)
-        .where(*_filters(query, conn.dialect.name))
+        .where(*claim_filters(query, conn.dialect.name))
         .order_by(claims.c.id)
     )
     for row in conn.execution_options(yield_per=2000).execute(stmt):
-        yield _stored_claim(row)
+        yield stored_claim(row)
 
 
 def count_claims(conn: Connection, query: ClaimQuery) -> int:
     """How many claims match ``query``, ignoring its limit and offset."""
     dialect = conn.dialect.name
     hits = _words_alone(query, dialect)
+    words = _word_matches(conn, query) if hits is not None else None
+    if words is not None:
+        return words.total
     if hits is not None:
         stmt = select(func.count()).select_from(hits)
     else:
-        stmt = select(func.count()).select_from(claims).where(*_filters(query, dialect))
+        stmt = select(func.count()).select_from(claims).where(*claim_filters(query, dialect))
     return int(conn.execute(stmt).scalar_one())
+
+
+def _word_matches(conn: Connection, query: ClaimQuery) -> WordMatches | None:
+    """The count of a query of words alone, from the full-text index (SQLite)."""
+    if not query.text or claim_filters(replace(query, text=None), conn.dialect.name):
+        return None
+    return word_matches(conn, query.text)
 
 
 def _words_alone(query: ClaimQuery, dialect: str, *, dated: bool = False) -> Subquery | None:
     """The full-text matches when words are the query's only filter (and have a word)."""
-    if not query.text or _filters(replace(query, text=None), dialect):
+    if not query.text or claim_filters(replace(query, text=None), dialect):
         return None
     found = matching_claims(dialect, query.text, dated=dated)
     return None if found is None else found.subquery("hits")
@@ -124,12 +159,12 @@ def get_article(conn: Connection, article_id: str) -> StoredArticle | None:
     if row is None:
         return None
     found = conn.execute(
-        select(*_CLAIM_COLUMNS)
+        select(*CLAIM_COLUMNS)
         .join_from(claims, articles, claims.c.article_id == articles.c.id)
         .where(claims.c.article_id == row.id)
         .order_by(claims.c.start, claims.c.id)
     )
-    return _stored_article(row, tuple(_stored_claim(c) for c in found))
+    return _stored_article(row, tuple(stored_claim(c) for c in found))
 
 
 def list_articles(conn: Connection, limit: int, offset: int) -> list[StoredArticle]:
@@ -156,12 +191,15 @@ def stance_counts(
     if dated:
         _dates(since, until)  # refuses an empty range
     params = {"target": target, "since": since or date.min, "until": until or date.max}
+    rows = conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+    if dated:  # the two counts come packed in one number: see _range_sums
+        rows = [(actor, toward, dimension, stance, *divmod(packed, _PACK), first, last)
+                for actor, toward, dimension, stance, packed, first, last in rows if packed]
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
         StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, count,
                     first, last)
-        for actor, toward, dimension, stance, articles, count, first, last
-        in conn.execute(_stance_counts(dated, target is not None), params).tuples().all()
+        for actor, toward, dimension, stance, articles, count, first, last in rows
         if articles
     ]
 
@@ -184,7 +222,8 @@ def _stance_counts(dated: bool, one_target: bool) -> Select[Any]:
 
 def _range_sums(keys: Select[Any]) -> Select[Any]:
     """Per key: its first and last day from ``since`` to ``until``, and the difference of the
-    running sums at the range's end and just before its start."""
+    running sums at the range's end and just before its start, both counts packed in one
+    number (articles * _PACK + claims: one seek reads both)."""
     totals, days = stance_totals.c, stance_daily.c
     since, until = bindparam("since", type_=Date), bindparam("until", type_=Date)
 
@@ -200,19 +239,18 @@ def _range_sums(keys: Select[Any]) -> Select[Any]:
             .scalar_subquery()
         )
 
-    def before(column: ColumnElement[int]) -> Any:
-        return func.coalesce(seek(column, days.day < since, latest=True), 0)
-
-    # Keys without a day in range come back with no evidence (zero or NULL articles) rather
-    # than being filtered here, which would run their seeks twice.
+    sums = days.through_articles * literal(_PACK, BigInteger) + days.through_claims
+    # A key whose dated evidence all lies in the range has nothing before it, and its first
+    # and last days are its totals' own: one seek instead of four (CASE runs only the branch
+    # it takes, on both backends). Keys without a day in range come back with no evidence
+    # (zero or NULL) rather than being filtered here, which would run their seeks twice.
+    inside = and_(totals.first_seen >= since, totals.last_seen <= until)
     return keys.with_only_columns(
         totals.actor, totals.target, totals.dimension, totals.stance,
-        seek(days.through_articles, days.day <= until, latest=True)
-        - before(days.through_articles),
-        seek(days.through_claims, days.day <= until, latest=True)
-        - before(days.through_claims),
-        seek(days.day, days.day >= since, latest=False),
-        seek(days.day, days.day <= until, latest=True),
+        seek(sums, days.day <= until, latest=True)
+        - case((inside, 0), else_=func.coalesce(seek(sums, days.day < since, latest=True), 0)),
+        case((inside, totals.first_seen), else_=seek(days.day, days.day >= since, latest=False)),
+        case((inside, totals.last_seen), else_=seek(days.day, days.day <= until, latest=True)),
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 
@@ -245,7 +283,8 @@ def stats(conn: Connection) -> dict[str, int]:
     return {"articles": int(row.articles), "claims": int(row.claims)}
 
 
-def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
+def claim_filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE terms of ``query`` (all but its page)."""
     where = _dates(query.since, query.until)
     exact = {
         claims.c.actor: query.actor,
@@ -255,6 +294,10 @@ def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
         claims.c.certainty: query.certainty,
     }
     where += [column == str(value) for column, value in exact.items() if value is not None]
+    if query.when_since is not None:
+        where.append(claims.c.when >= query.when_since)
+    if query.when_until is not None:
+        where.append(claims.c.when <= query.when_until)
     if query.involving is not None:
         where.append(or_(claims.c.actor == query.involving, claims.c.target == query.involving))
     if query.article_id is not None:
@@ -283,18 +326,25 @@ def _check_page(limit: int, offset: int) -> None:
         raise StoreError(f"limit and offset must not be negative (got {limit}, {offset})")
 
 
-def _stored_claim(row: Row[Any]) -> StoredClaim:
+def stored_claim(row: Row[Any]) -> StoredClaim:
+    """A claim row, joined with its article's columns, as a :class:`StoredClaim`."""
     claim = Claim(
         doc=row.doc, actor=row.actor, target=row.target, dimension=Dimension(row.dimension),
         stance=Stance(row.stance), certainty=Certainty(row.certainty), evidence=row.evidence,
         start=row.start, end=row.end, confidence=row.confidence, actor_start=row.actor_start,
         actor_end=row.actor_end, trigger_start=row.trigger_start, trigger_end=row.trigger_end,
-        extractor=row.extractor,
+        extractor=row.extractor, when=_when(row),
     )
     return StoredClaim(
         id=row.id, claim=claim, article_id=row.article_doc, title=row.title, url=row.url,
         source=row.source, published=row.published, site=row.site,
     )
+
+
+def _when(row: Row[Any]) -> When | None:
+    if row.when is None:
+        return None
+    return When(row.when, Precision(row.when_precision or "day"), bool(row.when_fallback))
 
 
 def _stored_article(row: Row[Any], found: tuple[StoredClaim, ...]) -> StoredArticle:

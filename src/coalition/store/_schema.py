@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -93,6 +94,12 @@ claims = Table(
     # A copy of the article's date: articles never change once stored, and having it here lets
     # the stance counts and date filters run from one covering index without a join.
     Column("published", Date),
+    # When the act took place (coalition.resolve.when): the first day of its month or year when
+    # only those are known; the article's date, with when_fallback true, when the sentence
+    # names none (migration 9).
+    Column("when", Date),
+    Column("when_precision", String(8)),
+    Column("when_fallback", Boolean),
     CheckConstraint(_one_of("dimension", Dimension), name="claims_dimension"),
     CheckConstraint(_one_of("stance", Stance), name="claims_stance"),
     # Records (certainty ``recorded``) live in ``records``, never here.
@@ -163,6 +170,17 @@ claims_by_actor_newest = Index(
     claims.c.id,
     claims.c.dimension,
     claims.c.stance,
+)
+# Timelines, shifts and contradictions of one target (or pair) read their keys, months and
+# articles from this index alone.
+claims_by_target_when = Index(
+    "claims_by_target_when",
+    claims.c.target,
+    claims.c.actor,
+    claims.c.dimension,
+    claims.c.stance,
+    claims.c.when,
+    claims.c.article_id,
 )
 Index("claims_by_article", claims.c.article_id)
 Index("claims_by_published", claims.c.published, claims.c.id)

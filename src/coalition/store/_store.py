@@ -16,7 +16,11 @@ from coalition.models import (
     Article,
     Claim,
     ClaimQuery,
+    Dimension,
+    MonthCount,
+    PeriodCount,
     Record,
+    Stance,
     StanceCount,
     StoredArticle,
     StoredClaim,
@@ -24,6 +28,7 @@ from coalition.models import (
 from coalition.review import Decision, LogEntry, Review, View
 from coalition.store import (
     _fulltext,
+    _history,
     _queries,
     _records,
     _replace,
@@ -145,6 +150,14 @@ class Store:
         return self._read("list claims", lambda c: _reviews.with_reviews(
             c, _queries.list_claims(c, query)))
 
+    def claim_page(self, query: ClaimQuery) -> tuple[int, list[StoredClaim]]:
+        """How many claims match ``query`` in all pages, and its page, from one snapshot."""
+        def page(conn: Connection) -> tuple[int, list[StoredClaim]]:
+            total, rows = _queries.claim_page(conn, query)
+            return total, _reviews.with_reviews(conn, rows)
+
+        return self._read("list claims", page)
+
     def count_claims(self, query: ClaimQuery) -> int:
         """How many claims match ``query`` in all pages."""
         return self._read("count claims", lambda c: _queries.count_claims(c, query))
@@ -184,6 +197,39 @@ class Store:
         return self._read("count stances", lambda c: _views.stance_counts(
             c, View(view), (target, since, until),
             lambda: _queries.stance_counts(c, target, since, until)))
+
+    def month_counts(self, query: ClaimQuery) -> list[MonthCount]:
+        """Evidence per (actor, target, dimension, stance) and month of the act (``when``).
+
+        Args:
+            query: which claims (actor, target, dimension, dates); its page and words are
+                ignored. Claims without a ``when`` are left out.
+        """
+        return self._read("count months", lambda c: _history.month_counts(c, query))
+
+    def period_counts(self, query: ClaimQuery, split: date) -> list[PeriodCount]:
+        """Evidence per (actor, target, dimension, stance) before ``split`` and from it on."""
+        return self._read("count periods", lambda c: _history.period_counts(c, query, split))
+
+    def claims_by_when(self, query: ClaimQuery, *, latest_first: bool = False) -> list[StoredClaim]:
+        """Claims matching ``query`` in the order of the date of their act, one page."""
+        return self._read("list claims by date",
+                          lambda c: _history.claims_by_when(c, query, latest_first=latest_first))
+
+    def edge_ids(self, query: ClaimQuery, split: date,
+                 sides: Sequence[tuple[str, str, Dimension, Stance, bool]]) -> list[int | None]:
+        """Per (actor, target, dimension, stance, later): the id of the latest claim before
+        ``split`` or the first from it on (``later``), or ``None``."""
+        return self._read("find the edge claims",
+                          lambda c: _history.edge_ids(c, query, split, sides))
+
+    def claims_by_id(self, ids: Sequence[int]) -> list[StoredClaim]:
+        """The claims with these row ids (as ``StoredClaim.id``), in no particular order."""
+        return self._read("read claims", lambda c: _history.claims_by_id(c, ids))
+
+    def latest_when(self, target: str | None = None) -> date | None:
+        """The date of the latest act on record (toward ``target``, if given)."""
+        return self._read("find the latest date", lambda c: _history.latest_when(c, target))
 
     def actor_counts(self) -> list[tuple[str, int, int]]:
         """(code, claims as actor, claims as target) for every code, most claims first."""

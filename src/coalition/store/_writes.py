@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
 from coalition.errors import StoreError
-from coalition.models import EXTRACTOR_VERSION, Article, Claim
+from coalition.models import EXTRACTOR_VERSION, Article, Claim, When
 from coalition.store._engine import writer
 from coalition.store._schema import articles, claims, extractions
 from coalition.store._totals import add_totals
@@ -128,7 +128,11 @@ def _article_row(article: Article) -> dict[str, Any]:
 
 def _claim_row(claim: Claim, article_pk: int, article: Article) -> dict[str, Any]:
     row = claim.as_dict()
+    when = claim.when or When.of_article(article.published)
     row.update(
+        when=when.day if when else None,
+        when_precision=when.precision.value if when else None,
+        when_fallback=when.fallback if when else None,
         doc=article.id,
         article_id=article_pk,
         published=article.published,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,13 +20,14 @@ from coalition.settings import Settings
 from coalition.web.cache import CachedStore
 from coalition.web.params import ParamError
 from coalition.web.render import environment, page
-from coalition.web.safety import add_security_headers
+from coalition.web.safety import SecurityHeaders
 
 if TYPE_CHECKING:
     from coalition.extract import Extractor
     from coalition.store import Store
 
 STATIC = Path(__file__).parent / "static"
+SETTINGS_ENV = "COALITION_SERVE_SETTINGS"
 
 
 def create_app(store: Store, settings: Settings, *, extractor: Extractor | None = None) -> FastAPI:
@@ -38,7 +42,7 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
         The ASGI app; its API docs are at ``/docs`` and work with no network.
     """
     from coalition import __version__
-    from coalition.web import add, api, pages, review
+    from coalition.web import add, api, history, pages, review
     from coalition.web import export as export_api
 
     app = FastAPI(
@@ -48,17 +52,18 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
         docs_url=None,
         redoc_url=None,
     )
-    app.state.store = CachedStore(store)
+    app.state.store = CachedStore(store, fresh_for=settings.cache_seconds)
     app.state.settings = settings
     app.state.extractor = extractor
     app.state.extractor_lock = threading.Lock()
     app.state.world = None
     app.state.templates = environment()
-    app.middleware("http")(add_security_headers)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(export_api.router)
     app.include_router(add.router)
+    app.include_router(history.router)
     app.include_router(review.router)
     app.include_router(pages.router)
     app.add_api_route("/docs", _docs, include_in_schema=False)
@@ -70,11 +75,34 @@ def create_app(store: Store, settings: Settings, *, extractor: Extractor | None 
     return app
 
 
-def serve(store: Store, settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the app with uvicorn until interrupted (what ``coalition serve`` calls)."""
+def serve(
+    store: Store, settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1
+) -> None:
+    """Run the app with uvicorn until interrupted (what ``coalition serve`` calls).
+
+    With ``workers`` above 1, uvicorn starts that many processes on one listening socket, each
+    with its own app, store connections and cache (see :func:`app_from_environment`); ``store``
+    then only served to check the database before they start.
+    """
     import uvicorn
 
-    uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+    if workers <= 1:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+        return
+    store.close()
+    # Worker processes are spawned: the settings reach them in the environment they inherit.
+    os.environ[SETTINGS_ENV] = json.dumps(dataclasses.asdict(settings))
+    uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, host=host,
+                port=port, log_level="info")
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one serving process, over the store and settings its parent passed in
+    ``COALITION_SERVE_SETTINGS`` (a JSON object of settings)."""
+    from coalition.store import Store
+
+    settings = Settings().merged(json.loads(os.environ[SETTINGS_ENV]))
+    return create_app(Store(settings.db), settings)
 
 
 def _docs(request: Request) -> HTMLResponse:

@@ -14,11 +14,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from coalition.models import ClaimQuery, Dimension, StoredClaim
-from coalition.web import views
+from coalition.web import history, views
 from coalition.web.geo import HEIGHT, WIDTH, shade
 from coalition.web.highlight import article_pieces
 from coalition.web.params import Period, claim_params, code, period_params, words
-from coalition.web.render import page, query
+from coalition.web.render import page, query, remembered
 
 router = APIRouter(include_in_schema=False)
 Span = Annotated[Period, Depends(period_params)]
@@ -39,6 +39,7 @@ def _span_query(span: Period) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
+@remembered
 def overview(request: Request, span: Span) -> HTMLResponse:
     """The scorecard heatmap: actors by dimensions toward one target."""
     span = _chosen(request, span)
@@ -51,6 +52,7 @@ def overview(request: Request, span: Span) -> HTMLResponse:
 
 
 @router.get("/map", response_class=HTMLResponse)
+@remembered
 def world_map(request: Request, span: Span) -> HTMLResponse:
     """A choropleth of each state's net stance toward the target."""
     span = _chosen(request, span)
@@ -65,6 +67,7 @@ def world_map(request: Request, span: Span) -> HTMLResponse:
 
 
 @router.get("/network", response_class=HTMLResponse)
+@remembered
 def network(request: Request, span: Span) -> HTMLResponse:
     """States as nodes, support, refusal and opposition as weighted directed edges."""
     store = _store(request)
@@ -77,6 +80,7 @@ def network(request: Request, span: Span) -> HTMLResponse:
 
 
 @router.get("/state/{actor}", response_class=HTMLResponse)
+@remembered
 def state(request: Request, actor: str) -> HTMLResponse:
     """What one state does, per dimension, with the evidence sentences, newest first."""
     actor_code = code("actor", actor)
@@ -84,10 +88,11 @@ def state(request: Request, actor: str) -> HTMLResponse:
     rows = store.claims(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
     received = store.count_claims(ClaimQuery(target=actor_code))
     records = store.records(ClaimQuery(actor=actor_code, limit=STATE_CLAIMS))
+    acts = ClaimQuery(actor=actor_code)
     return page(
         request, "state.html", "/api/claims" + query(actor=actor_code, limit=STATE_CLAIMS),
         actor=actor_code, groups=_by_dimension(rows), total=len(rows), received=received,
-        records=records,
+        records=records, chart=history.chart(acts, history.timeline_points(request, acts), 30.0),
     )
 
 
@@ -99,6 +104,7 @@ def _by_dimension(rows: list[StoredClaim]) -> list[tuple[str, list[StoredClaim]]
 
 
 @router.get("/article/{article_id:path}", response_class=HTMLResponse)
+@remembered
 def article(request: Request, article_id: str) -> HTMLResponse:
     """The article text with every claim sentence highlighted and linked to its claim."""
     stored = _store(request).article(article_id)
@@ -112,6 +118,7 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/claims", response_class=HTMLResponse)
+@remembered
 def claims(request: Request, filters: Annotated[ClaimQuery, Depends(claim_params)]) -> HTMLResponse:
     """Claims matching filters, the page behind every heatmap cell."""
     found = views.claim_page(_store(request), filters)
@@ -124,6 +131,7 @@ def claims(request: Request, filters: Annotated[ClaimQuery, Depends(claim_params
 
 
 @router.get("/search", response_class=HTMLResponse)
+@remembered
 def search(request: Request, q: Annotated[str, Query()] = "") -> HTMLResponse:
     """Full-text search over articles and evidence sentences."""
     hits = views.search_json(_store(request), words("q", q) or "", 50)

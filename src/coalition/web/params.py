@@ -121,6 +121,40 @@ ViewParam = Annotated[str | None, Query(
                 "reviews applied; the default)")]
 
 
+WhenSinceParam = Annotated[
+    str | None, Query(description="Earliest date of the act (a claim's when), YYYY-MM-DD")
+]
+WhenUntilParam = Annotated[
+    str | None, Query(description="Latest date of the act (a claim's when), YYYY-MM-DD")
+]
+
+
+def acts_period(since: str | None, until: str | None, first: str = "since",
+                last: str = "until") -> tuple[date | None, date | None]:
+    """A checked range of dates of acts; ``first`` and ``last`` name the parameters."""
+    start, end = day(first, since), day(last, until)
+    if start and end and start > end:
+        raise ParamError(first, f"{start} is after {last}={end}")
+    return start, end
+
+
+def history_params(
+    actor: Annotated[str | None, Query(description="Actor code, e.g. ARM")] = None,
+    target: TargetParam = None,
+    dimension: Annotated[
+        str | None, Query(description="One of " + ", ".join(d.value for d in Dimension))
+    ] = None,
+    since: Annotated[str | None, Query(description="Acts on or after, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="Acts on or before, YYYY-MM-DD")] = None,
+) -> ClaimQuery:
+    """FastAPI dependency: the claims a timeline or a contradictions view reads, by the date
+    of their acts."""
+    first, last = acts_period(since, until)
+    return ClaimQuery(actor=code("actor", actor), target=code("target", target),
+                      dimension=choice("dimension", dimension, Dimension),
+                      when_since=first, when_until=last)
+
+
 def period_params(
     target: TargetParam = None, since: SinceParam = None, until: UntilParam = None,
     view: ViewParam = None,
@@ -147,10 +181,15 @@ def claim_params(
     q: Annotated[str | None, Query(description="Words the evidence sentence contains")] = None,
     limit: Annotated[str | None, Query(description=f"Claims per page, 1..{MAX_LIMIT}")] = None,
     offset: Annotated[str | None, Query(description="Claims to skip")] = None,
+    when_since: WhenSinceParam = None,
+    when_until: WhenUntilParam = None,
 ) -> ClaimQuery:
     """FastAPI dependency: the filters of a claims listing, as a :class:`ClaimQuery`."""
     span = period(target, since, until)
+    acts = acts_period(when_since, when_until, "when_since", "when_until")
     return ClaimQuery(
+        when_since=acts[0],
+        when_until=acts[1],
         actor=code("actor", actor),
         target=span.target,
         dimension=choice("dimension", dimension, Dimension),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec
 from urllib.parse import urlencode
 
 from fastapi import Request
@@ -11,10 +13,12 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from coalition.models import Dimension, Stance
+from coalition.web.cache import Rendered
 from coalition.web.highlight import evidence_pieces, sentence_anchor
 from coalition.web.safety import web_url
 
 TEMPLATES = Path(__file__).parent / "templates"
+P = ParamSpec("P")
 
 
 def environment() -> Environment:
@@ -66,3 +70,30 @@ def page(
     if twin:
         response.headers["Link"] = f'<{twin}>; rel="alternate"; type="application/json"'
     return response
+
+
+def remembered(route: Callable[P, HTMLResponse]) -> Callable[P, HTMLResponse]:
+    """Keep a page route's rendered page per URL while the data holds (``CachedStore.memo``).
+
+    For pages that depend on nothing but their URL and the stored data; the route takes the
+    ``request`` as a keyword, as FastAPI passes it. A route that fails (404, 400) raises, and
+    nothing is kept.
+    """
+
+    @functools.wraps(route)
+    def cached(*args: P.args, **kwargs: P.kwargs) -> HTMLResponse:
+        request = kwargs["request"]
+        assert isinstance(request, Request)
+
+        def render() -> Rendered:
+            fresh = route(*args, **kwargs)
+            return Rendered(bytes(fresh.body), tuple(fresh.headers.items()))
+
+        kept = request.app.state.store.memo(("page", request.url.path, request.url.query), render)
+        response = HTMLResponse(kept.body)
+        for name, value in kept.headers:
+            if name.lower() not in ("content-length", "content-type"):
+                response.headers[name] = value
+        return response
+
+    return cached

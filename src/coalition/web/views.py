@@ -55,7 +55,7 @@ def claim_page(store: Store, query: ClaimQuery) -> ClaimPage:
     ``certainty=recorded``, the records instead."""
     if query.certainty is Certainty.RECORDED:
         return ClaimPage(query, store.count_records(query), store.records(query))
-    return ClaimPage(query, store.count_claims(query), store.claims(query))
+    return ClaimPage(query, *store.claim_page(query))
 
 
 def cells(store: CachedStore, span: Period) -> list[Cell]:

@@ -38,6 +38,8 @@ function showEvidence(cell) {
 function wireHeatmap() {
   document.querySelectorAll("table.heatmap td.cell[data-actor]").forEach((cell) => {
     cell.addEventListener("click", (event) => {
+      // The conflict mark is a link of its own, to the contradictions page.
+      if (event.target.closest("a.conflict-link")) return;
       event.preventDefault();
       showEvidence(cell);
     });
