@@ -37,6 +37,9 @@ def test_results_come_back_in_input_order() -> None:
     articles = [Article(id=f"a{i}", text=f"Article number {i} says nothing.", source=f"s{i}")
                 for i in range(7)]
     settings = Settings(workers=2, batch_size=2)
-    got = list(extract_in_pool(iter(articles), settings))
+    cut: list[tuple[Article, str]] = []
+    got = list(extract_in_pool(iter(articles), settings,
+                               on_cut=lambda article, reason: cut.append((article, reason))))
+    assert cut == []
     assert [article.id for article, _claims in got] == [a.id for a in articles]
     assert all(claims == [] for _article, claims in got)

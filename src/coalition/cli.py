@@ -17,6 +17,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from coalition._terminal import plain as _plain
+from coalition._terminal import skipped_line
 from coalition.errors import CoalitionError
 from coalition.models import Certainty, ClaimQuery, Dimension, Rejected, Stance
 from coalition.settings import Settings
@@ -53,7 +55,7 @@ def _errors_to_exit() -> Iterator[None]:
     try:
         yield
     except CoalitionError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True)
+        err.print(f"[red]error:[/red] {_plain(str(exc))}", markup=True)
         raise typer.Exit(1) from exc
 
 
@@ -85,7 +87,7 @@ def _store(settings: Settings, *, create: bool = True) -> Store:
 
 
 def _report_rejected(item: Rejected) -> None:
-    err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}", markup=True)
+    err.print(skipped_line(item), markup=True)
 
 
 @app.command()
@@ -124,8 +126,7 @@ def ingest(
             def progress(event: str, item: Any) -> None:
                 bar.advance(task)
                 if event == "rejected":
-                    bar.console.print(f"[yellow]skipped[/yellow] {item}", markup=True,
-                                      highlight=False)
+                    bar.console.print(skipped_line(item), markup=True, highlight=False)
 
             report = run_ingest(sources, store, settings, progress=progress, client=client)
         if client is not None:
@@ -167,7 +168,11 @@ def extract(
                 else:
                     yield item
 
-        pairs = extract_articles(articles(), settings)
+        def cut_off(article: Article, reason: str) -> None:
+            rejected.append(Rejected(article.source, reason))
+            _report_rejected(rejected[-1])
+
+        pairs = extract_articles(articles(), settings, on_cut=cut_off)
         claims = (claim for _article, found in pairs for claim in found)
         if str(out_path) == "-":
             count = write_claims_jsonl(claims, sys.stdout)
@@ -404,7 +409,7 @@ def main() -> None:
 
 
 # Commands kept in their own modules; importing them adds them to ``app``.
-from coalition import _cli_export, _cli_records  # noqa: E402, F401
+from coalition import _cli_export, _cli_records, _cli_verify  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()

@@ -8,13 +8,14 @@ so memory stays flat however long the input is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from distributed import Client, WorkerPlugin, get_worker
 
 from coalition._inflight import batches, in_order
 from coalition.errors import ConfigError
+from coalition.extract.guarded import Outcome, extract_batch, unpack
 from coalition.models import Article, Claim
 from coalition.settings import Settings
 
@@ -39,10 +40,10 @@ class ExtractorPlugin(WorkerPlugin):
         self.extractor = None
 
 
-def _extract_batch(batch: list[Article]) -> list[list[Claim]]:
-    # Claims alone come back: the submitting process still holds the batch's articles.
+def _extract_batch(batch: list[Article]) -> list[Outcome]:
+    # Outcomes alone come back: the submitting process still holds the batch's articles.
     plugin: Any = get_worker().plugins[PLUGIN_NAME]
-    return [found for _article, found in plugin.extractor.extract_many(batch)]
+    return extract_batch(plugin.extractor, batch)
 
 
 def connect(address: str) -> Client:
@@ -54,7 +55,8 @@ def connect(address: str) -> Client:
 
 
 def extract_on_cluster(
-    articles: Iterable[Article], client: Client, settings: Settings
+    articles: Iterable[Article], client: Client, settings: Settings, *,
+    on_cut: Callable[[Article, str], None],
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Extract claims on the cluster's workers, yielding results in input order.
 
@@ -62,6 +64,8 @@ def extract_on_cluster(
         articles: the articles to extract, read lazily.
         client: a connected dask.distributed client.
         settings: ``batch_size`` sets the articles per task.
+        on_cut: told of each article skipped (cut off, or its extraction raised), with the
+            reason; the rest of its batch goes on.
 
     Returns:
         (article, claims) pairs, in the order of ``articles``.
@@ -71,5 +75,5 @@ def extract_on_cluster(
     sent = in_order(batches(articles, settings.batch_size),
                     lambda batch: client.submit(_extract_batch, batch, pure=False), window)
     for batch, future in sent:
-        yield from zip(batch, future.result(), strict=True)
+        yield from unpack(batch, future.result(), on_cut)
         future.release()

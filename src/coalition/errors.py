@@ -40,3 +40,37 @@ class ModelError(CoalitionError):
 
 class StoreError(CoalitionError):
     """The database refused an operation."""
+
+
+_REASON_CHARS = 240
+
+
+def shown(value: object, width: int = 40) -> str:
+    """A short repr of any value, for a reason line; never builds the whole repr of a big one.
+
+    A YAML alias bomb is a few hundred bytes whose full repr is gigabytes, so the repr is
+    bounded in depth and length before it is made, then cut to ``width`` characters.
+    """
+    import reprlib
+
+    brief = reprlib.Repr()
+    brief.maxlevel, brief.maxlist, brief.maxdict = 2, 3, 3
+    brief.maxstring = brief.maxother = brief.maxlong = width
+    text = brief.repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def one_line(exc: BaseException) -> str:
+    """Any exception as a reason of one short line: what a user sees for a skipped input.
+
+    An :class:`InputError` gives its own reason; anything else (a bug, a refused database
+    write) gives its type and the first line of its message.
+    """
+    if isinstance(exc, InputError):
+        text = exc.reason
+    else:
+        first = (str(exc).strip().splitlines() or [""])[0]
+        text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    # A lone surrogate (from a bad name or text) would fail again wherever the reason goes.
+    text = " ".join(text.split()).encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= _REASON_CHARS else text[: _REASON_CHARS - 1] + "…"

@@ -3,6 +3,12 @@
 Extraction runs in this process, on a pool of local processes (``workers``) or on a
 dask.distributed cluster; whichever, the claims are written here, one transaction per article,
 so a run killed at any point and started again stores exactly what one uninterrupted run would.
+
+The batch contract: whatever goes wrong with one article (it cannot be read, its extraction
+raises or is cut off, the database refuses its rows) becomes that article's
+:class:`~coalition.models.Rejected` with a one-line reason, and the batch goes on. Readers
+return rejections themselves (:func:`~coalition.ingest.read_sources`); extraction and storing
+are guarded here. Only a store that cannot answer at all (the server is down) stops the batch.
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coalition._inflight import batches
+from coalition.errors import one_line
 from coalition.models import Article, Claim, Rejected
 from coalition.settings import Settings
 
@@ -18,6 +26,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from coalition.extract import Extractor
+    from coalition.extract.extractor import CutOff
     from coalition.store import Store
 
 Progress = Callable[[str, Article | Rejected], None]
@@ -81,10 +90,21 @@ def store_articles(
     rules = rules_version(settings.data_dir)
     report = IngestReport()
     notify = progress or (lambda _event, _item: None)
+
+    def reject(article: Article, reason: str) -> None:
+        rejected = Rejected(article.source, reason)
+        report.rejected.append(rejected)
+        notify("rejected", rejected)
+
     fresh = _fresh(items, store, report, notify)
-    results = extract_articles(fresh, settings, client=client, extractor=extractor)
+    results = extract_articles(fresh, settings, on_cut=reject, client=client,
+                               extractor=extractor)
     for article, claims in results:
-        stored = store.add_article(article, claims, rules)
+        try:
+            stored = store.add_article(article, claims, rules)
+        except Exception as exc:  # noqa: BLE001 - the batch contract: one article, one reason
+            reject(article, one_line(exc))
+            continue
         if stored is None:
             report.duplicates += 1
             notify("duplicate", article)
@@ -121,21 +141,31 @@ def extract_articles(
     articles: Iterable[Article],
     settings: Settings,
     *,
+    on_cut: CutOff,
     client: Client | None = None,
     extractor: Extractor | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """The claims of each article, in input order: on the dask cluster of ``client``, on a
     pool of ``settings.workers`` local processes, or in this process (with ``extractor``, or
-    one loaded here)."""
+    one loaded here). Wherever a batch runs, an article whose extraction raises or is cut off
+    is told to ``on_cut`` with its one-line reason, and the rest of its batch goes on
+    (:mod:`coalition.extract.guarded`)."""
     if client is not None:
         from coalition.cluster import extract_on_cluster
 
-        return extract_on_cluster(articles, client, settings)
+        return extract_on_cluster(articles, client, settings, on_cut=on_cut)
     if settings.workers > 1:
         from coalition.pool import extract_in_pool
 
-        return extract_in_pool(articles, settings)
+        return extract_in_pool(articles, settings, on_cut=on_cut)
     from coalition.extract import Extractor
 
-    engine = extractor or Extractor(settings)
-    return engine.extract_many(articles, batch_size=settings.batch_size)
+    return _here(extractor or Extractor(settings), articles, settings.batch_size, on_cut)
+
+
+def _here(engine: Extractor, articles: Iterable[Article], size: int,
+          on_cut: CutOff) -> Iterator[tuple[Article, list[Claim]]]:
+    from coalition.extract.guarded import extract_batch, unpack
+
+    for batch in batches(articles, size):
+        yield from unpack(batch, extract_batch(engine, batch), on_cut)

@@ -15,11 +15,13 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from coalition._inflight import batches, in_order
+from coalition.extract.guarded import Outcome, extract_batch, unpack
 from coalition.models import Article, Claim
 from coalition.settings import Settings
 
 if TYPE_CHECKING:
     from coalition.extract import Extractor
+    from coalition.extract.extractor import CutOff
 
 # The one extractor of a pool process, set by its initializer: a task function can reach
 # per-process state no other way.
@@ -33,19 +35,22 @@ def _load(settings: Settings) -> None:
     _extractor = Extractor(settings)
 
 
-def _extract_batch(batch: list[Article]) -> list[list[Claim]]:
+def _extract_batch(batch: list[Article]) -> list[Outcome]:
+    # Outcomes alone come back: the submitting process still holds the batch's articles.
     assert _extractor is not None, "pool process without its extractor"
-    return [found for _article, found in _extractor.extract_many(batch)]
+    return extract_batch(_extractor, batch)
 
 
 def extract_in_pool(
-    articles: Iterable[Article], settings: Settings
+    articles: Iterable[Article], settings: Settings, *, on_cut: CutOff
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Extract claims on ``settings.workers`` processes, yielding results in input order.
 
     Args:
         articles: the articles to extract, read lazily.
         settings: ``workers`` processes, ``batch_size`` articles per task, and the model.
+        on_cut: told of each article skipped (cut off, or its extraction raised), with the
+            reason; the rest of its batch goes on.
 
     Returns:
         (article, claims) pairs, in the order of ``articles``.
@@ -59,6 +64,6 @@ def extract_in_pool(
         sent = in_order(batches(articles, settings.batch_size),
                         lambda batch: pool.submit(_extract_batch, batch), window=2 * workers)
         for batch, future in sent:
-            yield from zip(batch, future.result(), strict=True)
+            yield from unpack(batch, future.result(), on_cut)
     finally:
         pool.shutdown(cancel_futures=True)

@@ -40,6 +40,13 @@ class Settings:
     max_bytes: int = _setting(
         20_000_000, "Largest input read, in bytes; larger files and downloads are skipped."
     )
+    max_claims: int = _setting(
+        10_000, "Most claims one article may give; an article with more is skipped, named."
+    )
+    article_seconds: float = _setting(
+        120.0, "Longest extraction of one article; a slower one is cut off and skipped, named "
+        "(checked between its pieces of 100,000 characters)."
+    )
     fetch_timeout: float = _setting(10.0, "Seconds before a URL fetch gives up.")
     max_redirects: int = _setting(5, "Redirects followed before a URL fetch gives up.")
     allow_private_urls: bool = _setting(

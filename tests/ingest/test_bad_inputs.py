@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,6 +62,21 @@ EXTERNAL_ENTITY = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:/
 
 def _jsonl(*rows: object) -> bytes:
     return "\n".join(json.dumps(r) for r in rows).encode()
+
+
+def _front(block: str) -> bytes:
+    return f"---\n{block}\n---\n{GOOD_TEXT}".encode()
+
+
+# 352 bytes of YAML whose title, written out, is 9**9 strings.
+ALIAS_BOMB = "\n".join(
+    [f'a0: &a0 [{", ".join(["lol"] * 9)}]']
+    + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    + ["title: *a8"]
+)
+# The same billion laughs, hidden from a check of the first bytes: UTF-16, or a long comment first.
+LAUGHS_UTF16 = LAUGHS.decode().replace('version="1.0"', 'version="1.0" encoding="utf-16"')
+LAUGHS_PADDED = LAUGHS.replace(b"?>", b"?><!--" + b" " * 70_000 + b"-->", 1)
 
 
 def _fifo(path: Path) -> None:
@@ -123,6 +139,19 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("bad-front-date.md", _write(b"---\ndate: someday\n---\n" + GOOD_TEXT.encode()),
      "date: 'someday' is not a date"),
     ("front-only.md", _write(b"---\ntitle: Nothing\n---\n\n"), "empty"),
+    ("impossible-date.md", _write(_front("date: 2023-02-30")), "is not a date"),
+    ("alias-bomb.md", _write(_front(ALIAS_BOMB)), "title: expected text"),
+    ("deep-front.md", _write(_front("title: " + "[" * 20_000)), "nested too deeply"),
+    ("huge-front.md", _write(_front("title: x\n" + "# padding\n" * 20_000)),
+     "front matter over"),
+    ("surrogate-title.jsonl", _write(_jsonl({"id": "s", "text": GOOD_TEXT, "title": "x\ud800"})),
+     "not valid Unicode"),
+    ("surrogate-id.jsonl", _write(_jsonl({"id": "s\udfff", "text": GOOD_TEXT})),
+     "not valid Unicode"),
+    ("deep.jsonl", _write(b'{"id": "a", "text": "t", "title": ' + b"[" * 200_000),
+     "nested too deeply"),
+    ("laughs-utf16.rss", _write(LAUGHS_UTF16.encode("utf-16")), "declares XML entities"),
+    ("laughs-padded.rss", _write(LAUGHS_PADDED), "declares XML entities"),
     ("pipe.txt", _fifo, "not a regular file"),
     ("dangling.txt", _dangling, "no such file"),
 ]
@@ -160,6 +189,15 @@ def test_bad_input_is_one_rejection_with_its_reason(
     assert rejected.source in (str(path), f"{path}:1")
     assert fragment in rejected.reason
     assert "\n" not in rejected.reason
+    assert len(rejected.reason) < 300
+
+
+def test_an_empty_folder_is_named(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("What this folder is for.")
+
+    assert list(read_sources([str(tmp_path)], SETTINGS)) == [
+        Rejected(str(tmp_path), "no article files in the folder")
+    ]
 
 
 def test_good_files_in_a_bad_batch_are_still_read(tmp_path: Path) -> None:
@@ -206,3 +244,17 @@ def test_unreadable_directory_is_rejected_and_its_siblings_read(tmp_path: Path) 
 
     assert [type(r).__name__ for r in results] == ["Article", "Rejected"]
     assert results[1] == Rejected(str(locked), "cannot read directory: Permission denied")
+
+
+def test_an_alias_bomb_is_refused_without_writing_it_out(tmp_path: Path) -> None:
+    path = _build(tmp_path, "bomb.md", _write(_front(ALIAS_BOMB)))
+    tracemalloc.start()
+    try:
+        results = list(read_sources([str(path)], SETTINGS))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert [type(r) for r in results] == [Rejected]
+    # The read buffer is max_bytes (20 MB); the whole title written out would be gigabytes.
+    assert peak < 30_000_000

@@ -132,6 +132,15 @@ def test_refused_schemes_and_addresses_are_never_requested(url: str, fragment: s
     assert recorder.requests == []
 
 
+@pytest.mark.parametrize("url", ["http://LOCALHOST/", "http://127.0.0.1", "HTTP://10.1.2.3/a"])
+def test_a_url_never_redirected_is_not_called_a_redirect(url: str) -> None:
+    """httpx spells some URLs differently from the user; that is no redirect."""
+    with pytest.raises(FetchError) as caught:
+        fetch_url(url, GUARDED, transport=Recorder({}).transport)
+
+    assert "redirect" not in caught.value.reason
+
+
 def test_public_address_is_allowed_but_a_redirect_to_metadata_is_not() -> None:
     recorder = Recorder({
         f"{PUBLIC}/page": _redirect("http://169.254.169.254/latest/meta-data/"),

@@ -72,3 +72,4 @@ def test_readers_keep_answering_while_a_writer_ingests(tmp_path: Path) -> None:
     with Store(url) as store:
         stats = store.stats()
         assert (stats["articles"], stats["claims"]) == (ARTICLES, ARTICLES * CLAIMS_EACH)
+        assert store.verify() == []

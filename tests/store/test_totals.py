@@ -108,6 +108,7 @@ def test_running_totals_equal_a_rebuild_from_the_claims(store_url: str) -> None:
         store.add_article(clash, [claim(clash, clash.text, "IRN", "UKR", DIMS[0], STANCES[0])])
         running = store.stance_counts()
         assert sum(c.claims for c in running) == 121
+        assert store.verify() == []  # articles came in no date order: running sums back-filled
         assert running == _rebuilt(store)
         every = [c.claim for c in store.claims(ClaimQuery(limit=1000))]
         assert {code: (a, t) for code, a, t in store.actor_counts()} == {
@@ -139,6 +140,7 @@ def test_concurrent_writers_keep_totals_exact(store_url: str) -> None:
         assert running == _rebuilt(store)
         days = _days(store)
         assert sum(d.claims for d in days) == 128 - 4 * 7  # the 7 undated articles have none
+        assert store.verify() == []
         assert days == _days_rebuilt(store)
 
 
@@ -239,6 +241,7 @@ def test_migration_10_counts_the_summaries_of_an_older_database(
         assert store.stance_counts(since=date(2024, 1, 1)) == dated
         assert _days(store) == days
         _fill(store, 10, 2)
+        assert store.verify() == []
         assert _days(store) == _days_rebuilt(store)
 
 

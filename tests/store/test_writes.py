@@ -162,6 +162,7 @@ def test_two_writers_adding_the_same_article_store_it_once(store_url: str) -> No
         assert sorted(r is None for r in results) == [False, True]
     with Store(store_url) as check:
         assert check.stats()["articles"] == 5
+        assert check.verify() == []
 
 
 def test_two_writers_with_one_id_store_both_texts(store_url: str) -> None:
@@ -172,6 +173,7 @@ def test_two_writers_with_one_id_store_both_texts(store_url: str) -> None:
         assert sorted(len(r.id) > len(f"id-{round_}") for r in results) == [False, True]
     with Store(store_url) as check:
         assert check.stats()["articles"] == 10
+        assert check.verify() == []
 
 
 def test_writer_that_loses_the_race_gets_none(store_url: str) -> None:

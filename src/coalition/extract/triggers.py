@@ -43,8 +43,15 @@ class TriggerFinder:
         assert self._matcher is not None
         found = [(start, end, key) for key, start, end in self._matcher(doc)]
         # "backed away" is one trigger, not "backed" plus "backed away": longer phrases win.
+        # Only a match starting at most the longest phrase's length before can hold another, so
+        # the check is linear in the matches (all pairs took seconds on a long text).
+        ends: dict[int, list[int]] = {}
+        for s, e, _ in found:
+            ends.setdefault(s, []).append(e)
+        longest = max((e - s for s, e, _ in found), default=0)
         kept = [(s, e, k) for s, e, k in found
-                if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in found)]
+                if not any(e <= e2 and (e2 - s2) > (e - s) for s2 in range(s - longest, s + 1)
+                           for e2 in ends.get(s2, ()))]
         doc.spans[SPANS_KEY] = [Span(doc, s, e, label=k) for s, e, k in kept]
         return doc
 

@@ -77,8 +77,8 @@ def _download(url: str, settings: Settings, transport: httpx.BaseTransport | Non
         with httpx.Client(transport=transport, timeout=settings.fetch_timeout, headers=headers,
                           follow_redirects=False, trust_env=False) as client:
             current = httpx.URL(url)
-            for _ in range(settings.max_redirects + 1):
-                address = _check_target(current, url, settings)
+            for hop in range(settings.max_redirects + 1):
+                address = _check_target(current, url, settings, redirected=hop > 0)
                 with client.stream("GET", **_pinned(current, address)) as response:
                     if response.has_redirect_location:
                         current = current.join(response.headers["location"])
@@ -95,9 +95,12 @@ def _download(url: str, settings: Settings, transport: httpx.BaseTransport | Non
     raise FetchError(url, f"too many redirects (more than {settings.max_redirects})")
 
 
-def _check_target(target: httpx.URL, url: str, settings: Settings) -> str | None:
+def _check_target(
+    target: httpx.URL, url: str, settings: Settings, *, redirected: bool
+) -> str | None:
     """The checked address to connect to (``None``: any, private URLs being allowed)."""
-    where = "" if str(target) == url else f"redirect to {target}: "
+    # Only a hop names its target: httpx respells the first URL ("LOCALHOST" -> "localhost").
+    where = f"redirect to {target}: " if redirected else ""
     if target.scheme not in ("http", "https"):
         raise FetchError(url, f"{where}refused scheme {target.scheme!r}: only http and https "
                               "URLs are fetched")

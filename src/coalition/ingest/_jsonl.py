@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from coalition.errors import InputError
+from coalition.errors import InputError, shown
 from coalition.ingest._text import article_from_text, parse_date
 from coalition.models import Article, Rejected
 
@@ -56,23 +56,26 @@ def _record(raw: bytes, where: str) -> Article:
         raise InputError(where, "not UTF-8, as JSON Lines must be") from None
     except json.JSONDecodeError as exc:
         raise InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(where, "not valid JSON: nested too deeply") from None
     if not isinstance(row, dict):
         raise InputError(where, f"a record must be a JSON object, not {type(row).__name__}")
     for name in _REQUIRED:
         if name not in row:
             raise InputError(where, f"missing field {name!r}")
         if not isinstance(row[name], str) or not row[name].strip():
-            raise InputError(where, f"field {name!r} must be non-empty text, got {row[name]!r:.40}")
+            raise InputError(where, f"field {name!r} must be non-empty text, got "
+                                    f"{shown(row[name])}")
     meta: dict[str, Any] = {}
     for name, field in _OPTIONAL_TEXT.items():
         value = row.get(name)
         if value is not None and not isinstance(value, str):
-            raise InputError(where, f"field {name!r} must be text, got {value!r:.40}")
+            raise InputError(where, f"field {name!r} must be text, got {shown(value)}")
         meta[field] = value or None
     if row.get("date") is not None:
         try:
             meta["published"] = parse_date(row["date"])
         except ValueError:
             raise InputError(where, f"field 'date' must be an ISO date (YYYY-MM-DD), got "
-                                    f"{row['date']!r:.40}") from None
+                                    f"{shown(row['date'])}") from None
     return article_from_text(row["text"], source=where, id=row["id"].strip(), **meta)

@@ -44,6 +44,8 @@ def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article
             yield from read_file(path, settings)
             continue
         files, unreadable = _walk(path)
+        if not files and not unreadable:
+            yield Rejected(source, "no article files in the folder")
         for file in files:
             yield from read_file(file, settings)
         yield from unreadable
@@ -51,7 +53,7 @@ def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article
 
 def read_file(path: Path, settings: Settings) -> list[Article | Rejected]:
     """One file's articles; its size is checked before a byte of it is read."""
-    name = str(path)
+    name = _name(path)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -85,9 +87,15 @@ def _walk(root: Path) -> tuple[list[Path], list[Rejected]]:
     for folder, dirs, files in os.walk(root, onerror=errors.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(folder, name) for name in files if _is_article_file(name))
-    unreadable = [Rejected(str(e.filename), f"cannot read directory: {e.strerror or e}")
+    unreadable = [Rejected(_name(Path(e.filename)), f"cannot read directory: {e.strerror or e}")
                   for e in errors]
     return sorted(found, key=lambda path: path.relative_to(root).parts), unreadable
+
+
+def _name(path: Path) -> str:
+    """The path as text; bytes of a name that are not UTF-8 (which Python keeps as lone
+    surrogates, unstorable and unprintable) become U+FFFD, as ``ls`` shows them as ``?``."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _is_article_file(name: str) -> bool:

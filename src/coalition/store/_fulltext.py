@@ -28,6 +28,10 @@ TITLE_INDEX_POSTGRES = (
 )
 _TERM = re.compile(r'"([^"]*)"|(\w+)')
 _WORD = re.compile(r"\w+")
+# A query's cost grows faster than its length (each word is one more index scan to intersect,
+# and PostgreSQL's ranking and headlines redo the work per word), so it is bounded.
+MAX_QUERY_WORDS = 32
+MAX_QUERY_CHARS = 500
 
 _SQLITE_DDL = [
     """CREATE VIRTUAL TABLE articles_fts USING fts5(
@@ -127,8 +131,31 @@ def create_fulltext(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def query_problem(query: str) -> str | None:
+    """Why ``query`` is over the bounds on a search, or ``None`` when it is within them."""
+    words = len(_WORD.findall(query[: MAX_QUERY_CHARS * 100]))
+    if words > MAX_QUERY_WORDS:
+        return f"{words} words, over the limit of {MAX_QUERY_WORDS}"
+    if len(query) > MAX_QUERY_CHARS:
+        return f"{len(query)} characters, over the limit of {MAX_QUERY_CHARS}"
+    return None
+
+
+def bounded(query: str) -> str:
+    """``query`` cut to its first :data:`MAX_QUERY_CHARS` characters and
+    :data:`MAX_QUERY_WORDS` words: what the store searches for, whoever asks."""
+    query = query[:MAX_QUERY_CHARS]
+    ends = [word.end() for word in _WORD.finditer(query)]
+    return query[:ends[MAX_QUERY_WORDS - 1]] if len(ends) > MAX_QUERY_WORDS else query
+
+
 def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
-    """The best ``limit`` hits for ``query``: all words must match; "quoted phrases" as phrases."""
+    """The best ``limit`` hits for ``query``: all words must match; "quoted phrases" as phrases.
+
+    Only the first :data:`MAX_QUERY_WORDS` words (and :data:`MAX_QUERY_CHARS` characters)
+    are searched for.
+    """
+    query = bounded(query)
     if conn.dialect.name == "sqlite":
         match = fts5_query(query)
         if not match:
@@ -156,8 +183,10 @@ def matching_claims(
     Word matching (stemmed), as in :func:`search`, rather than substrings. Ids alone come from
     the full-text indexes without reading a claim, for counting and filtering; the dates let a
     listing of matches alone pick its newest-first page from these rows instead of joining
-    them back to every claim. ``None`` when ``query`` has no words.
+    them back to every claim. ``None`` when ``query`` has no words. Bounded as in
+    :func:`search`.
     """
+    query = bounded(query)
     if dialect == "sqlite":
         match = fts5_query(query)
         if not match:

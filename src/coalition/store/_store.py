@@ -33,6 +33,7 @@ from coalition.store import (
     _records,
     _replace,
     _reviews,
+    _verify,
     _views,
     _writes,
 )
@@ -255,6 +256,15 @@ class Store:
     def stats(self) -> dict[str, int]:
         """How many articles, stories (near-duplicate copies counted once) and claims are stored."""
         return self._read("count rows", _queries.stats)
+
+    def verify(self) -> list[str]:
+        """Recompute every summary from the claims and name each stored row that differs.
+
+        Returns:
+            One line per difference in the totals, the daily counts and running sums, the
+            claims' copies of their article's date, or the full-text index; empty when all agree.
+        """
+        return self._read("verify the summaries", _verify.verify)
 
     def version(self) -> int:
         """A number that changes whenever anything is stored, for caches of read results.

@@ -152,7 +152,7 @@ def rebuild_summaries(conn: Connection) -> None:
     conn.execute(stance_daily.delete())
     conn.execute(stance_totals.delete())
     keys = [claims.c[k] for k in KEY]
-    stories = _story_counts(by_day=False)
+    stories = story_counts(by_day=False)
     grouped = (
         select(*keys, func.count(distinct(claims.c.article_id)), func.max(stories.c.n),
                func.count(), func.min(claims.c.published), func.max(claims.c.published))
@@ -162,7 +162,7 @@ def rebuild_summaries(conn: Connection) -> None:
     conn.execute(stance_totals.insert().from_select(
         [*KEY, "articles", "stories", "claims", "first_seen", "last_seen"], grouped))
     totals = stance_totals.c
-    daily = _story_counts(by_day=True)
+    daily = story_counts(by_day=True)
     articles_n, count = func.count(distinct(claims.c.article_id)), func.count()
     stories_n = func.coalesce(func.max(daily.c.n), 0)
     days = (
@@ -180,7 +180,7 @@ def rebuild_summaries(conn: Connection) -> None:
          "through_stories", "through_claims"], days))
 
 
-def _story_counts(*, by_day: bool) -> Subquery:
+def story_counts(*, by_day: bool) -> Subquery:
     """Stories per key (and per day of their first copy in the key, when ``by_day``)."""
     keys = [claims.c[k] for k in KEY]
     firsts = (

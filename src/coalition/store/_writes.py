@@ -31,6 +31,7 @@ def add_article(
     ``rules`` is the version that extracted it (default: that of its claims, or this
     coalition's extractor when it has none).
     """
+    article = _without_nul(article)
     made_by = rules or (found[0].extractor if found else EXTRACTOR_VERSION)
     error: IntegrityError | None = None
     # The signature is plain arithmetic on the text: computed before the write lock is taken.
@@ -47,6 +48,21 @@ def add_article(
             error = exc
     reason = str(error.orig if error is not None else "unknown").splitlines()[0]
     raise StoreError(f"{article.source}: article {article.id!r} was not stored: {reason}")
+
+
+def _without_nul(article: Article) -> Article:
+    """PostgreSQL cannot store NUL and SQLite can; both must store the same. NUL is dropped
+    from metadata, and a text with NUL is refused, since claim offsets index the text."""
+    if "\x00" in article.text:
+        raise StoreError(f"{article.source}: article {article.id!r} was not stored: its text "
+                         "has NUL characters")
+    def clean(value: str | None) -> str | None:
+        return value.replace("\x00", "") or None if value else value
+
+    return replace(article, id=article.id.replace("\x00", ""),
+                   source=article.source.replace("\x00", ""), url=clean(article.url),
+                   title=clean(article.title), author=clean(article.author),
+                   site=clean(article.site))
 
 
 def has_article(engine: Engine, article: Article) -> bool:

@@ -41,6 +41,7 @@ async def add_submit(request: Request) -> HTMLResponse:
     try:
         items = await _form_items(form, settings)
         report, stored = await run_in_threadpool(_ingest, request, items)
+        _refuse_if_nothing_read(report)
     except InputError as exc:
         context = {**_form_context(request, form), "error": str(exc)}
         return page(request, "add.html", None, status=400, **context)
@@ -65,6 +66,7 @@ async def add_article(request: Request) -> dict[str, Any]:
     items = await _items(settings, _str(record, "text"), _str(record, "title"),
                          _str(record, "url"), None)
     report, _stored = await run_in_threadpool(_ingest, request, items)
+    _refuse_if_nothing_read(report)
     return {
         "ingested": report.ingested,
         "duplicates": report.duplicates,
@@ -123,19 +125,37 @@ async def _items(
     url: str | None,
     file: UploadFile | None,
 ) -> list[Article | Rejected]:
+    upload = (file.filename or "upload", await file.read()) if file is not None else None
+    # Reading is CPU work (decoding, YAML, HTML) and must not hold up the event loop.
+    return await run_in_threadpool(_read_items, settings, text, title, url, upload)
+
+
+def _read_items(
+    settings: Settings,
+    text: str | None,
+    title: str | None,
+    url: str | None,
+    upload: tuple[str, bytes] | None,
+) -> list[Article | Rejected]:
     from coalition.ingest import article_from_text, fetch_url, read_bytes
 
     items: list[Article | Rejected] = []
     if text:
         items.append(article_from_text(text, source="pasted text", title=title or None))
-    if file is not None:
-        data = await file.read()
-        items.extend(read_bytes(data, name=file.filename or "upload", settings=settings))
+    if upload is not None:
+        items.extend(read_bytes(upload[1], name=upload[0], settings=settings))
     if url:
-        items.extend(await run_in_threadpool(fetch_url, url, settings))
+        items.extend(fetch_url(url, settings))
     if not items:
         raise InputError("form", "nothing to add: paste a text, choose a file or give a URL")
     return items
+
+
+def _refuse_if_nothing_read(report: Any) -> None:
+    """Inputs that all failed are the sender's to fix: a 400 naming each, not a success."""
+    if report.rejected and not (report.ingested or report.duplicates):
+        first, more = report.rejected[0], len(report.rejected) - 1
+        raise InputError(first.source, first.reason + (f" (and {more} more)" if more else ""))
 
 
 def _ingest(request: Request, items: list[Article | Rejected]) -> tuple[Any, list[Any]]:

@@ -21,6 +21,7 @@ from coalition.web.params import (
     claim_params,
     number,
     period_params,
+    words,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -122,7 +123,7 @@ def search(
 ) -> dict[str, Any]:
     """Full-text search over articles and evidence sentences."""
     size = number("limit", limit, 50, 1, 200)
-    return {"q": q, "hits": views.search_json(_store(request), q, size)}
+    return {"q": q, "hits": views.search_json(_store(request), words("q", q) or "", size)}
 
 
 @router.get("/stats")

@@ -25,6 +25,7 @@ from coalition.web.params import (
     claim_params,
     code,
     period_params,
+    words,
 )
 from coalition.web.render import page, query, remembered
 
@@ -147,7 +148,7 @@ def claims(request: Request, filters: Annotated[ClaimQuery, Depends(claim_params
 @remembered
 def search(request: Request, q: Annotated[str, Query()] = "") -> HTMLResponse:
     """Full-text search over articles and evidence sentences."""
-    hits = views.search_json(_store(request), q, 50)
+    hits = views.search_json(_store(request), words("q", q) or "", 50)
     return page(request, "search.html", "/api/search" + query(q=q), q=q, hits=hits)
 
 

@@ -78,6 +78,19 @@ def number(name: str, value: str | None, default: int, low: int, high: int) -> i
     return result
 
 
+def words(name: str, value: str | None) -> str | None:
+    """Search words, within the store's bounds on a query's words and length."""
+    from coalition.store import query_problem
+
+    text = value.strip() if value else ""
+    if not text:
+        return None
+    problem = query_problem(text)
+    if problem:
+        raise ParamError(name, f"too long: {problem}")
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A checked date range and target, shared by the scorecard, map and network."""
@@ -185,7 +198,7 @@ def claim_params(
         certainty=choice("certainty", certainty, Certainty),
         since=span.since,
         until=span.until,
-        text=q.strip() or None if q else None,
+        text=words("q", q),
         involving=code("involving", involving),
         limit=number("limit", limit, 50, 1, MAX_LIMIT),
         offset=number("offset", offset, 0, 0, 10_000_000),
