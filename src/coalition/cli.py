@@ -302,63 +302,6 @@ def claims(
 
 
 @app.command()
-def evaluate(
-    files: Annotated[
-        list[str] | None, typer.Argument(help="Article files to extract and score.")
-    ] = None,
-    gold: Annotated[
-        list[Path] | None, typer.Option("--gold", help="Gold claims (JSON Lines); repeatable.")
-    ] = None,
-    pred: Annotated[
-        Path | None, typer.Option("--pred", help="Score these claims instead of extracting.")
-    ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-) -> None:
-    """Score extraction against gold claims, with the rules of shared/eval/score.py."""
-    import json
-    from dataclasses import asdict
-
-    from coalition.evaluate import load_rows, score
-    from coalition.extract import Extractor
-    from coalition.ingest import read_sources
-    from coalition.models import Article
-
-    if not gold:
-        raise typer.BadParameter("give at least one gold file", param_hint="--gold")
-    if not files and pred is None:
-        raise typer.BadParameter("give article FILES or --pred", param_hint="FILES")
-    with _errors_to_exit():
-        gold_rows = load_rows(gold)
-        if pred is not None:
-            pred_rows = load_rows([pred])
-        else:
-            settings = Settings.load()
-            extractor = Extractor(settings)
-            pred_rows = []
-            for item in read_sources(files or [], settings):
-                if isinstance(item, Article):
-                    pred_rows += [claim.as_dict() for claim in extractor.extract(item)]
-                else:
-                    _report_rejected(item)
-        result = score(gold_rows, pred_rows)
-    if as_json:
-        sys.stdout.write(json.dumps(asdict(result)) + "\n")
-        return
-    if verbose:
-        for name, keys in (("false alarm", result.strict.false_alarms),
-                           ("miss", result.strict.misses)):
-            for key in keys:
-                sys.stdout.write(f"{name:11s} " + " ".join(key) + "\n")
-    s, lenient = result.strict, result.lenient
-    sys.stdout.write(
-        f"strict  P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
-        f"({s.correct}/{s.predicted} predicted right, {s.found}/{s.required} required found)\n"
-        f"lenient P={lenient.precision:.3f} R={lenient.recall:.3f} F1={lenient.f1:.3f}\n"
-    )
-
-
-@app.command()
 def serve(
     db: Db = None,
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
@@ -398,18 +341,21 @@ def show_settings() -> None:
     out.print(table)
 
 
-# These modules register their commands on ``app``: review, reviews and reextract; timeline,
-# shifts and conflicts.
-from coalition import _cli_review, cli_history  # noqa: E402, F401
-
-
 def main() -> None:
     """Entry point of the ``coalition`` script."""
     app()
 
 
-# Commands kept in their own modules; importing them adds them to ``app``.
-from coalition import _cli_export, _cli_records, _cli_verify  # noqa: E402, F401
+# Commands kept in their own modules; importing them adds them to ``app``: evaluate; review,
+# reviews and reextract; timeline, shifts and conflicts; export; records and check; verify.
+from coalition import (  # noqa: E402, F401
+    _cli_evaluate,
+    _cli_export,
+    _cli_records,
+    _cli_review,
+    _cli_verify,
+    cli_history,
+)
 
 if __name__ == "__main__":
     main()

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from coalition.errors import InputError
-from coalition.models import Article, Claim, ClaimQuery, Dimension, Stance
+from coalition.models import EXTRACTOR_VERSION, Article, Claim, ClaimQuery, Dimension, Stance
 from coalition.review import Decision, Verdict, View
 from coalition.store import Store
 from coalition.store._totals import rebuild_summaries
@@ -246,7 +246,7 @@ def test_migrations_11_and_12_bring_an_older_database_along(store_url: str) -> N
     with Store(store_url) as store:
         # Each article was extracted once, by the rules its claims name.
         assert [rules for _key, _art, rules in store.stale_articles(0, 10)] == [
-            "coalition-rules/0.3.0"] * 3
+            EXTRACTOR_VERSION] * 3
         assert store.reviews() == [] and store.version() == 3
         edited = _article("a1-new", date(2024, 6, 1))
         assert store.add_article(replace(edited, url="https://x.example/a"), []) is not None
