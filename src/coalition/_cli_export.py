@@ -9,8 +9,23 @@ from typing import Annotated
 
 import typer
 
-from coalition.cli import Db, Since, Target, Until, _code, _date, _errors_to_exit, _store, app, err
-from coalition.models import Certainty, ClaimQuery, Dimension, Stance
+from coalition.cli import (
+    CertaintyOpt,
+    Db,
+    DimensionOpt,
+    Involving,
+    Since,
+    StanceOpt,
+    Target,
+    Until,
+    _code,
+    _date,
+    _errors_to_exit,
+    _store,
+    app,
+    err,
+)
+from coalition.models import ClaimQuery
 from coalition.settings import Settings
 
 
@@ -27,14 +42,10 @@ def export(
     ] = Path("-"),
     actor: Annotated[str | None, typer.Option("--actor", help="Actor code or name.")] = None,
     target: Target = None,
-    involving: Annotated[
-        str | None, typer.Option("--involving", help="Claims with this actor or target.")
-    ] = None,
-    dimension: Annotated[Dimension | None, typer.Option("--dimension")] = None,
-    stance: Annotated[Stance | None, typer.Option("--stance")] = None,
-    certainty: Annotated[
-        Certainty | None, typer.Option("--certainty", help="recorded: records only.")
-    ] = None,
+    involving: Involving = None,
+    dimension: DimensionOpt = None,
+    stance: StanceOpt = None,
+    certainty: CertaintyOpt = None,
     since: Since = None,
     until: Until = None,
     view: Annotated[str, typer.Option("--view", help="machine, reviewed or applied.")] = "applied",

@@ -47,6 +47,15 @@ Target = Annotated[
 ]
 Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
 Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+# The claim filters that `claims` and `export` share.
+Involving = Annotated[
+    str | None, typer.Option("--involving", help="Claims with this actor or target.")
+]
+DimensionOpt = Annotated[Dimension | None, typer.Option("--dimension")]
+StanceOpt = Annotated[Stance | None, typer.Option("--stance")]
+CertaintyOpt = Annotated[
+    Certainty | None, typer.Option("--certainty", help="recorded: records, not news.")
+]
 
 
 @contextmanager
@@ -255,14 +264,10 @@ def claims(
         str | None, typer.Option("--actor", help="Actor code or name, e.g. IRN or Iran.")
     ] = None,
     target: Target = None,
-    involving: Annotated[
-        str | None, typer.Option("--involving", help="Claims with this actor or target.")
-    ] = None,
-    dimension: Annotated[Dimension | None, typer.Option("--dimension")] = None,
-    stance: Annotated[Stance | None, typer.Option("--stance")] = None,
-    certainty: Annotated[
-        Certainty | None, typer.Option("--certainty", help="recorded: records, not news.")
-    ] = None,
+    involving: Involving = None,
+    dimension: DimensionOpt = None,
+    stance: StanceOpt = None,
+    certainty: CertaintyOpt = None,
     since: Since = None,
     until: Until = None,
     when_since: Annotated[str | None, typer.Option(
