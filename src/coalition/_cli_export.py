@@ -18,14 +18,12 @@ from coalition.cli import (
     StanceOpt,
     Target,
     Until,
-    _code,
-    _date,
+    _claim_query,
     _errors_to_exit,
     _store,
     app,
     err,
 )
-from coalition.models import ClaimQuery
 from coalition.settings import Settings
 
 
@@ -58,10 +56,7 @@ def export(
 
     if fmt == "parquet" and str(out_path) == "-":
         raise typer.BadParameter("parquet needs a file: give --out", param_hint="--out")
-    query = ClaimQuery(actor=_code(actor, "--actor"), target=_code(target),
-                       involving=_code(involving, "--involving"), dimension=dimension,
-                       stance=stance, certainty=certainty, since=_date(since, "--since"),
-                       until=_date(until, "--until"))
+    query = _claim_query(actor, target, involving, dimension, stance, certainty, since, until)
     with _errors_to_exit():
         check_export(what, fmt)
         store = _store(Settings.load(db=db), create=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -87,6 +88,17 @@ def _code(value: str | None, flag: str = "--target") -> str | None:
         return actor_code(value)
     except CoalitionError as exc:
         raise typer.BadParameter(str(exc), param_hint=flag) from None
+
+
+def _claim_query(actor: str | None, target: str | None, involving: str | None,
+                 dimension: Dimension | None, stance: Stance | None,
+                 certainty: Certainty | None, since: str | None,
+                 until: str | None) -> ClaimQuery:
+    """The claim filters `claims` and `export` share, names and dates checked."""
+    return ClaimQuery(actor=_code(actor, "--actor"), target=_code(target),
+                      involving=_code(involving, "--involving"), dimension=dimension,
+                      stance=stance, certainty=certainty, since=_date(since, "--since"),
+                      until=_date(until, "--until"))
 
 
 def _store(settings: Settings, *, create: bool = True) -> Store:
@@ -285,12 +297,10 @@ def claims(
 
     if fmt not in CLAIM_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(CLAIM_FORMATS)}", param_hint="--format")
-    query = ClaimQuery(actor=_code(actor, "--actor"), target=_code(target),
-                       involving=_code(involving, "--involving"), dimension=dimension,
-                       stance=stance, certainty=certainty, since=_date(since, "--since"),
-                       until=_date(until, "--until"), limit=limit,
-                       when_since=_date(when_since, "--when-since"),
-                       when_until=_date(when_until, "--when-until"))
+    query = replace(_claim_query(actor, target, involving, dimension, stance, certainty, since,
+                                 until), limit=limit,
+                    when_since=_date(when_since, "--when-since"),
+                    when_until=_date(when_until, "--when-until"))
     recorded = certainty is Certainty.RECORDED
     with _errors_to_exit():
         store = _store(Settings.load(db=db), create=False)
