@@ -3,8 +3,6 @@ Playwright), over the drift corpus; no request may leave the server, as in test_
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,7 +11,7 @@ import pytest
 from coalition.settings import Settings
 from coalition.store import Store
 from tests.drift import fill_drift
-from tests.web.test_browser import _free_port, browser, page, shot  # noqa: F401  (fixtures)
+from tests.web.test_browser import browser, page, serving, shot  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -22,25 +20,10 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Iterator[str]:
     """The app over the drift corpus under uvicorn in a thread; yields its base URL."""
-    import uvicorn
-
-    from coalition.web import create_app
-
     settings = Settings(db=f"sqlite:///{tmp_path_factory.mktemp('drift-browser') / 'drift.db'}")
     fill_drift(settings.db, extractor)
-    with Store(settings.db) as store:
-        port = _free_port()
-        uv = uvicorn.Server(uvicorn.Config(create_app(store, settings), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-        thread = threading.Thread(target=uv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not uv.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.02)
-        yield f"http://127.0.0.1:{port}"
-        uv.should_exit = True
-        thread.join(timeout=10)
+    with Store(settings.db) as store, serving(store, settings, None) as url:
+        yield url
 
 
 def _fits_a_phone(page: Any) -> bool:  # noqa: F811
