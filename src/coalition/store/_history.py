@@ -20,7 +20,7 @@ from coalition.models import (
     Stance,
     StoredClaim,
 )
-from coalition.store._queries import CLAIM_COLUMNS, claim_filters, stored_claim
+from coalition.store._queries import CLAIM_COLUMNS, claim_filters, claims_of_page, stored_claim
 from coalition.store._schema import articles, claims
 
 _DIMENSIONS = {d.value: d for d in Dimension}
@@ -83,14 +83,7 @@ def claims_by_when(conn: Connection, query: ClaimQuery, *, latest_first: bool) -
         .offset(query.offset)
         .subquery()
     )
-    stmt = (
-        select(*CLAIM_COLUMNS)
-        .select_from(ids)
-        .join(claims, claims.c.id == ids.c.id)
-        .join(articles, claims.c.article_id == articles.c.id)
-        .order_by(*order)
-    )
-    return [stored_claim(row) for row in conn.execute(stmt)]
+    return claims_of_page(conn, ids, order)
 
 
 # One index seek down claims_by_target_when: the latest claim of a key and stance before the

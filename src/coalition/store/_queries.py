@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -107,12 +107,19 @@ def list_claims(
             .offset(query.offset)
             .subquery()
         )
+    return claims_of_page(conn, page, _NEWEST_FIRST)
+
+
+def claims_of_page(conn: Connection, page: Subquery,
+                   order: Sequence[ColumnElement[Any]]) -> list[StoredClaim]:
+    """The whole claims (with their articles) of a page of claim ids, in ``order``: the page
+    is picked from an index first, so only its rows are joined."""
     stmt = (
         select(*CLAIM_COLUMNS)
         .select_from(page)
         .join(claims, claims.c.id == page.c.id)
         .join(articles, claims.c.article_id == articles.c.id)
-        .order_by(*_NEWEST_FIRST)
+        .order_by(*order)
     )
     return [stored_claim(row) for row in conn.execute(stmt)]
 
