@@ -35,7 +35,8 @@ def with_records(cells: Iterable[Cell], records: Iterable[StanceCount]) -> list[
                      first_seen=min((c.first_seen for c in found if c.first_seen), default=None),
                      last_seen=max((c.last_seen for c in found if c.last_seen), default=None))
         marked.append(_marked(alone, found))
-    marked.sort(key=lambda c: (c.actor, c.target, _DIMENSION_ORDER[c.dimension]))
+    if grouped:  # cells of records alone go in their place; the others are in order already
+        marked.sort(key=lambda c: (c.actor, c.target, _DIMENSION_ORDER[c.dimension]))
     return marked
 
 

@@ -8,7 +8,6 @@ opposition says so with ``conflicting``.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,43 +74,46 @@ def scorecard(counts: Iterable[StanceCount]) -> list[Cell]:
     Raises:
         ValueError: the same (actor, target, dimension, stance) is counted twice.
     """
-    grouped: dict[tuple[str, str, Dimension], list[StanceCount]] = {}
+    # Each cell's counts go to one slot per stance, in STANCE_ORDER, rather than into a list
+    # sorted per cell: the all-targets scorecard has thousands of cells, each built anew for
+    # every date range.
+    grouped: dict[tuple[str, str, Dimension], list[StanceCount | None]] = {}
     for count in counts:
         key = (count.actor, count.target, count.dimension)
-        same = grouped.get(key)
-        if same is None:
-            grouped[key] = [count]
-        else:
-            same.append(count)
+        slots = grouped.get(key)
+        if slots is None:
+            slots = grouped[key] = [None] * len(STANCE_ORDER)
+        rank = STANCE_ORDER[count.stance]
+        if slots[rank] is not None:
+            raise ValueError(f"stance counts: {count.actor} {count.target} "
+                             f"{count.dimension.value} {count.stance.value} is counted twice")
+        slots[rank] = count
     keys = sorted(grouped, key=lambda k: (k[0], k[1], _DIMENSION_ORDER[k[2]]))
-    return [_cell(*key, grouped[key]) for key in keys]
+    return [_cell(*key, [c for c in grouped[key] if c is not None]) for key in keys]
+
+
+def _strength(count: StanceCount) -> tuple[int, int, int, int]:
+    # The smallest leads: most stories, then articles, then claims, then TIE_ORDER.
+    return (-count.stories, -count.articles, -count.claims, TIE_ORDER[count.stance])
 
 
 def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCount]) -> Cell:
-    counts.sort(key=lambda c: STANCE_ORDER[c.stance])
-    for earlier, later in itertools.pairwise(counts):
-        if earlier.stance is later.stance:
-            raise ValueError(
-                f"stance counts: {actor} {target} {dimension.value} {later.stance.value} "
-                "is counted twice"
-            )
-    winner = min(counts, key=lambda c: (-c.stories, -c.articles, -c.claims,
-                                        TIE_ORDER[c.stance]))
+    """The cell of ``counts``, in STANCE_ORDER."""
+    winner = counts[0] if len(counts) == 1 else min(counts, key=_strength)
     firsts = [c.first_seen for c in counts if c.first_seen is not None]
     lasts = [c.last_seen for c in counts if c.last_seen is not None]
     return Cell(
-        actor=actor,
-        target=target,
-        dimension=dimension,
-        stance=winner.stance,
-        articles=winner.articles,
-        stories=winner.stories,
-        claims=winner.claims,
-        conflicting=len(counts) > 1 and counts[0].stance is Stance.SUPPORT,
-        first_seen=min(firsts, default=None),
-        last_seen=max(lasts, default=None),
-        by_stance={c.stance: Tally(c.articles, c.stories, c.claims, c.first_seen, c.last_seen,
-                                   c.reviewed)
-                   for c in counts},
-        reviewed=sum(c.reviewed for c in counts),
+        actor,
+        target,
+        dimension,
+        winner.stance,
+        winner.articles,
+        winner.stories,
+        winner.claims,
+        len(counts) > 1 and counts[0].stance is Stance.SUPPORT,
+        min(firsts) if firsts else None,
+        max(lasts) if lasts else None,
+        {c.stance: Tally(c.articles, c.stories, c.claims, c.first_seen, c.last_seen, c.reviewed)
+         for c in counts},
+        sum([c.reviewed for c in counts]),
     )
