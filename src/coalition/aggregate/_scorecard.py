@@ -96,28 +96,25 @@ def scorecard(counts: Iterable[StanceCount]) -> list[Cell]:
     return [_cell(*key, [c for c in grouped[key] if c is not None]) for key in keys]
 
 
-def _strength(count: StanceCount) -> tuple[int, int, int, int]:
-    # The smallest leads: most stories, then articles, then claims, then TIE_ORDER.
-    return (-count.stories, -count.articles, -count.claims, TIE_ORDER[count.stance])
-
-
 def _cell(actor: str, target: str, dimension: Dimension, counts: list[StanceCount]) -> Cell:
-    """The cell of ``counts``, in STANCE_ORDER."""
-    winner = counts[0] if len(counts) == 1 else min(counts, key=_strength)
-    firsts = [c.first_seen for c in counts if c.first_seen is not None]
-    lasts = [c.last_seen for c in counts if c.last_seen is not None]
-    return Cell(
-        actor,
-        target,
-        dimension,
-        winner.stance,
-        winner.articles,
-        winner.stories,
-        winner.claims,
-        len(counts) > 1 and counts[0].stance is Stance.SUPPORT,
-        min(firsts) if firsts else None,
-        max(lasts) if lasts else None,
-        {c.stance: Tally(c.articles, c.stories, c.claims, c.first_seen, c.last_seen, c.reviewed)
-         for c in counts},
-        sum([c.reviewed for c in counts]),
-    )
+    """The cell of ``counts``, in STANCE_ORDER. One pass over them: this runs thousands of
+    times for each new range of the all-targets scorecard."""
+    by_stance: dict[Stance, Tally] = {}
+    first = last = None
+    reviewed = 0
+    lead, strongest = counts[0], (-1, 0, 0, 0)
+    for c in counts:
+        by_stance[c.stance] = Tally(c.articles, c.stories, c.claims, c.first_seen, c.last_seen,
+                                    c.reviewed)
+        if c.first_seen is not None and (first is None or c.first_seen < first):
+            first = c.first_seen
+        if c.last_seen is not None and (last is None or c.last_seen > last):
+            last = c.last_seen
+        reviewed += c.reviewed
+        # Leads: most stories, then articles, then claims, then the first in TIE_ORDER.
+        strength = (c.stories, c.articles, c.claims, -TIE_ORDER[c.stance])
+        if strength > strongest:
+            lead, strongest = c, strength
+    conflicting = len(counts) > 1 and counts[0].stance is Stance.SUPPORT
+    return Cell(actor, target, dimension, lead.stance, lead.articles, lead.stories, lead.claims,
+                conflicting, first, last, by_stance, reviewed)
