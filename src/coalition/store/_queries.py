@@ -234,12 +234,13 @@ def _unpacked(rows: Sequence[tuple[Any, ...]]) -> list[StanceCount]:
     """The counts of keys with evidence in the range, from _range_sums's packed rows: one loop
     with shifts, as thousands of rows come back for every new range of all targets."""
     found = []
+    make = StanceCount._make  # one C call; the generated constructor is a Python function
     for actor, toward, dimension, stance, packed, first, last in rows:
         # No day in range: NULL, or 0 where a key's running sums did not change.
         if packed and (articles_n := packed >> _BITS * 2):
-            found.append(StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance],
-                                     articles_n, packed >> _BITS & _MASK, packed & _MASK,
-                                     first, last))
+            found.append(make((actor, toward, _DIMENSIONS[dimension], _STANCES[stance],
+                               articles_n, packed >> _BITS & _MASK, packed & _MASK, first,
+                               last, 0)))
     return found
 
 
