@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     Row,
     Select,
+    String,
     Subquery,
     bindparam,
     case,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    type_coerce,
     union_all,
 )
 
@@ -235,13 +237,24 @@ def _unpacked(rows: Sequence[tuple[Any, ...]]) -> list[StanceCount]:
     with shifts, as thousands of rows come back for every new range of all targets."""
     found = []
     make = StanceCount._make  # one C call; the generated constructor is a Python function
+    # The days come as the driver reads them (text on SQLite) and are parsed once each here:
+    # a few hundred distinct days, where a converter per value ran thousands of times.
+    days: dict[Any, date | None] = {None: None}
     for actor, toward, dimension, stance, packed, first, last in rows:
         # No day in range: NULL, or 0 where a key's running sums did not change.
         if packed and (articles_n := packed >> _BITS * 2):
+            if first not in days:
+                days[first] = _day(first)
+            if last not in days:
+                days[last] = _day(last)
             found.append(make((actor, toward, _DIMENSIONS[dimension], _STANCES[stance],
-                               articles_n, packed >> _BITS & _MASK, packed & _MASK, first,
-                               last, 0)))
+                               articles_n, packed >> _BITS & _MASK, packed & _MASK,
+                               days[first], days[last], 0)))
     return found
+
+
+def _day(value: str | date) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 @functools.cache
@@ -292,9 +305,11 @@ def _range_sums(keys: Select[Any]) -> Select[Any]:
         seek(sums, days.day <= until, latest=True)
         - case((from_start, 0),
                else_=func.coalesce(seek(sums, days.day < since, latest=True), 0)),
-        case((from_start, totals.first_seen),
-             else_=seek(days.day, days.day >= since, latest=False)),
-        case((to_end, totals.last_seen), else_=seek(days.day, days.day <= until, latest=True)),
+        # As the driver reads them: _unpacked parses each distinct day once.
+        type_coerce(case((from_start, totals.first_seen),
+                         else_=seek(days.day, days.day >= since, latest=False)), String),
+        type_coerce(case((to_end, totals.last_seen),
+                         else_=seek(days.day, days.day <= until, latest=True)), String),
     ).order_by(totals.target, totals.actor, totals.dimension, totals.stance)
 
 
