@@ -78,6 +78,14 @@ def test_sqlite_file_is_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_sqlite_reads_are_memory_mapped_with_a_page_cache(tmp_path: Path) -> None:
+    """What keeps a bulk read of the daily summary off the disk calls: 32 MB of pages, and
+    the rest of the file read through the memory map."""
+    with Store(f"sqlite:///{tmp_path / 'c.db'}") as store, store._engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32000
+        assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == 1 << 30
+
+
 def test_schema_is_versioned_and_reopening_migrates_nothing(store_url: str) -> None:
     Store(store_url).close()
     with Store(store_url) as again:
