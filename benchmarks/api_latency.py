@@ -32,7 +32,7 @@ from coalition.store import Store
 
 GOAL_MS = 50.0
 # The bulk read of every target's cells has its own goal, for a date range not asked before.
-GOALS = {"scorecard all, new range (cold)": 100.0}
+GOALS = {"scorecard all, new range (cold)": 100.0, "scorecard all, new cut range (cold)": 100.0}
 CLAIMS_PER_ARTICLE = 20
 FILL_CHUNK = 500  # articles per bulk insert
 ACTORS = ["IRN", "PRK", "BLR", "CHN", "IND", "KAZ", "SRB", "TUR", "HUN", "ARM", "AZE", "GEO",
@@ -48,6 +48,8 @@ REQUESTS = {
     # query, aggregation and encoding all run.
     "scorecard RUS, new range (cold)": "/api/scorecard?target=RUS&since={day}",
     "scorecard all, new range (cold)": "/api/scorecard?since={day}",
+    # A range inside most keys' evidence, cut at both ends: up to four seeks per key.
+    "scorecard all, new cut range (cold)": "/api/scorecard?since={split}&until=2025-03-31",
     "claims target=RUS": "/api/claims?target=RUS&limit=50",
     "claims actor+dimension": "/api/claims?actor=IRN&dimension=arms&stance=support&limit=50",
     "claims page 21": "/api/claims?target=UKR&limit=50&offset=1000",
