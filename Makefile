@@ -2,7 +2,7 @@
 SAMPLE := src/coalition/data/sample
 COALITION := .venv/bin/coalition
 
-.PHONY: run test setup setup-test lint bench eval
+.PHONY: run test setup setup-test lint bench eval funnel
 
 run: setup
 	$(COALITION) ingest $(SAMPLE) || [ $$? = 3 ]
@@ -28,3 +28,6 @@ bench: setup-test
 
 eval: setup
 	.venv/bin/python scripts/evaluate_all.py
+
+funnel: setup
+	.venv/bin/python scripts/funnel.py

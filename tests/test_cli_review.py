@@ -73,3 +73,17 @@ def test_accept_reject_correct_and_add_from_the_command_line(db: str) -> None:
     assert f"#{rejected} rejected by alice" in listed.stdout
     bad = runner.invoke(app, ["scorecard", "--view", "mine", "--db", db])
     assert bad.exit_code == 2
+
+
+def test_reextract_names_each_article_it_cuts_off_and_exits_3(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "leaders.csv").write_text("name,aliases,code,role,start,end\n"
+                                      "Jane Example,,FRA,president,2020-01-01,\n", encoding="utf-8")
+    monkeypatch.setenv("COALITION_DATA_DIR", str(mine))  # a new rules version
+    monkeypatch.setenv("COALITION_MAX_CLAIMS", "1")
+    result = CliRunner().invoke(app, ["reextract", "--db", db])
+    assert result.exit_code == 3, result.output
+    assert "skipped" in result.output and "max_claims" in result.output

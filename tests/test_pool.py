@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks import corpus as bench_corpus
@@ -43,3 +47,22 @@ def test_results_come_back_in_input_order() -> None:
     assert cut == []
     assert [article.id for article, _claims in got] == [a.id for a in articles]
     assert all(claims == [] for _article, claims in got)
+
+
+@pytest.mark.slow
+def test_a_killed_process_is_replaced_and_no_article_is_lost(extractor: Any) -> None:
+    articles = [Article(id=name, text=text, source=name)
+                for name, text in bench_corpus.generate(10, seed=5)]
+    alone = {article.id: claims for article, claims in extractor.extract_many(articles)}
+    settings = Settings(workers=2, batch_size=2)
+    cut: list[tuple[Article, str]] = []
+    got = []
+    for pair in extract_in_pool(iter(articles), settings,
+                                on_cut=lambda article, reason: cut.append((article, reason))):
+        if not got:  # the pool holds the next batches now: kill its processes under them
+            for process in multiprocessing.active_children():
+                os.kill(process.pid, signal.SIGKILL)
+        got.append(pair)
+    assert cut == []
+    assert {article.id: claims for article, claims in got} == alone
+    assert [article.id for article, _claims in got] == [a.id for a in articles]

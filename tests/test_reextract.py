@@ -148,3 +148,24 @@ def test_kill_9_then_rerun_reextracts_each_article_once(tmp_path: Path, extracto
         assert claim_rows(store) == before
         assert [r.claim_id is not None for r in store.reviews()] == [True]
         assert [e.action for e in store.review_log()][-1] == "reattach"
+
+
+def test_an_article_cut_off_keeps_its_claims_and_the_run_goes_on(
+    store_url: str, extractor: Any, tmp_path: Path
+) -> None:
+    from coalition.extract import Extractor
+
+    sample = _sample()
+    found = {article.id: len(claims) for article, claims in extractor.extract_many(sample)}
+    most = max(found.values())
+    limited = Extractor(Settings(data_dir=str(_data_dir(tmp_path / "mine")), max_claims=most - 1))
+    with Store(store_url) as store:
+        store_articles(sample, store, Settings(), extractor=extractor)
+        before = claim_rows(store)
+        report = run_reextract(store, Settings(), extractor=limited)
+        over = sorted(a.source for a in sample if found[a.id] == most)
+        assert sorted(item.source for item in report.skipped) == over
+        assert all("max_claims" in item.reason for item in report.skipped)
+        assert report.redone == len(sample) - len(over)
+        assert claim_rows(store) == before  # the new data changes no claim; the cut one kept its
+        assert run_reextract(store, Settings(), extractor=limited).redone == 0

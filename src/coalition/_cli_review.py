@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from coalition.cli import Db, _errors_to_exit, _store, app, err, out
+from coalition._terminal import skipped_line
+from coalition.cli import EXIT_SKIPPED, Db, _errors_to_exit, _store, app, err, out
 from coalition.errors import ConfigError
 from coalition.settings import Settings
 
@@ -168,7 +169,11 @@ def reextract(
     ] = None,
     db: Db = None,
 ) -> None:
-    """Extract stored articles again with the current rules; reviews are carried over."""
+    """Extract stored articles again with the current rules; reviews are carried over.
+
+    An article cut off by max_claims or article_seconds keeps its claims and is named on
+    standard error (exit code 3); the others go on.
+    """
     from coalition.reextract import run_reextract
 
     with _errors_to_exit():
@@ -176,10 +181,14 @@ def reextract(
         with _store(settings, create=False) as store:
             report = run_reextract(store, settings, since_version=since_version)
     out.print(_report_table(report))
+    for item in report.skipped:
+        err.print(skipped_line(item), markup=True, highlight=False)
     for orphan in report.orphans:
         err.print(f"[yellow]orphaned review {orphan.id}[/yellow] ({orphan.verdict.value} by "
                   f"{orphan.reviewer}) on {orphan.article_id}: “{orphan.evidence}”",
                   markup=True, highlight=False)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 def _report_table(report: ReextractReport) -> Table:

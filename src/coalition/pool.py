@@ -5,13 +5,19 @@ batch and gets back only the claims, then stores them, one transaction per artic
 single process would and in the same order. Unlike spaCy's own ``n_process``, which sends every
 parsed ``Doc`` back to the main process, nothing heavier than claims crosses between processes,
 so two processes extract nearly twice as fast as one.
+
+A process that dies (a crash in native code, the kernel's out-of-memory killer) breaks the
+whole pool: it is started again, and the batches it held are read again one article to a task,
+so only an article that kills its process a second time is skipped, with that as its reason.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coalition._inflight import batches, in_order
@@ -41,6 +47,62 @@ def _extract_batch(batch: list[Article]) -> list[Outcome]:
     return extract_batch(_extractor, batch)
 
 
+@dataclass(frozen=True)
+class _Task:
+    """A batch sent to the pool, and which start of the pool it went to."""
+
+    future: Future[list[Outcome]]
+    generation: int
+
+    def result(self) -> list[Outcome]:
+        return self.future.result()
+
+
+class _Workers:
+    """The pool's processes, started again when one of them dies."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._generation = 0
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # Spawned, not forked: the parent may run threads (a progress bar) whose locks a fork
+        # would copy in a held state.
+        return ProcessPoolExecutor(max(1, self._settings.workers),
+                                   mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_load, initargs=(self._settings,))
+
+    def submit(self, batch: list[Article]) -> _Task:
+        return _Task(self._pool.submit(_extract_batch, batch), self._generation)
+
+    def outcomes(self, batch: list[Article], task: _Task) -> list[Outcome]:
+        """The batch's outcomes; if its pool broke, each article again in a task of its own."""
+        try:
+            return task.result()
+        except BrokenProcessPool:
+            self._restart(task.generation)
+        return [self._alone(article) for article in batch]
+
+    def _alone(self, article: Article) -> Outcome:
+        task = self.submit([article])
+        try:
+            return task.result()[0]
+        except BrokenProcessPool:
+            self._restart(task.generation)
+            return "its extraction process died (a crash or out of memory) twice; skipped"
+
+    def _restart(self, broken: int) -> None:
+        # The other batches of a broken pool fail too: only the first to tell starts a new one.
+        if broken == self._generation:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._generation += 1
+            self._pool = self._start()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
 def extract_in_pool(
     articles: Iterable[Article], settings: Settings, *, on_cut: CutOff
 ) -> Iterator[tuple[Article, list[Claim]]]:
@@ -49,21 +111,17 @@ def extract_in_pool(
     Args:
         articles: the articles to extract, read lazily.
         settings: ``workers`` processes, ``batch_size`` articles per task, and the model.
-        on_cut: told of each article skipped (cut off, or its extraction raised), with the
-            reason; the rest of its batch goes on.
+        on_cut: told of each article skipped (cut off, its extraction raised, or it killed its
+            process twice), with the reason; the rest of its batch goes on.
 
     Returns:
         (article, claims) pairs, in the order of ``articles``.
     """
-    workers = max(1, settings.workers)
-    # Spawned, not forked: the parent may run threads (a progress bar) whose locks a fork
-    # would copy in a held state.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_load, initargs=(settings,))
+    workers = _Workers(settings)
     try:
-        sent = in_order(batches(articles, settings.batch_size),
-                        lambda batch: pool.submit(_extract_batch, batch), window=2 * workers)
-        for batch, future in sent:
-            yield from unpack(batch, future.result(), on_cut)
+        sent = in_order(batches(articles, settings.batch_size), workers.submit,
+                        window=2 * max(1, settings.workers))
+        for batch, task in sent:
+            yield from unpack(batch, workers.outcomes(batch, task), on_cut)
     finally:
-        pool.shutdown(cancel_futures=True)
+        workers.shutdown()

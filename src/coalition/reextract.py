@@ -3,7 +3,9 @@
 Articles are walked in key order; each one whose claims were made by other rules is extracted
 again and its claims replaced in one transaction (:meth:`Store.replace_claims`), which also
 attaches its reviews again or orphans them. An article done is recorded with the current
-rules, so a run killed at any point and started again redoes only what is left.
+rules, so a run killed at any point and started again redoes only what is left. An article the
+extractor cuts off (over ``max_claims`` or ``article_seconds``) keeps the claims it has and is
+listed in the report with the reason; the run goes on.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from coalition.models import Article
+from coalition.models import Article, Rejected
 from coalition.review import Review
 from coalition.settings import Settings
 
@@ -44,6 +46,7 @@ class ReextractReport:
     current: int = 0
     by_version: dict[str, VersionChange] = field(default_factory=dict)
     orphans: list[Review] = field(default_factory=list)
+    skipped: list[Rejected] = field(default_factory=list)
 
     @property
     def redone(self) -> int:
@@ -103,7 +106,15 @@ def run_reextract(
             keys[article.sha256] = key
             yield article
 
-    for article, claims in engine.extract_many(articles(), batch_size=settings.batch_size):
+    def cut_off(article: Article, reason: str) -> None:
+        # Its stored claims stay as they were, made by the older rules, so a later run (with
+        # other limits) tries it again.
+        keys.pop(article.sha256, None)
+        previous.pop(article.sha256, None)
+        report.skipped.append(Rejected(article.source, reason))
+
+    for article, claims in engine.extract_many(articles(), batch_size=settings.batch_size,
+                                               on_cut=cut_off):
         done = store.replace_claims(keys.pop(article.sha256), claims, engine.version)
         was = previous.pop(article.sha256) or "unknown"
         if done is None:  # another run re-extracted it meanwhile
