@@ -35,7 +35,30 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
         return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
     if stance is Stance.OPPOSE and st.complies(token, governors, lexicon):
         return Stance.REFUSE, refusing, False  # "complied with sanctions": ties withheld
+    if stance is Stance.REFUSE and not negative and protests(token, lexicon):
+        return Stance.OPPOSE, refusing, False  # "recalled its ambassador", "suspended ties"
+    if stance is Stance.REFUSE and coerced(hit, refusing, lexicon):
+        return Stance.OPPOSE, refusing, False  # "banned all imports from X": a sanction
     return stance, refusing, False
+
+
+def protests(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a withdrawal takes away envoys or ties (`protest_withdrawals`): "recalled *its
+    ambassador*", "suspended *ties* with X", "the recall *of its envoys*" protest against
+    the state they were sent to or tied with."""
+    withdrawn = lexicon.cue("protest_withdrawals")
+    objects = [c for c in token.children if c.dep_ == "dobj"] + [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"]
+    return any(w.lower_ in withdrawn or w.lemma_.lower() in withdrawn
+               for o in objects for w in (o, *o.conjuncts))
+
+
+def coerced(hit: Hit, refusing: Token | None, lexicon: Lexicon) -> bool:
+    """Goods bought from a state under a coercive block (`coercive_blocks`): "banned imports
+    from X", "an embargo on X oil" oppose the seller; "stopped buying X oil" withholds."""
+    return refusing is not None and hit.trigger.kind == "goods" and \
+        refusing.lemma_.lower() in lexicon.cue("coercive_blocks")
 
 
 def under_seizure(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:

@@ -16,12 +16,15 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from coalition.extract.parties import Party, Resolver
-from coalition.extract.targets import relied_on, source_parties
-from coalition.extract.tree import object_side
+from coalition.extract.polarity import protests
+from coalition.extract.targets import relied_on, source_parties, subject_parties
+from coalition.extract.tree import governor, object_side
 from coalition.models import Dimension, Stance
 from coalition.resolve import mentioned
 from coalition.resolve.gazetteer import GROUP
 
+# Where withdrawn envoys or ties were: "recalled its ambassador *in* France / *from* X / *to* X".
+WITHDRAWN_FROM = frozenset({"from", "in", "to", "at", "with"})
 # Dimensions in which a purchase is the seller's support of the buyer, not the reverse.
 ARMS_LIKE = frozenset({Dimension.ARMS, Dimension.MILITARY, Dimension.TROOPS})
 
@@ -44,10 +47,33 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if not (sellers and actors) or _hosted(token, resolver):
             return None  # "received refugees from Moldova": people who fled, not a gift
         actors, targets = sellers, actors
+    if stance is Stance.OPPOSE and protests(token, resolver.lexicon):
+        actors, targets = _protest_roles(token, resolver, actors, targets)
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
     if not targets and len(actors) > 1 and (lemma in reciprocal or token.lower_ in reciprocal):
         targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     return actors, targets, stance
+
+
+def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],
+                   targets: list[Party]) -> tuple[list[Party], list[Party]]:
+    """Envoys and ties withdrawn: the state they served *in*, were sent *to* or came *from*
+    ("recalled its ambassador *in France*", "the recall of its envoys *from Ireland*") is
+    the target; the recalling state is the subject or possessor, never that phrase."""
+    objects = [token, *(c for c in token.children if c.dep_ == "dobj"), *(
+        o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj")]
+    places = [p for o in objects for prep in o.children
+              if prep.dep_ == "prep" and prep.lower_ in WITHDRAWN_FROM
+              for pobj in prep.children if pobj.dep_ == "pobj"
+              for p in resolver.parties(pobj)]
+    if not places:
+        return actors, targets
+    if token.pos_ in ("NOUN", "PROPN"):
+        owners = [p for c in token.children if c.dep_ == "poss" for p in resolver.parties(c)]
+        actors = owners or subject_parties(governor(token), resolver)
+    placed = {p.code for p in places}
+    return [a for a in actors if a.code not in placed], places
 
 
 def own_membership(noun: Token, actors: list[Party], resolver: Resolver) -> bool:

@@ -32,6 +32,7 @@ CUE_LISTS = (
     "event_heads", "blocking_nouns", "hosted_people", "intrusion_verbs", "topic_nouns",
     "accusing_words", "own_statements", "switching_verbs", "pact_nouns", "signing_verbs",
     "lifting_verbs", "threatening_verbs",
+    "protest_withdrawals", "coercive_blocks", "event_doing_verbs",
 )
 
 
