@@ -47,6 +47,10 @@ class Entry:
         letters = self.form.replace(".", "")
         return letters.isupper() and len(letters) <= 5
 
+    def written_as(self, text: str) -> bool:
+        """Whether ``text`` is this form as the entry's case rule allows ("us" is not "US")."""
+        return not self.case_sensitive or text == self.form
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
