@@ -34,6 +34,8 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
             ) -> tuple[list[Party], list[Party], Stance] | None:
     """Actors, targets and stance after the word-specific rules; ``None`` for no claim."""
     lemma = token.lemma_.lower()
+    if _others_event(token, resolver):
+        return None
     enemies = _enemies(token, resolver)
     if enemies is not None:  # "fought the Houthis": the object is the enemy, not the one helped
         if stance is not Stance.SUPPORT or not enemies:
@@ -53,6 +55,21 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
     if not targets and len(actors) > 1 and (lemma in reciprocal or token.lower_ in reciprocal):
         targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     return actors, targets, stance
+
+
+def _others_event(noun: Token, resolver: Resolver) -> bool:
+    """An armed event noun (`event_heads`) that names no doer of its own and hangs on a verb
+    that does not do it (`event_doing_verbs`): "Qatar *discussed* the strikes on Iran" is no
+    strike by Qatar; "Qatar *launched* strikes", "*Israeli* strikes", "*Iran's* attack" are."""
+    lexicon = resolver.lexicon
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in lexicon.cue("event_heads"):
+        return False
+    verb = governor(noun)
+    if verb is None or verb.lemma_.lower() in lexicon.cue("event_doing_verbs"):
+        return False
+    own = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+           and resolver.sentence.mention_at(c.i) is not None]
+    return not (own or source_parties(noun, resolver))
 
 
 def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],

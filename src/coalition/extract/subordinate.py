@@ -69,6 +69,7 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
                    and t.head.lower_ not in lexicon.cue("concession_preps")  # "despite sanctions"
                    and t.dep_ != "compound"  # "supplied *attack* drones": a kind of weapon
                    and not (t.dep_ == "xcomp" and t.head.i == token.i)  # "threatened *to launch*"
+                   and not _in_purpose(t, token)  # "sent tanks *to help repel the invasion*"
                    for t in object_side(token) if t.i in others)
     return False
 
@@ -124,3 +125,15 @@ def _charges_state(gerund: Token, resolver: Resolver) -> bool:
     Russia"): then the reason is that state's claim (the accuser's word, hedged by stance)."""
     charged = charged_object(gerund)
     return charged is not None and bool(resolver.parties(charged))
+
+
+def _in_purpose(word: Token, verb: Token) -> bool:
+    """Whether ``word`` sits in a to-infinitive purpose clause of ``verb``: "sent tanks *to
+    help Ukraine repel the invasion*" names what the help is against, not what is sent."""
+    current = word.head
+    while current.i != verb.i and current.head.i != current.i:
+        if current.pos_ == "VERB" and current.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return True
+        current = current.head
+    return False
