@@ -19,7 +19,6 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from coalition.extract.persons import CARRIERS, widen
 from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, CARRIER_STATE
@@ -28,6 +27,7 @@ from coalition.resolve.chain import Chain, antecedent
 from coalition.resolve.gazetteer import (
     ADJECTIVE,
     DESCRIPTION,
+    GROUP,
     NON_ACTOR,
     Entry,
 )
@@ -87,19 +87,32 @@ class MentionFinder:
         for matcher in self._matchers:
             for key, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=key))
-        spans = []
-        for span in filter_spans(found):
+        named = []
+        for span in found:
             # a lower-case match may share its key with a case-sensitive form ("us", "US")
             entry = choose([e for e in self._table[span.label_] if e.written_as(span.text)], on)
-            if entry is None or entry.kind == NON_ACTOR:
-                continue
-            spans.append(Span(doc, span.start, span.end, label=entry.code, kb_id=entry.kind))
+            kind = NON_ACTOR if entry is None else entry.kind
+            named.append(Span(doc, span.start, span.end, label=entry.code if entry else "",
+                              kb_id=kind))
+        spans = [s for s in _longest(named) if s.kb_id_ != NON_ACTOR]
         spans = widen(doc, _state_bound(doc, spans, self._chain.non_state),
                       self._chain.offices)
         described = [(doc.vocab.strings[key], start, end)
                      for key, start, end in self._descriptions(doc)]
         doc.spans[SPANS_KEY] = _descriptions(doc, spans, described, self._chain)
         return doc
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """The longest of overlapping matches; between matches of one length a name wins over a
+    carry-over word ("*The State Department*", not "*The State* Department")."""
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.kb_id_ in CARRIERS, s.start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
 
 
 def _state_bound(doc: Doc, spans: list[Span], non_state: frozenset[str]) -> list[Span]:
@@ -111,10 +124,12 @@ def _state_bound(doc: Doc, spans: list[Span], non_state: frozenset[str]) -> list
 
 def _descriptions(doc: Doc, spans: list[Span], described: list[tuple[str, int, int]],
                   chain: Chain) -> list[Span]:
-    """The spans with each definite description resolved to the state it stands for (it
-    replaces a carry-over word it overlaps: "the kingdom"); unresolved ones are dropped."""
+    """The spans with each definite description resolved to the state or group it stands for
+    (it replaces a carry-over word it overlaps: "the kingdom"); unresolved ones are dropped.
+    A group described ("the regional body") stays a group."""
     names = [s for s in spans if s.kb_id_ not in CARRIERS]
     named = {s.label_ for s in names}
+    groups = {s.label_ for s in names if s.kb_id_ == GROUP}
     resolved: list[Span] = []
     for form, start, end in sorted(described, key=lambda d: d[1]):
         begin = _definite(doc, start)
@@ -123,7 +138,8 @@ def _descriptions(doc: Doc, spans: list[Span], described: list[tuple[str, int, i
         earlier = [s.label_ for s in names if s.end <= begin]
         code = antecedent(chain.candidates(form), earlier, named)
         if code is not None:
-            resolved.append(Span(doc, begin, end, label=code, kb_id=DESCRIPTION))
+            resolved.append(Span(doc, begin, end, label=code,
+                                 kb_id=GROUP if code in groups else DESCRIPTION))
     kept = [s for s in spans
             if not any(r.start < s.end and s.start < r.end for r in resolved)]
     return sorted([*kept, *resolved], key=lambda s: s.start)

@@ -89,8 +89,10 @@ def _person(doc: Doc, span: Span, offices: frozenset[str],
         j += 1
     if j == i or doc[j - 1].lower_ == "of":
         return None
-    if j + 1 < len(doc) and doc[j].text == ",":  # "the Guyanese President, David Granger,"
+    if j + 1 < len(doc) and doc[j].text == ",":  # "Qatar's emir, Sheikh Hamad al-Thani,"
         j += 1
+        while j < len(doc) and doc[j].is_title and doc[j].lower_ in offices:
+            j += 1
     end, name = _name(doc, j, offices, by_start)
     if not name or any(unit.lower() in BODIES for unit in name):
         return None
@@ -102,7 +104,8 @@ def _name(doc: Doc, k: int, offices: frozenset[str],
     """Where the capitalised name from token ``k`` ends, and its units ("Jae-in" is one)."""
     units: list[str] = []
     last = closed = len(doc)
-    while k < last and len(units) < MAX_NAME_WORDS and _name_word(doc[k], offices):
+    while k < last and len(units) < MAX_NAME_WORDS and (
+            _name_word(doc[k], offices) or (units and doc[k].lower_ in PARTICLES)):
         if k in by_start:  # a known leader closes the name: "Russian President Vladimir Putin"
             last = closed = by_start[k].end
         end = k + 1
@@ -179,4 +182,5 @@ def _calling_names(name: tuple[str, ...]) -> list[str]:
         called = name[0]
     else:
         called = name[-1] if name else ""
-    return [called] if len(called) >= MIN_SURNAME and called.isalpha() else []
+    return [called] if len(called) >= MIN_SURNAME and called.isalpha() and \
+        called.lower() not in PARTICLES else []
