@@ -47,8 +47,10 @@ RULES_KEY = "coalition_rules"
 # The caller may leave the text it tokenised here: Doc.text rebuilds it token by token.
 TEXT_KEY = "coalition_text"
 PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-# A place in capitals, maybe a country and an agency after it, then a dash.
-DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’ ]*(?:, [A-Z][\w.'’ ]*)?(?: \([^)]*\))? [-–—] ")
+# A place in capitals, maybe a country and an agency after it, then a dash; or a place in
+# mixed case with the agency's brackets, whole or cut off ("Berlin (Reuters) – ", "Berlin ( – ").
+DATELINE = re.compile(r"(?:[A-Z]{2}[A-Z.'’ ]*(?:, [A-Z][\w.'’ ]*)?(?: \([^)]*\))?"
+                      r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? \([^)]*\)?) [-–—] ")
 
 
 @dataclass(slots=True)

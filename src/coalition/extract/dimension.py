@@ -24,8 +24,8 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
                 resolver.party(word) is not None:
             receivers.append(word)
             continue  # "allowed *Russian troops* to", "provided *its army* with": receivers
-        if _in_name(word, resolver):
-            continue  # "the UN *Security* Council": part of a name, not the thing given
+        if _in_name(word, resolver) or _in_right(word, token, resolver):
+            continue  # "the UN *Security* Council", "X's right to *self-defence*"
         pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
         dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
         if dimension and (best is None or abs(word.i - token.i) < best[0]):
@@ -46,6 +46,18 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
 def _in_name(word: Token, resolver: Resolver) -> bool:
     mention = resolver.sentence.mention_at(word.i)
     return mention is not None and mention.end - mention.start > 1
+
+
+def _in_right(word: Token, trigger: Token, resolver: Resolver) -> bool:
+    """Whether a word is the complement of a right (`right_nouns`) below the trigger: backing
+    "X's right to *self-defence*" is political, whatever the right is to."""
+    rights = resolver.lexicon.cue("right_nouns")
+    current = word.head
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.lemma_.lower() in rights:
+            return True
+        current = current.head
+    return False
 
 
 def _armed_act(verb: Token | None, resolver: Resolver) -> bool:

@@ -26,19 +26,26 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
     if helped is not None:
         return helped
     verb = governor(noun)
-    source = source_parties(noun, resolver)
-    if source:
-        return source, subject_parties(verb, resolver)
+    source = source_parties(noun, resolver) or (
+        _misplaced_agent(noun, resolver) if opposing else [])
     targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
                              opposing=opposing)
+    if source:
+        # "aid *from the US*" goes to whoever the sentence is about; an occupation *by X*
+        # only to the victim it names itself
+        return source, targets if opposing else subject_parties(verb, resolver)
     if not targets and verb is not None:  # "ended its deliveries of fuel *to Ukraine*"
         targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False,
                                  opposing=opposing)
+    event = noun.lemma_.lower() in resolver.lexicon.cue("event_heads")
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and \
                 not (child.dep_ != "poss" and _is_theme(child, resolver)):
             owner = resolver.parties(child)
             named = resolver.sentence.mention_at(child.i)
+            if not owner and event and named is not None and named.adjective:
+                doer = resolver.party(child, bare_adjective=True)  # "the *Israeli* attack"
+                owner = [doer] if doer is not None else []
             if owner and (not generic or not (named and named.carrier) or targets
                           or _modified(noun, resolver)):
                 if receiving(verb, resolver):  # "Israel receives US military aid"
@@ -98,3 +105,40 @@ def _accompanied_roles(noun: Token, resolver: Resolver
     if partner.pos_ in ("VERB", "AUX"):
         return helpers, subject_parties(partner, resolver)
     return helpers, resolver.parties(partner)
+
+
+def act_doers(noun: Token, resolver: Resolver) -> list[Party]:
+    """Who does the act a noun trigger names, when the noun says so itself: "*the US* arms
+    sale", "*Russia's* invasion", "the occupation *by the Russian military*", "the *Israeli*
+    strikes"; empty for a noun that is no trigger or names no doer ("the sanctions")."""
+    if not any(hit.trigger.kind == "noun" and hit.head(resolver.sentence.doc).i == noun.i
+               for hit in resolver.sentence.hits):
+        return []
+    return source_parties(noun, resolver) or _misplaced_agent(noun, resolver) or [
+        p for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+        and resolver.sentence.mention_at(c.i) is not None
+        for p in [resolver.party(c, bare_adjective=True)] if p is not None]
+
+
+def own_act(noun: Token, resolver: Resolver) -> bool:
+    """Whether an opposition noun names both who does it and to whom ("*Russia's* occupation
+    of *Georgia's* regions"): then it is a claim of its own even under another's condemnation;
+    without a named victim it would fall back to the article's default target."""
+    doers = {p.code for p in act_doers(noun, resolver)}
+    # "Russia's invasion and *its* annexation of": a conjoined act's words are not this one's
+    sibling = {resolver.sentence.chars(t)[0] for c in noun.children if c.dep_ == "conj"
+               for t in c.subtree}
+    return bool(doers) and any(
+        p.code not in doers and p.start not in sibling
+        for p in object_parties(noun, resolver, from_is_target=False, object_is_target=True,
+                                opposing=True))
+
+
+def _misplaced_agent(noun: Token, resolver: Resolver) -> list[Party]:
+    """The doer of an object noun's act in a "by" phrase the parser hung on the active verb
+    above it: "condemned the occupation of X *by the Russian army*"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+            for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from coalition.extract.noun_roles import act_doers
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.polarity import protests
 from coalition.extract.targets import relied_on, source_parties, subject_parties
@@ -49,6 +50,12 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if not (sellers and actors) or _hosted(token, resolver):
             return None  # "received refugees from Moldova": people who fled, not a gift
         actors, targets = sellers, actors
+    if token.pos_ == "VERB" and lemma in resolver.lexicon.cue("urging_verbs"):
+        # "urged *Washington* to stop selling arms to Taipei": the one urged is opposed
+        targets = [p for c in token.children if c.dep_ in ("dobj", "prep")
+                   for o in ([c] if c.dep_ == "dobj" else
+                             [g for g in c.children if g.dep_ == "pobj" and c.lower_ == "on"])
+                   for p in resolver.parties(o)]
     if stance is Stance.OPPOSE and protests(token, resolver.lexicon):
         actors, targets = _protest_roles(token, resolver, actors, targets)
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
@@ -67,9 +74,7 @@ def _others_event(noun: Token, resolver: Resolver) -> bool:
     verb = governor(noun)
     if verb is None or verb.lemma_.lower() in lexicon.cue("event_doing_verbs"):
         return False
-    own = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-           and resolver.sentence.mention_at(c.i) is not None]
-    return not (own or source_parties(noun, resolver))
+    return not act_doers(noun, resolver)
 
 
 def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
-from coalition.extract.noun_roles import goods_roles, noun_roles
+from coalition.extract.noun_roles import act_doers, goods_roles, noun_roles
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.sentence import Hit
 from coalition.extract.targets import (
@@ -57,6 +57,9 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed
         targets = resolver.parties(patient) or [
             p for c in patient.children if c.dep_ == "poss" for p in resolver.parties(c)]
+    if hit.trigger.stance is Stance.OPPOSE and not passive:
+        # "slammed *the US* arms sale to Taiwan": opposing an act opposes whoever does it
+        targets = [p for c in verb.children if c.dep_ == "dobj" for p in act_doers(c, resolver)]
     shares = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not st.has_subject(c) and not any(d.dep_ == "dobj" for d in verb.children)]
     for shared in [verb, *shares]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coalition.extract.dimension import dimension_of
+from coalition.extract.noun_roles import own_act
 from coalition.extract.parties import Resolver
 from coalition.extract.reframe import ARMS_LIKE
 from coalition.extract.sentence import Hit
@@ -56,8 +57,10 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
     if hit.trigger.kind == "noun" and hit.trigger.stance is Stance.OPPOSE and any(
             g.i in others and others[g.i].trigger.stance is Stance.OPPOSE
             and g.lemma_.lower() not in lexicon.cue("firing_verbs")  # "launched *an attack*"
-            for g in governors):
-        return True  # "condemned the sanctions": someone else's opposition, not the actor's
+            for g in governors) and not own_act(token, resolver):
+        # "condemned the sanctions": someone else's opposition, not the actor's; "condemned
+        # *Russia's* occupation of Georgia" names its doer and victim: a claim of its own
+        return True
     if hit.generic and any(t.i in others and others[t.i].trigger.kind == "territory"
                              and any(c.dep_ == "poss" for c in t.children)
                              for t in object_side(token)):

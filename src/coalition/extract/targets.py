@@ -23,6 +23,10 @@ TARGET_PREPS = frozenset({"to", "for", "into", "with", "toward", "towards"})
 OPPOSING_PREPS = frozenset({"on", "against"})
 
 
+# Prepositions of the state an invasion is waged in, which is its target (`invasion_nouns`).
+ATTACKED_PREPS = frozenset({"in", "inside", "into"})
+
+
 # Prepositions of place: "transfer oil off *its* coast" names no receiver.
 PLACE_PREPS = frozenset({"off", "in", "at", "near", "along", "across", "inside", "within",
                          "around", "outside", "beyond"})
@@ -127,6 +131,9 @@ def _extra_prep(token: Token, root: Token, lexicon: Lexicon, opposing: bool) -> 
     prep, lemma = token.head.lower_, root.lemma_.lower()
     if prep == "at":
         return opposing and root.pos_ == "VERB" and lemma in lexicon.cue("firing_verbs")
+    if prep in ATTACKED_PREPS and opposing and root.pos_ == "NOUN" and \
+            lemma in lexicon.cue("invasion_nouns"):
+        return True  # "Russia's aggression *in Ukraine*": the state an attack lands in
     return prep == "in" and lemma in lexicon.cue("membership_nouns")
 
 

@@ -24,13 +24,15 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     participle and gerund clauses ("Refusing to send troops, Tokayev ...") from the main verb.
     """
     patient = None
+    # "Berlin ( – ..., and Germany and France announced": of two subjects the nearer acts
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     for child in verb.children:
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, False
-        if child.dep_ in ("nsubj", "csubj"):
-            return child, False
+        if subjects:
+            return min(subjects, key=lambda c: abs(verb.i - c.i)), False
         if child.dep_ == "nsubjpass":
             patient = child
     if patient is not None:
