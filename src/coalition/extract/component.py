@@ -50,7 +50,7 @@ PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 # A place in capitals, maybe a country and an agency after it, then a dash; or a place in
 # mixed case with the agency's brackets, whole or cut off ("Berlin (Reuters) – ", "Berlin ( – ").
 DATELINE = re.compile(r"(?:[A-Z]{2}[A-Z.'’ ]*(?:, [A-Z][\w.'’ ]*)?(?: \([^)]*\))?"
-                      r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? \([^)]*\)?) [-–—] ")
+                      r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:[\w.'’ /]{0,40}\))?) ?[-–—] ")
 
 
 @dataclass(slots=True)
