@@ -56,6 +56,19 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
                    for o in ([c] if c.dep_ == "dobj" else
                              [g for g in c.children if g.dep_ == "pobj" and c.lower_ == "on"])
                    for p in resolver.parties(o)]
+    aimed = _shown_to(token, resolver)
+    if aimed:  # "held drills *around Taiwan*": a show of force against it
+        targets, stance = aimed, Stance.OPPOSE
+    elif stance is Stance.OPPOSE and _show_of_force(token, resolver):
+        # drills aimed at nobody: the parties' own, each backing the other ("X and Y held
+        # drills", "drills with X"); a host or owner is no party ("declined to host the
+        # alliance's exercises")
+        partners = _drilled_with(token, resolver)
+        if len(actors) < 2 and not partners:
+            return None
+        targets, stance = partners, Stance.SUPPORT
+    if lemma in resolver.lexicon.cue("reaction_nouns") and token.pos_ in ("NOUN", "PROPN"):
+        targets = _reacted_to(token, resolver)  # "concern *over Israel's* strikes"
     if stance is Stance.OPPOSE and protests(token, resolver.lexicon):
         actors, targets = _protest_roles(token, resolver, actors, targets)
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
@@ -75,6 +88,60 @@ def _others_event(noun: Token, resolver: Resolver) -> bool:
     if verb is None or verb.lemma_.lower() in lexicon.cue("event_doing_verbs"):
         return False
     return not act_doers(noun, resolver)
+
+
+def _shown_to(noun: Token, resolver: Resolver) -> list[Party]:
+    """The states a show of force is staged around (`show_of_force_nouns`, `encircling_preps`):
+    "drills *around Taiwan*", "war games *off* the Philippines"."""
+    lexicon = resolver.lexicon
+    if not _show_of_force(noun, resolver):
+        return []
+    heads = [noun] + ([noun.head] if noun.head.pos_ in ("VERB", "AUX") else [])
+    return [p for head in heads for prep in head.children
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in lexicon.cue("encircling_preps")
+            for pobj in prep.subtree if pobj.dep_ == "pobj"
+            for p in resolver.parties(pobj)]
+
+
+def _show_of_force(noun: Token, resolver: Resolver) -> bool:
+    shows = resolver.lexicon.cue("show_of_force_nouns")
+    return noun.pos_ in ("NOUN", "PROPN") and (
+        noun.lemma_.lower() in shows or noun.lower_ in shows)
+
+
+def _drilled_with(noun: Token, resolver: Resolver) -> list[Party]:
+    heads = [noun] + ([noun.head] if noun.head.pos_ in ("VERB", "AUX") else [])
+    return [p for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for pobj in prep.children if pobj.dep_ == "pobj" for p in resolver.parties(pobj)]
+
+
+def _reacted_to(noun: Token, resolver: Resolver) -> list[Party]:
+    """Whose act a reaction is over, about or at (`reaction_preps`): the thing itself when it
+    is a state, else its owner or demonym, else that of its "of" phrase ("concern about a
+    buildup *of Serbian forces*")."""
+    lexicon = resolver.lexicon
+    # "expressed alarm *at* X": the parser may hang the phrase on the verb
+    heads = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    for prep in (c for head in heads for c in head.children):
+        if prep.dep_ != "prep" or prep.lower_ not in lexicon.cue("reaction_preps"):
+            continue
+        for thing in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _owners(thing, resolver) or [
+                p for of in thing.children if of.dep_ == "prep" and of.lower_ == "of"
+                for inner in of.children if inner.dep_ == "pobj"
+                for p in _owners(inner, resolver)]
+            if found:
+                return found
+    return []
+
+
+def _owners(thing: Token, resolver: Resolver) -> list[Party]:
+    """A state named by a word or its possessor or demonym: "Israel", "*Israel's* strikes",
+    "the *Polish* decision"."""
+    return resolver.parties(thing) or [
+        p for c in thing.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+        for p in [resolver.party(c, bare_adjective=True)] if p is not None]
 
 
 def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],

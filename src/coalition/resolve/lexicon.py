@@ -33,7 +33,8 @@ CUE_LISTS = (
     "accusing_words", "own_statements", "switching_verbs", "pact_nouns", "signing_verbs",
     "lifting_verbs", "threatening_verbs",
     "protest_withdrawals", "coercive_blocks", "event_doing_verbs",
-    "urging_verbs", "cessation_verbs", "ousting_verbs", "right_nouns", "invasion_nouns",
+    "urging_verbs", "cessation_verbs", "ousting_verbs", "right_nouns",
+    "show_of_force_nouns", "encircling_preps", "reaction_nouns", "reaction_preps", "invasion_nouns",
 )
 
 
