@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coalition.extract.parties import Party, Resolver
+from coalition.extract.parties import Party, Resolver, event_key
 from coalition.extract.targets import (
     object_parties,
     relied_on,
@@ -142,3 +142,23 @@ def _misplaced_agent(noun: Token, resolver: Resolver) -> list[Party]:
         return []
     return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
             for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+
+
+def event_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
+    """The states a sentence names as doing an armed event noun (`event_heads`), by the
+    noun: its own doer ("*Israeli* strikes") or the subject of a verb that does it ("*Israel*
+    launched airstrikes"), so that a later "the strikes" recalls them."""
+    lexicon = resolver.lexicon
+    found: dict[str, tuple[str, ...]] = {}
+    for noun in resolver.sentence.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.cue("event_heads"):
+            continue
+        verb = noun.head
+        doers = act_doers(noun, resolver) or (
+            subject_parties(verb, resolver) if noun.dep_ == "dobj" and
+            verb.lemma_.lower() in lexicon.cue("event_doing_verbs") and not any(
+                c.dep_ == "neg" for c in verb.children) else [])
+        codes = tuple(dict.fromkeys(p.code for p in doers if not p.carried))
+        if codes:
+            found[event_key(noun.lemma_.lower())] = codes
+    return found

@@ -20,6 +20,9 @@ from coalition.extract.tree import co_subjects, subject
 from coalition.resolve import Conflict, Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER, REGION
 
+# Pronouns that may stand for several states named together.
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
+
 
 @dataclass(frozen=True, slots=True)
 class Party:
@@ -92,7 +95,9 @@ class Resolver:
                     for p in self._recalled_doers(t)]
         paired = [p for t, party in zip(members, found, strict=True) if party is not None
                   for p in self._conjoined_demonyms(t)]
-        return [p for p in found if p is not None] + recalled + paired
+        fellows = [p for t, party in zip(members, found, strict=True) if party is not None
+                   and party.carried for p in self._fellow_antecedents(t, party)]
+        return [p for p in found if p is not None] + recalled + paired + fellows
 
     def _conjoined_demonyms(self, head: Token) -> list[Party]:
         """The further states of "*French and Egyptian* warships", "*Hungarian and Romanian*
@@ -103,6 +108,21 @@ class Resolver:
                 for c in a.conjuncts
                 for m in [self.sentence.mention_at(c.i)] if m is not None and m.code
                 and not m.carrier]
+
+    def _fellow_antecedents(self, token: Token, party: Party) -> list[Party]:
+        """The other states a plural pronoun stands for when its antecedent is a list:
+        "Denmark and Finland said *they* would halt arms exports" (both halt them)."""
+        if token.lower_ not in PLURAL_PRONOUNS:
+            return []
+        for i in range(token.i - 1, -1, -1):
+            mention = self.sentence.mention_at(i)
+            if mention is None or mention.code != party.code or mention.carrier:
+                continue
+            word = self.sentence.doc[mention.end - 1]
+            fellows = [self.party(c) for c in word.conjuncts]
+            return [replace(p, carried=True) for p in fellows
+                    if p is not None and not p.carried and p.code != party.code]
+        return []
 
     def _named(self, token: Token) -> bool:
         mention = self.sentence.mention_at(token.i)
@@ -117,7 +137,7 @@ class Resolver:
             return []
         start, end = self.sentence.chars(token)
         return [Party(code, start, end, carried=True)
-                for code in self.context.doers.get(token.lemma_.lower(), ())]
+                for code in self.context.doers.get(event_key(token.lemma_.lower()), ())]
 
     def _recognised(self, token: Token) -> bool:
         """Whether a word is what is recognised: below a recognition trigger or theme ("the
@@ -326,7 +346,12 @@ def attack_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
         codes = tuple(dict.fromkeys(p.code for p in resolver.parties(doer) + named
                                     if not p.carried))
         if codes:
-            found[verb.lemma_.lower()] = codes
+            found[event_key(verb.lemma_.lower())] = codes
     return found
+
+
+def event_key(lemma: str) -> str:
+    """The word an attack is recalled by: "the strikes" recall "airstrikes" and "struck"."""
+    return lemma[3:] if lemma.startswith("air") and len(lemma) > 6 else lemma
 
 
