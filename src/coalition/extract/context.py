@@ -8,15 +8,25 @@ state words ("the country", "the government") and persons without such a leader 
 section's state (a heading that names one state, like "Serbia"), else the first state named
 in the paragraph; pronouns ("they", "its") may also take a group ("Hezbollah"); group words
 ("the group", "the militia") take only a group: the first of the paragraph, else the first of
-the latest paragraph that named one.
+the latest paragraph that named one. Plural words stand for several states: "they" (whose
+state is one of them) for the latest list of states ("Mali, Burkina Faso and Niger") named in
+this or the paragraph before; "the three countries", "both nations" for the latest list of that
+many, "the two countries" else for the two states named last.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention
+from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, CARRIER_PLURAL, Mention
 from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER, REGION
+
+# What may stand between the names of a list: "Mali, Burkina Faso, and Niger".
+LIST_GAP = re.compile(r"\s*(?:,|,? and|,? or|,? as well as)\s*", re.IGNORECASE)
+# The sizes plural descriptions give ("the *three* countries", "*both* nations").
+SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
 @dataclass(slots=True)
@@ -33,6 +43,11 @@ class Context:
     # Who did each attack named so far, by the verb's lemma ("struck": "strike"). Sentences
     # with an attack verb are always parsed, so this too is the same with or without prefilter.
     doers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The latest list of two or more states and the paragraph that named it; the states named
+    # so far, the latest last.
+    members: tuple[str, ...] = ()
+    members_paragraph: int = -1
+    named: list[str] = field(default_factory=list)
 
     def enter(self, paragraph: int, heading: bool, mentions: list[Mention]) -> None:
         """Update the context for a new sentence (call before resolving it)."""
@@ -44,8 +59,10 @@ class Context:
                 codes = {m.code for m in mentions if m.code and not m.carrier}
                 self.section = codes.pop() if len(codes) == 1 else None
 
-    def remember(self, mentions: list[Mention]) -> None:
-        """Record a sentence's names once it has been resolved."""
+    def remember(self, mentions: list[Mention], text: str = "") -> None:
+        """Record a sentence's names once it has been resolved (``text``: the text their
+        character offsets point into, to find lists of states)."""
+        self._lists(mentions, text)
         for mention in mentions:
             if mention.carrier or not mention.code:
                 continue
@@ -58,6 +75,42 @@ class Context:
             if mention.kind == GROUP and self.first_group is None:
                 self.first_group = mention.code
 
+    def _lists(self, mentions: list[Mention], text: str) -> None:
+        states = [m for m in mentions if m.code and not m.carrier
+                  and m.kind not in (ADJECTIVE, GROUP, REGION)]
+        run: list[str] = []
+        for before, mention in zip([None, *states], states, strict=False):
+            if before is None or not LIST_GAP.fullmatch(
+                    text[before.char_end:mention.char_start]):
+                self._keep_list(run)
+                run = []
+            if mention.code not in run:
+                run.append(mention.code)
+        self._keep_list(run)
+        for mention in states:
+            if mention.code in self.named:
+                self.named.remove(mention.code)
+            self.named.append(mention.code)
+
+    def _keep_list(self, run: list[str]) -> None:
+        if len(run) >= 2:
+            self.members, self.members_paragraph = tuple(run), self.paragraph
+
+    def plural(self, words: str, code: str | None) -> tuple[str, ...]:
+        """The states a plural carry-over word stands for, or ``()``.
+
+        Args:
+            words: the word or words, lower case ("they", "the three countries").
+            code: what it would stand for as a singular word, if anything.
+        """
+        if words in PLURAL_PRONOUNS:
+            recent = self.members_paragraph >= self.paragraph - 1
+            return self.members if recent and (code is None or code in self.members) else ()
+        size = next((SIZES[w] for w in words.split() if w in SIZES), 0)
+        if size and len(self.members) == size:
+            return self.members
+        return tuple(self.named[-2:]) if size == 2 and len(self.named) >= 2 else ()
+
     def carry_group(self) -> str | None:
         """What "the group" stands for: the first group of this paragraph, else of the latest
         paragraph that named one (its first group is its topic, later ones are asides)."""
@@ -67,6 +120,8 @@ class Context:
         """The actor a carry-over word of ``kind`` stands for, or ``None``."""
         if kind == CARRIER_PERSON and self.leaders:
             return self.leaders[-1]
+        if kind == CARRIER_PLURAL:
+            return None  # several states: see plural()
         if kind == CARRIER_ANY:
             return self.section or self.first_actor
         return self.section or self.first_state

@@ -2,8 +2,8 @@
 
 Spans go to ``doc.spans["coalition_mentions"]``; a span's label is the actor code and its
 ``kb_id_`` the kind of mention (state, capital, adjective, group, leader, description, or
-``carrier_person`` / ``carrier_state`` / ``carrier_any`` for words like "he", "the country" and
-"they" that stand for an actor named earlier).
+``carrier_person`` / ``carrier_state`` / ``carrier_any`` / ``carrier_plural`` for words like
+"he", "the country", "they" and "the three countries" that stand for actors named earlier).
 Leaders resolve by the article date in ``doc.user_data["coalition_published"]``. Article-level
 readings then widen the names: offices join people to states (:mod:`.persons`: "*Iraqi
 President* Saddam Hussein", "King Hassan *of Morocco*", "officials *in Tehran*", and later
@@ -17,11 +17,16 @@ from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from coalition.extract.persons import CARRIERS, widen
-from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, CARRIER_STATE
+from coalition.extract.sentence import (
+    CARRIER_ANY,
+    CARRIER_PERSON,
+    CARRIER_PLURAL,
+    CARRIER_STATE,
+)
 from coalition.resolve import Gazetteer, Lexicon, choose
 from coalition.resolve.chain import Chain, antecedent
 from coalition.resolve.gazetteer import (
@@ -38,6 +43,16 @@ PUBLISHED_KEY = "coalition_published"
 # ("the small Gulf kingdom", "the oil-rich Gulf state").
 DEFINITE = frozenset({"the", "this", "that"})
 MAX_MODIFIERS = 2
+# Plural descriptions that stand for a list of states named before ("the three West African
+# nations", "both countries"): the sizes and the head nouns.
+NUMBERS = ["two", "three", "four", "five", "six"]
+PLURAL_HEADS = ["countries", "nations", "states", "governments", "neighbours", "neighbors",
+                "juntas", "capitals"]
+PLURALS: list[list[dict[str, Any]]] = [
+    [{"LOWER": "the"}, {"LOWER": {"IN": NUMBERS}}, {"IS_ALPHA": True, "OP": "?"},
+     {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": PLURAL_HEADS}}],
+    [{"LOWER": "both"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": PLURAL_HEADS}}],
+]
 
 
 class MentionFinder:
@@ -50,6 +65,7 @@ class MentionFinder:
         self._matchers: list[PhraseMatcher] = []
         self._chain: Chain | None = None
         self._descriptions: PhraseMatcher | None = None
+        self._plurals: Matcher | None = None
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
                    gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None,
@@ -74,7 +90,9 @@ class MentionFinder:
         for description in self._chain.descriptions:
             self._descriptions.add(description.form.casefold(),
                                    [self.nlp.make_doc(description.form)])
-        self._table, self._matchers = table, [by_case, by_lower]
+        plurals = Matcher(self.nlp.vocab)
+        plurals.add(CARRIER_PLURAL, PLURALS)
+        self._table, self._matchers, self._plurals = table, [by_case, by_lower], plurals
 
     def __call__(self, doc: Doc) -> Doc:
         if self._table is None:
@@ -87,7 +105,9 @@ class MentionFinder:
         for matcher in self._matchers:
             for key, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=key))
-        named = []
+        assert self._plurals is not None
+        named = [Span(doc, start, end, label="", kb_id=CARRIER_PLURAL)
+                 for _key, start, end in self._plurals(doc)]
         for span in found:
             # a lower-case match may share its key with a case-sensitive form ("us", "US")
             entry = choose([e for e in self._table[span.label_] if e.written_as(span.text)], on)

@@ -16,10 +16,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, CARRIER_STATE
+from coalition.extract.sentence import (
+    CARRIER_ANY,
+    CARRIER_PERSON,
+    CARRIER_PLURAL,
+    CARRIER_STATE,
+)
 from coalition.resolve.gazetteer import ADJECTIVE, CAPITAL, LEADER, STATE
 
-CARRIERS = (CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY)
+CARRIERS = (CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY, CARRIER_PLURAL)
 # A person's name after an office: at most this many capitalised words.
 MAX_NAME_WORDS = 4
 # Heads that stand for the government of the capital their "in" phrase names.
