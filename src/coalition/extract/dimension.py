@@ -9,6 +9,10 @@ from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
 from coalition.extract.tree import accompanied_act, equips, object_side, subject
 from coalition.models import Dimension
+from coalition.resolve.gazetteer import GROUP
+
+# Fallbacks of verbs that pull forces out ("withdraw", "pull out").
+FORCES = frozenset({Dimension.MILITARY, Dimension.TROOPS})
 
 
 def dimension_of(hit: Hit, token: Token, resolver: Resolver
@@ -40,7 +44,17 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     if hit.generic and token.pos_ == "VERB" and _armed(
             [*receivers, subject(token)[0]], resolver):
         return Dimension.MILITARY, False, None  # "*its air force* will support the army"
+    if hit.trigger.fallback in FORCES and _left_body(token, resolver):
+        return Dimension.DIPLOMATIC, False, None  # "withdrew from ECOWAS": leaving a body
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
+
+
+def _left_body(verb: Token, resolver: Resolver) -> bool:
+    """Whether a withdrawal with no theme is from an alliance or a body ("withdrawn *from
+    ECOWAS*"): the state leaves it, no force is pulled out."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
+        (m := resolver.sentence.mention_at(o.i)) is not None and m.kind == GROUP
+        for o in prep.children if o.dep_ == "pobj") for prep in verb.children)
 
 
 def _in_name(word: Token, resolver: Resolver) -> bool:

@@ -28,18 +28,25 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
         # "has not ruled out sending troops", "refused to close the base to US aircraft":
         # a refusal that is itself withheld denies nobody
         return None, refusing, False
-    if _pending(token, governors, lexicon):
+    if _pending(token, governors, lexicon) or _idle_border(hit, token, governors, lexicon):
         return None, refusing, False
-    negative = st.negated(token, governors, lexicon) or refusing is not None or \
-        _negated_above(token, governors, lexicon)
+    denied = st.negated(token, governors, lexicon) or _negated_above(token, governors, lexicon)
+    negative = denied or refusing is not None
     stance = st.final_stance(base, negative)
     if stance is None and st.shields(refusing, governors, base, lexicon):
         return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
     if stance is Stance.OPPOSE and st.complies(token, governors, lexicon):
         return Stance.REFUSE, refusing, False  # "complied with sanctions": ties withheld
-    if stance is Stance.REFUSE and not negative and protests(token, lexicon):
-        return Stance.OPPOSE, refusing, False  # "recalled its ambassador", "suspended ties"
-    if stance is Stance.REFUSE and coerced(hit, refusing, lexicon):
+    withdrawn = lexicon.cue("protest_withdrawals")
+    withdraws = hit.trigger.stance is Stance.REFUSE and (
+        protests(token, lexicon) or rebuts(hit, token, lexicon))
+    if stance is Stance.REFUSE and not denied and (withdraws or (
+            refusing is not None and token.lemma_.lower() in withdrawn
+            and refusing is st.governing_verb(token, governors))):
+        # "recalled its ambassador", "suspended ties", "suspended the *treaty*", "rejected
+        # X's comments": a protest against X
+        return Stance.OPPOSE, refusing, False
+    if stance is Stance.REFUSE and coerced(hit, token, refusing, lexicon):
         return Stance.OPPOSE, refusing, False  # "banned all imports from X": a sanction
     return stance, refusing, False
 
@@ -56,10 +63,24 @@ def protests(token: Token, lexicon: Lexicon) -> bool:
                for o in objects for w in (o, *o.conjuncts))
 
 
-def coerced(hit: Hit, refusing: Token | None, lexicon: Lexicon) -> bool:
+def rebuts(hit: Hit, verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a rejecting verb rejects what someone said or decided (`rebutted_nouns`):
+    "rejected *Sandu's comments*" opposes Moldova; "rejected the proposal" refuses it."""
+    said = lexicon.cue("rebutted_nouns")
+    return hit.trigger.kind == "verb" and hit.trigger.object_role == "target" and any(
+        c.dep_ == "dobj" and (c.lower_ in said or c.lemma_.lower() in said)
+        for c in verb.children)
+
+
+def coerced(hit: Hit, token: Token, refusing: Token | None, lexicon: Lexicon) -> bool:
     """Goods bought from a state under a coercive block (`coercive_blocks`): "banned imports
-    from X", "an embargo on X oil" oppose the seller; "stopped buying X oil" withholds."""
-    return refusing is not None and hit.trigger.kind == "goods" and \
+    from X", "an embargo on X oil" oppose the seller; "stopped buying X oil" withholds. A
+    border closed to a state (`sealed_land`) opposes it too."""
+    if refusing is None:
+        return False
+    if hit.trigger.kind == "territory":  # "closed its *border* with X": a blockade of X
+        return token.lemma_.lower() in lexicon.cue("sealed_land")
+    return hit.trigger.kind == "goods" and \
         refusing.lemma_.lower() in lexicon.cue("coercive_blocks")
 
 
@@ -80,6 +101,16 @@ def intrudes(verb: Token, lexicon: Lexicon) -> bool:
     Turkish airspace"); permitted or barred entry ("allowed ships to *enter* its ports",
     "barred ships from *entering*") has no subject of its own and is access, not intrusion."""
     return verb.lemma_.lower() in lexicon.cue("intrusion_verbs") and st.has_subject(verb)
+
+
+def _idle_border(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """A border (`sealed_land`) makes a claim only when opened or closed to someone ("closed
+    its *border* with X", `granting_verbs`); "incursions on *its borders*", "the border
+    crisis" give or take no land."""
+    if hit.trigger.kind != "territory" or token.lemma_.lower() not in lexicon.cue("sealed_land"):
+        return False
+    verb = st.governing_verb(token, governors)
+    return verb is None or verb.lemma_.lower() not in lexicon.cue("granting_verbs")
 
 
 def _negated_above(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
