@@ -8,10 +8,10 @@ state words ("the country", "the government") and persons without such a leader 
 section's state (a heading that names one state, like "Serbia"), else the first state named
 in the paragraph; pronouns ("they", "its") may also take a group ("Hezbollah"); group words
 ("the group", "the militia") take only a group: the first of the paragraph, else the first of
-the latest paragraph that named one. Plural words stand for several states: "they" (whose
-state is one of them) for the latest list of states ("Mali, Burkina Faso and Niger") named in
-this or the paragraph before; "the three countries", "both nations" for the latest list of that
-many, "the two countries" else for the two states named last.
+the latest paragraph that named one. Plural words stand for several states: "they" for the
+latest list of states ("Mali, Burkina Faso and Niger") named or described ("the three nations")
+in this paragraph, or in the one before when the state it would stand for is on the list;
+"the three countries", "both nations" for the latest list of that many.
 """
 
 from __future__ import annotations
@@ -43,11 +43,9 @@ class Context:
     # Who did each attack named so far, by the verb's lemma ("struck": "strike"). Sentences
     # with an attack verb are always parsed, so this too is the same with or without prefilter.
     doers: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # The latest list of two or more states and the paragraph that named it; the states named
-    # so far, the latest last.
+    # The latest list of two or more states and the paragraph that named it.
     members: tuple[str, ...] = ()
     members_paragraph: int = -1
-    named: list[str] = field(default_factory=list)
 
     def enter(self, paragraph: int, heading: bool, mentions: list[Mention]) -> None:
         """Update the context for a new sentence (call before resolving it)."""
@@ -87,29 +85,28 @@ class Context:
             if mention.code not in run:
                 run.append(mention.code)
         self._keep_list(run)
-        for mention in states:
-            if mention.code in self.named:
-                self.named.remove(mention.code)
-            self.named.append(mention.code)
+        if any(m.kind == CARRIER_PLURAL and self.plural(text[m.char_start:m.char_end].lower())
+               == self.members for m in mentions):
+            self.members_paragraph = self.paragraph  # "the three nations" brings the list back
 
     def _keep_list(self, run: list[str]) -> None:
         if len(run) >= 2:
             self.members, self.members_paragraph = tuple(run), self.paragraph
 
-    def plural(self, words: str, code: str | None) -> tuple[str, ...]:
+    def plural(self, words: str, code: str | None = None) -> tuple[str, ...]:
         """The states a plural carry-over word stands for, or ``()``.
 
         Args:
             words: the word or words, lower case ("they", "the three countries").
-            code: what it would stand for as a singular word, if anything.
+            code: the one state a pronoun would stand for otherwise, if any.
         """
         if words in PLURAL_PRONOUNS:
-            recent = self.members_paragraph >= self.paragraph - 1
-            return self.members if recent and (code is None or code in self.members) else ()
+            if self.members_paragraph == self.paragraph:
+                return self.members
+            before = self.members_paragraph == self.paragraph - 1
+            return self.members if before and (code is None or code in self.members) else ()
         size = next((SIZES[w] for w in words.split() if w in SIZES), 0)
-        if size and len(self.members) == size:
-            return self.members
-        return tuple(self.named[-2:]) if size == 2 and len(self.named) >= 2 else ()
+        return self.members if size and len(self.members) == size else ()
 
     def carry_group(self) -> str | None:
         """What "the group" stands for: the first group of this paragraph, else of the latest
