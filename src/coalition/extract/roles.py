@@ -22,7 +22,7 @@ from coalition.extract.targets import (
     subject_parties,
 )
 from coalition.extract.territory import territory_roles
-from coalition.extract.tree import equips, governor, subject
+from coalition.extract.tree import equips, governor, listed_under, subject
 from coalition.models import Stance
 
 # Verbs that say what their subject is: "Iran *has been* one of the biggest supporters".
@@ -58,8 +58,13 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         targets = resolver.parties(patient) or [
             p for c in patient.children if c.dep_ == "poss" for p in resolver.parties(c)]
     if hit.trigger.stance is Stance.OPPOSE and not passive:
-        # "slammed *the US* arms sale to Taiwan": opposing an act opposes whoever does it
-        targets = [p for c in verb.children if c.dep_ == "dobj" for p in act_doers(c, resolver)]
+        # "slammed *the US* arms sale to Taiwan": opposing an act opposes whoever does it;
+        # "condemned the pact *as an attempt by Moscow* to annex": so does naming who did it
+        targets = [p for c in verb.children if c.dep_ == "dobj" for p in act_doers(c, resolver)
+                   ] or [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                         for o in prep.children if o.dep_ == "pobj"
+                         for p in source_parties(o, resolver)]
+    targets = targets or _relative_object(verb, resolver)
     shares = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not st.has_subject(c) and not any(d.dep_ == "dobj" for d in verb.children)]
     for shared in [verb, *shares]:
@@ -68,7 +73,23 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
             shared, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
             object_is_target=hit.trigger.object_role == "target" or equips(shared),
             opposing=hit.trigger.stance is Stance.OPPOSE)
+    measures = listed_under(verb)
+    if not targets and measures is not None:  # "measures *against Rwanda*, including halting"
+        targets = object_parties(measures, resolver, from_is_target=False,
+                                 object_is_target=False, opposing=True, preps_only=True)
     return actors, targets or clause_subject_parties(verb, resolver)
+
+
+def _relative_object(verb: Token, resolver: Resolver) -> list[Party]:
+    """What a relative clause's verb acts on when its object is the relative pronoun: the noun
+    the clause describes, or that noun's owner ("Russia's Kursk region, *which* Ukraine
+    invaded": Russia)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")
+                                       for c in verb.children):
+        return []
+    noun = verb.head
+    return resolver.parties(noun) or [
+        p for c in noun.children if c.dep_ == "poss" for p in resolver.parties(c)]
 
 
 def _supplied_with(verb: Token, resolver: Resolver) -> list[Party]:

@@ -10,6 +10,7 @@ from coalition.extract.noun_roles import own_act
 from coalition.extract.parties import Resolver
 from coalition.extract.reframe import ARMS_LIKE
 from coalition.extract.sentence import Hit
+from coalition.extract.stance import has_subject
 from coalition.extract.tree import charged_object, object_side
 from coalition.models import Stance
 from coalition.resolve import Lexicon
@@ -34,9 +35,9 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
     noun.
     """
     lexicon = resolver.lexicon
-    if token.dep_ in ("xcomp", "advcl") and token.head.i in others and \
-            _says_what(others[token.head.i], token.head, resolver):
-        return True
+    if (token.dep_ == "xcomp" or (token.dep_ == "advcl" and not has_subject(token))) and \
+            token.head.i in others and _says_what(others[token.head.i], token.head, resolver):
+        return True  # ("condemned the sanctions *after the UK accused* X": an event of its own)
     for word in [token, *token.ancestors]:
         prep = word.head
         if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of", "against") and \

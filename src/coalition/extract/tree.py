@@ -46,6 +46,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             return child, False  # "Azerbaijan, for its part, has bought": a misparsed subject
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
         return verb.head, verb.tag_ == "VBN"
+    measures = listed_under(verb)
+    if measures is not None:  # "announced measures, including *suspending* aid": who announced
+        above = governor(measures)
+        return subject(above) if above is not None else (None, False)
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in NOUN_TAGS:
         return verb.head.head, False  # "accuses *companies* of supplying": the noun does it
     charged = charged_object(verb)
@@ -64,6 +68,17 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if above.i == verb.i or above.pos_ not in ("VERB", "AUX"):
         return None, False
     return subject(above)
+
+
+def listed_under(verb: Token) -> Token | None:
+    """The noun a gerund is listed as one of: "several measures, *including suspending* aid"
+    (the measures); ``None`` for any other gerund."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.head.pos_ not in NOUN_TAGS or not (
+            prep.lower_ in ("including", "like") or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+        return None
+    return prep.head
 
 
 def governor(noun: Token) -> Token | None:
@@ -146,10 +161,13 @@ def accompanied_act(noun: Token) -> Token | None:
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 
 
-def co_subjects(pronoun: Token) -> set[int]:
+def co_subjects(pronoun: Token, *, described: bool = False) -> set[int]:
     """The subjects an object pronoun cannot stand for: those of its own verb and of the verbs
-    whose infinitive that verb is ("Belgrade refuses to recognise *it*")."""
-    if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in ("dobj", "dative", "pobj"):
+    whose infinitive that verb is ("Belgrade refuses to recognise *it*"); ``described``: the
+    word is a description ("the UK accused *the country*"), which is never its verb's subject
+    either."""
+    if not (described or pronoun.lower_ in OBJECT_PRONOUNS) or \
+            pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     found: set[int] = set()
