@@ -14,7 +14,13 @@ from spacy.tokens import Token
 
 from coalition.extract.context import Context
 from coalition.extract.coordination import listed
-from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
+from coalition.extract.sentence import (
+    CARRIER_ANY,
+    CARRIER_PERSON,
+    CARRIER_STATE,
+    Mention,
+    Sentence,
+)
 from coalition.extract.speech import quoted, reporting_verb, speaker_words
 from coalition.extract.tree import co_subjects, subject
 from coalition.resolve import Conflict, Lexicon
@@ -260,7 +266,7 @@ class Resolver:
         ("Russia has weakened to where *they* have withdrawn ..."), never the subject of the
         pronoun's own verb ("Belgrade refuses to recognise *it*": "it" is not Belgrade).
         """
-        barred = co_subjects(token)
+        barred = co_subjects(token, described=kind == CARRIER_STATE)
         for i in range(token.i - 1, since, -1):
             mention = self.sentence.mention_at(i)
             if mention is None or mention.carrier or not mention.code or mention.adjective \
