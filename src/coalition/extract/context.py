@@ -11,7 +11,8 @@ in the paragraph; pronouns ("they", "its") may also take a group ("Hezbollah"); 
 the latest paragraph that named one. Plural words stand for several states: "they" for the
 latest list of states ("Mali, Burkina Faso and Niger") named or described ("the three nations")
 in this paragraph, or in the one before when the state it would stand for is on the list;
-"the three countries", "both nations" for the latest list of that many.
+"the three countries", "both nations" for the latest list of that many; "the group", when no
+group is named, for a list named in this paragraph or the one before.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ LIST_GAP = re.compile(r"\s*(?:,|,? and|,? or|,? as well as)\s*", re.IGNORECASE)
 # The sizes plural descriptions give ("the *three* countries", "*both* nations").
 SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# Group words that, with no group named, stand for the states just listed ("Mali, Burkina Faso
+# and Niger formed an alliance. *The group* expelled French forces").
+COLLECTIVES = frozenset({"the group", "the bloc", "the alliance", "the coalition"})
 
 
 @dataclass(slots=True)
@@ -100,11 +104,13 @@ class Context:
             words: the word or words, lower case ("they", "the three countries").
             code: the one state a pronoun would stand for otherwise, if any.
         """
+        recent = self.members_paragraph >= self.paragraph - 1
+        if words in COLLECTIVES:
+            return self.members if code is None and recent else ()
         if words in PLURAL_PRONOUNS:
             if self.members_paragraph == self.paragraph:
                 return self.members
-            before = self.members_paragraph == self.paragraph - 1
-            return self.members if before and (code is None or code in self.members) else ()
+            return self.members if recent and (code is None or code in self.members) else ()
         size = next((SIZES[w] for w in words.split() if w in SIZES), 0)
         return self.members if size and len(self.members) == size else ()
 
