@@ -84,6 +84,20 @@ class Resolver:
             return self._through_head(token)
         if token.lemma_.lower() in self.lexicon.cue("event_heads"):
             return self._through_head(token, of_phrase=False)  # "the *Iranian* attack"
+        return self._leader(token)
+
+    def _leader(self, noun: Token) -> Party | None:
+        """The state a "*Saudi*-led coalition" or "the *US*-led operation" stands for: its
+        leader, named before "-led" (only a joint body or operation, `led_bodies`)."""
+        if noun.lemma_.lower() not in self.lexicon.cue("led_bodies"):
+            return None
+        for led in noun.children:
+            if led.dep_ not in ("amod", "compound") or led.lower_ != "led":
+                continue
+            for i in (c.i for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod")):
+                mention = self.sentence.mention_at(i)
+                if mention is not None and mention.code and not mention.carrier:
+                    return Party(mention.code, mention.char_start, mention.char_end)
         return None
 
     def parties(self, token: Token, *, adjective_only: bool = False) -> list[Party]:
