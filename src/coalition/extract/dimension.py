@@ -91,3 +91,23 @@ def _armed(words: list[Token | None], resolver: Resolver) -> bool:
     forces = (Dimension.TROOPS, Dimension.MILITARY)
     return any(w is not None and resolver.lexicon.themes.get(w.lemma_.lower()) in forces
                for w in words)
+
+
+def body_dimension(hit: Hit, token: Token, dimension: Dimension, resolver: Resolver
+                   ) -> Dimension:
+    """Joining a body, backing an accession to it, or membership in it: `security` for a
+    defence alliance (`defence_alliances`: "joined NATO", "endorsed Sweden's *application* to
+    join NATO"), `diplomatic` for any other body ("joined BRICS", "its membership in BRICS")."""
+    lexicon = resolver.lexicon
+    words = [token, *object_side(token)]
+    bodies = {m.code.lower() for w in words
+              for m in [resolver.sentence.mention_at(w.i)] if m is not None and m.kind == GROUP}
+    lemma = token.lemma_.lower()
+    joining = lemma in lexicon.cue("membership_nouns") or lemma in lexicon.cue("accession_words")
+    if not bodies or not (joining or any(w.lemma_.lower() in lexicon.cue("accession_words")
+                                         for w in words[1:])):
+        return dimension
+    if dimension not in (Dimension.DIPLOMATIC, Dimension.SECURITY, *FORCES):
+        return dimension
+    return Dimension.SECURITY if bodies & lexicon.cue("defence_alliances") \
+        else Dimension.DIPLOMATIC

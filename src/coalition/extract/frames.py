@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
-from coalition.extract.dimension import dimension_of
+from coalition.extract.dimension import body_dimension, dimension_of
 from coalition.extract.hyphen import hyphen_actor, hyphen_frames
 from coalition.extract.pairing import DefaultTarget, Frame, avoiding, no_default, pairs
 from coalition.extract.parties import Party, Resolver
@@ -117,6 +117,8 @@ def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],
     dimension, fallback, theme = dimension_of(hit, token, resolver)
     if dimension is None and stance is Stance.REFUSE and ousts(token, resolver):
         dimension, stance = Dimension.DIPLOMATIC, Stance.OPPOSE  # "ECOWAS suspended Mali"
+    if dimension is not None:  # "joined NATO": security; "joined BRICS": diplomatic
+        dimension = body_dimension(hit, token, dimension, resolver)
     if fallback and gives_other_thing(hit, token, resolver):
         return None  # "withdrew two athletes": the thing given is named, and it is no theme
     if theme is not None and any(c.lower_ in lexicon.cue("negation") for c in theme.children):

@@ -35,7 +35,8 @@ CUE_LISTS = (
     "protest_withdrawals", "coercive_blocks", "event_doing_verbs",
     "urging_verbs", "cessation_verbs", "ousting_verbs", "right_nouns",
     "show_of_force_nouns", "encircling_preps", "reaction_nouns", "reaction_preps",
-    "rebutted_nouns", "sealed_land", "invasion_nouns", "led_bodies",
+    "rebutted_nouns", "sealed_land",
+    "defence_alliances", "accession_words", "invasion_nouns", "led_bodies",
 )
 
 
