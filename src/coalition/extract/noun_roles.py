@@ -135,13 +135,28 @@ def own_act(noun: Token, resolver: Resolver) -> bool:
 
 
 def _misplaced_agent(noun: Token, resolver: Resolver) -> list[Party]:
-    """The doer of an object noun's act in a "by" phrase the parser hung on the active verb
-    above it: "condemned the occupation of X *by the Russian army*"."""
+    """The doer of an object noun's act in a "by" phrase the parser hung elsewhere: on the
+    active verb above it ("condemned the occupation of X *by the Russian army*") or inside
+    an armed event's own "of" phrase ("the occupation of two of X's regions *by* ...")."""
     verb = noun.head
-    if noun.dep_ != "dobj" or not any(c.dep_ == "nsubj" for c in verb.children):
-        return []
-    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+    places = [verb] if noun.dep_ == "dobj" and any(
+        c.dep_ == "nsubj" for c in verb.children) else []
+    lexicon = resolver.lexicon
+    if noun.lemma_.lower() in lexicon.cue("event_heads") | lexicon.cue("invasion_nouns"):
+        # an armed event's, not "the disappointment of the use of arms *by Russia*"
+        places += [t for t in noun.subtree if t.dep_ == "pobj" and _within_of(t, noun)]
+    return [p for place in places for prep in place.children
+            if prep.dep_ == "prep" and prep.lower_ == "by"
             for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+
+
+def _within_of(word: Token, noun: Token) -> bool:
+    """Whether ``word`` hangs on ``noun`` through "of" phrases only ("of two of X's regions")."""
+    while word.i != noun.i:
+        if word.dep_ not in ("pobj", "prep") or (word.dep_ == "prep" and word.lower_ != "of"):
+            return False
+        word = word.head
+    return True
 
 
 def event_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
