@@ -6,13 +6,16 @@ doers of attacks, comes from sentences that are always parsed. Rules, in order:
 person words ("he", "the autocrat") take the latest leader named earlier in the paragraph;
 state words ("the country", "the government") and persons without such a leader take the
 section's state (a heading that names one state, like "Serbia"), else the first state named
-in the paragraph; pronouns ("they", "its") may also take a group ("Hezbollah"); group words
-("the group", "the militia") take only a group: the first of the paragraph, else the first of
-the latest paragraph that named one. Plural words stand for several states: "they" for the
-latest list of states ("Mali, Burkina Faso and Niger") named or described ("the three nations")
-in this paragraph, or in the one before when the state it would stand for is on the list;
-"the three countries", "both nations" for the latest list of that many; "the group", when no
-group is named, for a list named in this paragraph or the one before.
+in the paragraph, else (persons) the latest leader or (state words) the first state of the
+latest paragraph that named one; pronouns ("they", "its") may also take a group
+("Hezbollah"); group words ("the group", "the militia") take only a group: the first of the
+paragraph, else the first of the latest paragraph that named one.
+
+Plural words stand for several states: "they" for the latest list of states ("Mali, Burkina
+Faso and Niger") named or described ("the three nations") in this paragraph, or in the one
+before when the state it would stand for is on the list; "the three countries", "both
+nations" for the latest list of that many; "the group", when no group is named, for a list
+named in this paragraph or the one before.
 """
 
 from __future__ import annotations
@@ -44,6 +47,10 @@ class Context:
     first_actor: str | None = None
     first_group: str | None = None
     earlier_group: str | None = None
+    # The first state of the latest paragraph that named one: a paragraph that opens with
+    # "the country" goes on about it.
+    earlier_state: str | None = None
+    earlier_leader: str | None = None
     # Who did each attack named so far, by the verb's lemma ("struck": "strike"). Sentences
     # with an attack verb are always parsed, so this too is the same with or without prefilter.
     doers: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -54,8 +61,10 @@ class Context:
     def enter(self, paragraph: int, heading: bool, mentions: list[Mention]) -> None:
         """Update the context for a new sentence (call before resolving it)."""
         if paragraph != self.paragraph:
+            self.earlier_leader = self.leaders[-1] if self.leaders else None
             self.paragraph, self.leaders = paragraph, []
             self.earlier_group = self.first_group or self.earlier_group
+            self.earlier_state = self.first_state or self.earlier_state
             self.first_state = self.first_actor = self.first_group = None
             if heading:
                 codes = {m.code for m in mentions if m.code and not m.carrier}
@@ -127,4 +136,6 @@ class Context:
             return None  # several states: see plural()
         if kind == CARRIER_ANY:
             return self.section or self.first_actor
-        return self.section or self.first_state
+        if kind == CARRIER_PERSON:
+            return self.section or self.first_state or self.earlier_leader
+        return self.section or self.first_state or self.earlier_state
