@@ -17,6 +17,7 @@ from coalition.extract.coordination import listed
 from coalition.extract.sentence import (
     CARRIER_ANY,
     CARRIER_PERSON,
+    CARRIER_PLURAL,
     CARRIER_STATE,
     Mention,
     Sentence,
@@ -65,6 +66,8 @@ class Resolver:
             return Party(mention.code, mention.char_start, mention.char_end)
         if mention is not None and not adjective_only:
             if mention.carrier:
+                if mention.kind == CARRIER_PLURAL:
+                    return None  # several states: see parties()
                 if token.lower_ == "it" and token.head.lemma_ == "be":
                     return None  # "it is a hole in the sanctions": no actor
                 if self._words(mention) in self.lexicon.cue("carriers_group"):
@@ -111,13 +114,30 @@ class Resolver:
         members += [m for t in list(members) for m in listed(t, self._named)
                     if m not in members]
         found = [self.party(t, adjective_only=adjective_only) for t in members]
+        # a plural word that stands for a list named before stands for it, not for one state
+        plural = [self._plural(t, party) for t, party in zip(members, found, strict=True)]
+        found = [None if many else party for party, many in zip(found, plural, strict=True)]
         recalled = [p for t, party in zip(members, found, strict=True) if party is None
                     for p in self._recalled_doers(t)]
         paired = [p for t, party in zip(members, found, strict=True) if party is not None
                   for p in self._conjoined_demonyms(t)]
         fellows = [p for t, party in zip(members, found, strict=True) if party is not None
                    and party.carried for p in self._fellow_antecedents(t, party)]
-        return [p for p in found if p is not None] + recalled + paired + fellows
+        return [p for p in found if p is not None] + recalled + paired + fellows + \
+            [p for many in plural for p in many]
+
+    def _plural(self, token: Token, party: Party | None) -> list[Party]:
+        """The states a plural carry-over word stands for, from earlier sentences ("they"
+        after "Mali, Burkina Faso and Niger ..."; "the two countries"), or ``[]``. A pronoun
+        whose state is named earlier in its own sentence is left to that name."""
+        mention = self.sentence.mention_at(token.i)
+        if mention is None or not mention.carrier or (party is not None and not party.carried):
+            return []
+        if party is not None and any(m.code == party.code and not m.carrier
+                                     and m.start < token.i for m in self.sentence.mentions):
+            return []
+        codes = self.context.plural(self._words(mention), party.code if party else None)
+        return [Party(c, mention.char_start, mention.char_end, carried=True) for c in codes]
 
     def _conjoined_demonyms(self, head: Token) -> list[Party]:
         """The further states of "*French and Egyptian* warships", "*Hungarian and Romanian*
