@@ -39,6 +39,13 @@ APOSTROPHES = ("'s", "’s")
 # are no first name ("*Mr* Moon").
 PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "van", "von", "da", "di", "ben"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir"})
+PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "outside", "inside", "into", "on",
+                         "across", "of", "for"})
+# Capitalised words before a comma that are no name ("On *Monday*, Sudan's foreign minister").
+CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday", "january", "february", "march", "april", "june", "july",
+                      "august", "september", "october", "november", "december", "meanwhile",
+                      "however", "earlier", "later", "separately", "today", "yesterday"})
 # Words that make capitalised words after an office a body, not a person ("Ukraine Defence
 # *Contact Group*", "Russian Defence *Council*").
 BODIES = frozenset({"group", "council", "committee", "forces", "force", "command", "agency",
@@ -61,8 +68,10 @@ def widen(doc: Doc, spans: list[Span], offices: frozenset[str]) -> list[Span]:
     """The names widened by the offices around them, and the later surnames of the people
     they introduce."""
     by_start = {span.start: span for span in spans}
+    taken = {i for span in spans for i in range(span.start, span.end)}
     people = [p for span in spans for p in (_person(doc, span, offices, by_start),
-                                            _office_of(doc, span, offices, by_start))
+                                            _office_of(doc, span, offices, by_start),
+                                            _appositive(doc, span, offices, taken))
               if p is not None]
     widened = [p.span for p in people]
     # looked for from the capitals back, not over every token of the article
@@ -147,6 +156,53 @@ def _office_of(doc: Doc, span: Span, offices: frozenset[str],
         return None
     return _Person(Span(doc, i, span.end, label=span.label_,
                         kb_id=LEADER if name else STATE), name)
+
+
+def _appositive(doc: Doc, span: Span, offices: frozenset[str],
+                taken: set[int]) -> _Person | None:
+    """ "Ali Karti, Sudan's foreign minister,", "Ali Karti, the Sudanese foreign minister,",
+    "Ali Karti, the foreign minister of Sudan,": a name of two words or more, then its office
+    in apposition between commas."""
+    if span.kb_id_ not in (STATE, CAPITAL, ADJECTIVE):
+        return None
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        first = _office_start(doc, span.start - 1, offices)
+        end = span.end
+    else:
+        after = span.end
+        if span.kb_id_ != ADJECTIVE:
+            if after >= len(doc) or doc[after].lower_ not in APOSTROPHES:
+                return None
+            after += 1
+        end = after
+        while end < len(doc) and doc[end].lower_ in offices and doc[end].lower_ != "of":
+            end += 1
+        first = span.start if end > after else span.start + 1
+    if first > span.start:
+        return None  # no office
+    if first > 0 and doc[first - 1].lower_ == "the":
+        first -= 1
+    if end >= len(doc) or doc[end].text != "," or first < 3 or doc[first - 1].text != ",":
+        return None
+    start = first - 1
+    while start > 0 and first - 1 - start < MAX_NAME_WORDS and start - 1 not in taken and \
+            _name_word(doc[start - 1], offices):
+        start -= 1
+    while start < first - 1 and (doc[start].is_stop or doc[start].lower_ in CALENDAR):
+        start += 1  # "On Monday, ...": no name
+    if first - 1 - start < 2 or (start > 0 and doc[start - 1].lower_ in PLACE_PREPS):
+        return None  # "Speaking in *New York*, Sudan's foreign minister": a place
+    name = tuple(t.text for t in doc[start:first - 1])
+    return _Person(Span(doc, start, end, label=span.label_, kb_id=LEADER), name)
+
+
+def _office_start(doc: Doc, of: int, offices: frozenset[str]) -> int:
+    """Where the words of office before "of" begin ("the *foreign minister* of Sudan"); ``of``
+    + 1 when there are none."""
+    i = of
+    while i > 0 and doc[i - 1].lower_ in offices and doc[i - 1].lower_ != "of":
+        i -= 1
+    return i if i < of else of + 1
 
 
 def _name_word(token: Token, offices: frozenset[str]) -> bool:
