@@ -16,8 +16,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from coalition.extract.persons import CARRIERS, widen
@@ -45,14 +47,9 @@ DEFINITE = frozenset({"the", "this", "that"})
 MAX_MODIFIERS = 2
 # Plural descriptions that stand for a list of states named before ("the three West African
 # nations", "both countries"): the sizes and the head nouns.
-NUMBERS = ["two", "three", "four", "five", "six"]
-PLURAL_HEADS = ["countries", "nations", "states", "governments", "neighbours", "neighbors",
-                "juntas", "capitals"]
-PLURALS: list[list[dict[str, Any]]] = [
-    [{"LOWER": "the"}, {"LOWER": {"IN": NUMBERS}}, {"IS_ALPHA": True, "OP": "?"},
-     {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": PLURAL_HEADS}}],
-    [{"LOWER": "both"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": PLURAL_HEADS}}],
-]
+NUMBERS = frozenset({"two", "three", "four", "five", "six"})
+PLURAL_HEADS = ("countries", "nations", "states", "governments", "neighbours", "neighbors",
+                "juntas", "capitals")
 
 
 class MentionFinder:
@@ -65,7 +62,6 @@ class MentionFinder:
         self._matchers: list[PhraseMatcher] = []
         self._chain: Chain | None = None
         self._descriptions: PhraseMatcher | None = None
-        self._plurals: Matcher | None = None
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
                    gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None,
@@ -90,9 +86,7 @@ class MentionFinder:
         for description in self._chain.descriptions:
             self._descriptions.add(description.form.casefold(),
                                    [self.nlp.make_doc(description.form)])
-        plurals = Matcher(self.nlp.vocab)
-        plurals.add(CARRIER_PLURAL, PLURALS)
-        self._table, self._matchers, self._plurals = table, [by_case, by_lower], plurals
+        self._table, self._matchers = table, [by_case, by_lower]
 
     def __call__(self, doc: Doc) -> Doc:
         if self._table is None:
@@ -105,9 +99,7 @@ class MentionFinder:
         for matcher in self._matchers:
             for key, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=key))
-        assert self._plurals is not None
-        named = [Span(doc, start, end, label="", kb_id=CARRIER_PLURAL)
-                 for _key, start, end in self._plurals(doc)]
+        named = _plurals(doc)
         for span in found:
             # a lower-case match may share its key with a case-sensitive form ("us", "US")
             entry = choose([e for e in self._table[span.label_] if e.written_as(span.text)], on)
@@ -121,6 +113,24 @@ class MentionFinder:
                      for key, start, end in self._descriptions(doc)]
         doc.spans[SPANS_KEY] = _descriptions(doc, spans, described, self._chain)
         return doc
+
+
+def _plurals(doc: Doc) -> list[Span]:
+    """Plural descriptions ("the three West African nations", "both countries"), found from
+    their head nouns back (the heads are looked up in one array, not token by token)."""
+    heads = [doc.vocab.strings[word] for word in PLURAL_HEADS]
+    found: list[Span] = []
+    for head in numpy.nonzero(numpy.isin(doc.to_array(LOWER), heads))[0].tolist():
+        for i in range(head - 1, max(head - 4, -1), -1):
+            word = doc[i]
+            if word.lower_ == "both" and head - i <= 2:
+                found.append(Span(doc, i, head + 1, label="", kb_id=CARRIER_PLURAL))
+            elif word.lower_ in NUMBERS and i and doc[i - 1].lower_ == "the":
+                found.append(Span(doc, i - 1, head + 1, label="", kb_id=CARRIER_PLURAL))
+            elif word.is_alpha:
+                continue
+            break
+    return found
 
 
 def _longest(spans: list[Span]) -> list[Span]:

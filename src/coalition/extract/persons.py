@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -224,9 +226,12 @@ def _surnames(doc: Doc, spans: list[Span], people: list[_Person],
         return []
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in doc:
-        hit = known.get(token.text)
-        if hit is None or token.text in clashes or token.i < hit[0] or token.i in taken:
+    # the words are looked up in one array, not token by token
+    wanted = [doc.vocab.strings[word] for word in known if word not in clashes]
+    for i in numpy.nonzero(numpy.isin(doc.to_array(ORTH), wanted))[0].tolist():
+        token = doc[i]
+        hit = known[token.text]
+        if token.i < hit[0] or token.i in taken:
             continue
         before = doc[token.i - 1] if token.i else None
         if before is not None and _name_word(before, offices) and \
