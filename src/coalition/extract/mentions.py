@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -118,9 +117,9 @@ class MentionFinder:
 def _plurals(doc: Doc) -> list[Span]:
     """Plural descriptions ("the three West African nations", "both countries"), found from
     their head nouns back (the heads are looked up in one array, not token by token)."""
-    heads = [doc.vocab.strings[word] for word in PLURAL_HEADS]
+    heads = {doc.vocab.strings[word] for word in PLURAL_HEADS}
     found: list[Span] = []
-    for head in numpy.nonzero(numpy.isin(doc.to_array(LOWER), heads))[0].tolist():
+    for head in [i for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in heads]:
         for i in range(head - 1, max(head - 4, -1), -1):
             word = doc[i]
             if word.lower_ == "both" and head - i <= 2:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -227,8 +226,8 @@ def _surnames(doc: Doc, spans: list[Span], people: list[_Person],
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
     # the words are looked up in one array, not token by token
-    wanted = [doc.vocab.strings[word] for word in known if word not in clashes]
-    for i in numpy.nonzero(numpy.isin(doc.to_array(ORTH), wanted))[0].tolist():
+    wanted = {doc.vocab.strings[word] for word in known if word not in clashes}
+    for i in [i for i, word in enumerate(doc.to_array(ORTH).tolist()) if word in wanted]:
         token = doc[i]
         hit = known[token.text]
         if token.i < hit[0] or token.i in taken:
