@@ -44,8 +44,9 @@ from coalition.extract.subordinate import (
 )
 from coalition.extract.switching import switched_frames
 from coalition.extract.targets import clause_subject_parties, subject_parties
-from coalition.extract.tree import charged_object, subject
+from coalition.extract.tree import accompanied, charged_object, subject
 from coalition.models import Dimension, Stance
+from coalition.resolve import Lexicon
 
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
@@ -71,7 +72,14 @@ class _Reading:
 def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
                default_target: DefaultTarget) -> list[Frame]:
     """The claims one trigger carries (``others``: the other triggers by head token)."""
-    token = hit.head(resolver.sentence.doc)
+    doc = resolver.sentence.doc
+    token = hit.head(doc)
+    if idle(hit, token, resolver.lexicon):
+        return []
+    # "struck a *deal*": the verb frames nothing, the deal is a claim of its own; "*with
+    # support from X*, jets struck": help that goes with an act is framed by none
+    others = {} if accompanied(token) is not None else {
+        i: h for i, h in others.items() if not idle(h, doc[i], resolver.lexicon)}
     hyphen = hyphen_actor(token, resolver)
     if hyphen is not None:
         return hyphen_frames(hit, token, hyphen, resolver)
@@ -90,6 +98,15 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     return frames + [replace(f, dimension=d)
                      for d in also_dimensions(reading.theme, reading.dimension, resolver)
                      for f in frames]
+
+
+def idle(hit: Hit, token: Token, lexicon: Lexicon) -> bool:
+    """An opposition verb that is also a signing verb, used for something that is no act against
+    anyone: "struck a *deal*", "struck a conciliatory *tone*" (`struck_objects`)."""
+    return hit.trigger.kind == "verb" and hit.trigger.stance is Stance.OPPOSE and \
+        token.lemma_.lower() in lexicon.cue("signing_verbs") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.cue("struck_objects")
+            for c in token.children)
 
 
 def _attributed(frames: list[Frame], reading: _Reading, resolver: Resolver) -> list[Frame]:

@@ -36,7 +36,7 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
     """Actors, targets and stance after the word-specific rules; ``None`` for no claim."""
     lemma = token.lemma_.lower()
     if _others_event(token, resolver):
-        return None
+        return None  # "discussed the strikes": nobody's strike here
     enemies = _enemies(token, resolver)
     if enemies is not None:  # "fought the Houthis": the object is the enemy, not the one helped
         if stance is not Stance.SUPPORT or not enemies:
