@@ -26,6 +26,12 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
     if helped is not None:
         return helped
     verb = governor(noun)
+    doers, participle = _participle_agent(noun, resolver)
+    if doers and participle is not None:  # "the sanctions *imposed* on it *by the EU*"
+        return doers, object_parties(participle, resolver, from_is_target=False,
+                                     object_is_target=False, opposing=opposing) or \
+            object_parties(noun, resolver, from_is_target=False, object_is_target=True,
+                           opposing=opposing)
     source = source_parties(noun, resolver) or (
         _misplaced_agent(noun, resolver) if opposing else [])
     targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
@@ -114,10 +120,26 @@ def act_doers(noun: Token, resolver: Resolver) -> list[Party]:
     if not any(hit.trigger.kind == "noun" and hit.head(resolver.sentence.doc).i == noun.i
                for hit in resolver.sentence.hits):
         return []
-    return source_parties(noun, resolver) or _misplaced_agent(noun, resolver) or [
-        p for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-        and resolver.sentence.mention_at(c.i) is not None
-        for p in [resolver.party(c, bare_adjective=True)] if p is not None]
+    return source_parties(noun, resolver) or _misplaced_agent(noun, resolver) or \
+        _participle_agent(noun, resolver)[0] or [
+            p for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+            and resolver.sentence.mention_at(c.i) is not None
+            for p in [resolver.party(c, bare_adjective=True)] if p is not None]
+
+
+def _participle_agent(noun: Token, resolver: Resolver) -> tuple[list[Party], Token | None]:
+    """The doer a participle on the noun names with "by", and the participle: "the sanctions
+    *imposed by the EU*", "the aid *provided by China*"; talks "hosted by X" are not X's."""
+    if noun.lemma_.lower() in resolver.lexicon.cue("topic_nouns"):
+        return [], None
+    for participle in noun.children:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        for agent in (c for c in participle.children if c.dep_ == "agent"):
+            found = [p for o in agent.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+            if found:
+                return found, participle
+    return [], None
 
 
 def own_act(noun: Token, resolver: Resolver) -> bool:

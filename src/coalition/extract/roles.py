@@ -57,13 +57,11 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed
         targets = resolver.parties(patient) or [
             p for c in patient.children if c.dep_ == "poss" for p in resolver.parties(c)]
-    if hit.trigger.stance is Stance.OPPOSE and not passive:
-        # "slammed *the US* arms sale to Taiwan": opposing an act opposes whoever does it;
-        # "condemned the pact *as an attempt by Moscow* to annex": so does naming who did it
-        targets = [p for c in verb.children if c.dep_ == "dobj" for p in act_doers(c, resolver)
-                   ] or [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
-                         for o in prep.children if o.dep_ == "pobj"
-                         for p in source_parties(o, resolver)]
+    if hit.trigger.object_role == "target" and hit.trigger.stance is not Stance.REFUSE and \
+            not passive:
+        # ("reaffirmed *its* support for Israel": the judge's own act is no target)
+        own = {a.code for a in actors}
+        targets = targets or [p for p in _judged_doers(verb, resolver) if p.code not in own]
     targets = targets or _relative_object(verb, resolver)
     shares = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not st.has_subject(c) and not any(d.dep_ == "dobj" for d in verb.children)]
@@ -78,6 +76,15 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         targets = object_parties(measures, resolver, from_is_target=False,
                                  object_is_target=False, opposing=True, preps_only=True)
     return actors, targets or clause_subject_parties(verb, resolver)
+
+
+def _judged_doers(verb: Token, resolver: Resolver) -> list[Party]:
+    """Whoever does the act a verb judges: "slammed *the US* arms sale to Taiwan" opposes the
+    US (praising it would back the US), "condemned the pact *as an attempt by Moscow*"
+    opposes Moscow."""
+    return [p for c in verb.children if c.dep_ == "dobj" for p in act_doers(c, resolver)] or [
+        p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+        for o in prep.children if o.dep_ == "pobj" for p in source_parties(o, resolver)]
 
 
 def _relative_object(verb: Token, resolver: Resolver) -> list[Party]:
