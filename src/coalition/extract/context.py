@@ -14,8 +14,9 @@ paragraph, else the first of the latest paragraph that named one.
 Plural words stand for several states: "they" for the latest list of states ("Mali, Burkina
 Faso and Niger") named or described ("the three nations") in this paragraph, or in the one
 before when the state it would stand for is on the list; "the three countries", "both
-nations" for the latest list of that many; "the group", when no group is named, for a list
-named in this paragraph or the one before.
+nations" for the latest list of that many; "the leaders", "the countries" for a list named in
+this paragraph; "the group", when no group is named, for a list named in this paragraph or the
+one before.
 """
 
 from __future__ import annotations
@@ -121,7 +122,9 @@ class Context:
                 return self.members
             return self.members if recent and (code is None or code in self.members) else ()
         size = next((SIZES[w] for w in words.split() if w in SIZES), 0)
-        return self.members if size and len(self.members) == size else ()
+        if not size:  # "the leaders", "the countries": the list of this paragraph
+            return self.members if self.members_paragraph == self.paragraph else ()
+        return self.members if len(self.members) == size else ()
 
     def carry_group(self) -> str | None:
         """What "the group" stands for: the first group of this paragraph, else of the latest

@@ -45,10 +45,10 @@ PUBLISHED_KEY = "coalition_published"
 DEFINITE = frozenset({"the", "this", "that"})
 MAX_MODIFIERS = 2
 # Plural descriptions that stand for a list of states named before ("the three West African
-# nations", "both countries"): the sizes and the head nouns.
+# nations", "both countries", "the leaders"): the sizes and the head nouns.
 NUMBERS = frozenset({"two", "three", "four", "five", "six"})
 PLURAL_HEADS = ("countries", "nations", "states", "governments", "neighbours", "neighbors",
-                "juntas", "capitals")
+                "juntas", "capitals", "leaders")
 
 
 class MentionFinder:
@@ -126,10 +126,16 @@ def _plurals(doc: Doc) -> list[Span]:
                 found.append(Span(doc, i, head + 1, label="", kb_id=CARRIER_PLURAL))
             elif word.lower_ in NUMBERS and i and doc[i - 1].lower_ == "the":
                 found.append(Span(doc, i - 1, head + 1, label="", kb_id=CARRIER_PLURAL))
+            elif word.lower_ == "the" and i == head - 1 and not _of_after(doc, head):
+                found.append(Span(doc, i, head + 1, label="", kb_id=CARRIER_PLURAL))
             elif word.is_alpha:
                 continue
             break
     return found
+
+
+def _of_after(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].lower_ == "of"  # "the leaders *of* France and ..."
 
 
 def _longest(spans: list[Span]) -> list[Span]:
