@@ -71,8 +71,15 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         targets = _reacted_to(token, resolver)  # "concern *over Israel's* strikes"
     if stance is Stance.OPPOSE and protests(token, resolver.lexicon):
         actors, targets = _protest_roles(token, resolver, actors, targets)
+    targets = _off_topic(token, resolver, targets)
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
-    if not targets and len(actors) > 1 and (lemma in reciprocal or token.lower_ in reciprocal):
+    mutual = resolver.lexicon.cue("mutual_objects")
+    # "X and Y upgraded *their* ties": the pronoun is the actors' own; ties cut by several
+    # ("A, B and C severed relations with Q") are cut together, not with each other
+    own = all(t.carried and t.code in {a.code for a in actors} for t in targets)
+    if own and len(actors) > 1 and (
+            lemma in reciprocal or token.lower_ in reciprocal or (stance is Stance.SUPPORT and any(
+                c.dep_ == "dobj" and c.lower_ in mutual for c in token.children))):
         targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     return actors, targets, stance
 
@@ -142,6 +149,18 @@ def _owners(thing: Token, resolver: Resolver) -> list[Party]:
     return resolver.parties(thing) or [
         p for c in thing.children if c.dep_ in ("poss", "amod", "compound", "nmod")
         for p in [resolver.party(c, bare_adjective=True)] if p is not None]
+
+
+def _off_topic(noun: Token, resolver: Resolver, targets: list[Party]) -> list[Party]:
+    """Talks are not aimed at what they are about: "renewed negotiations *on an Israeli troop
+    pullback*" names no target (`topic_nouns`, their "on/about/over" phrase)."""
+    if noun.lemma_.lower() not in resolver.lexicon.cue("topic_nouns") or not targets:
+        return targets
+    heads = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    about = {resolver.sentence.offsets[t.i] for head in heads for prep in head.children
+             if prep.dep_ == "prep" and prep.lower_ in ("on", "about", "over")
+             for t in prep.subtree}
+    return [p for p in targets if p.start not in about]
 
 
 def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],

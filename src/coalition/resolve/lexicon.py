@@ -36,7 +36,8 @@ CUE_LISTS = (
     "urging_verbs", "cessation_verbs", "ousting_verbs", "right_nouns",
     "show_of_force_nouns", "encircling_preps", "reaction_nouns", "reaction_preps",
     "rebutted_nouns", "sealed_land",
-    "defence_alliances", "accession_words", "struck_objects", "invasion_nouns", "led_bodies",
+    "defence_alliances", "accession_words", "struck_objects",
+    "mutual_objects", "invasion_nouns", "led_bodies",
 )
 
 
