@@ -15,6 +15,7 @@ from coalition.extract import stance as st
 from coalition.extract.noun_roles import act_doers, goods_roles, noun_roles
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.sentence import Hit
+from coalition.extract.subordinate import companions
 from coalition.extract.targets import (
     clause_subject_parties,
     object_parties,
@@ -52,6 +53,7 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         if suppliers:  # "Russian forces were supplied with *Iranian* drones"
             return suppliers, resolver.parties(patient)
     actors = resolver.parties(doer, adjective_only=passive) if doer is not None else []
+    actors += [p for p in companions(verb, resolver) if p.code not in {a.code for a in actors}]
     targets: list[Party] = []
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
         # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from coalition.extract.dimension import dimension_of
 from coalition.extract.noun_roles import own_act
-from coalition.extract.parties import Resolver
+from coalition.extract.parties import Party, Resolver
 from coalition.extract.reframe import ARMS_LIKE
 from coalition.extract.sentence import Hit
 from coalition.extract.stance import has_subject
@@ -15,13 +15,28 @@ from coalition.extract.tree import charged_object, object_side
 from coalition.models import Stance
 from coalition.resolve import Lexicon
 
+# Prepositions that introduce the act companions share: "joined X *in* voting", "*by*
+# recognising Kosovo, Israel joins X".
+SHARED_ACT_PREPS = frozenset({"in", "by"})
+
 
 def companion(verb: Token, lexicon: Lexicon) -> bool:
-    """ "joined the United States *in voting* against": the joined are companions in the act
-    the gerund names (a claim of its own if it is a trigger), not the ones helped."""
+    """ "joined the United States *in voting* against", "*by recognising* Kosovo, Israel joins
+    the US": the joined are companions in the act the gerund names (a claim of its own if it
+    is a trigger), not the ones helped."""
     return verb.lemma_.lower() in lexicon.cue("companion_verbs") and any(
-        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children)
-        for c in verb.children)
+        c.dep_ == "prep" and c.lower_ in SHARED_ACT_PREPS
+        and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+
+
+def companions(act: Token, resolver: Resolver) -> list[Party]:
+    """The states joined in an act, who do it too: "Bahrain joined *Saudi Arabia* in
+    boycotting Qatar" (Saudi Arabia boycotts Qatar as well)."""
+    prep = act.head
+    if act.dep_ != "pcomp" or prep.lower_ not in SHARED_ACT_PREPS or \
+            not companion(prep.head, resolver.lexicon):
+        return []
+    return [p for c in prep.head.children if c.dep_ == "dobj" for p in resolver.parties(c)]
 
 
 def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int, Hit],
