@@ -50,6 +50,8 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if not (sellers and actors) or _hosted(token, resolver):
             return None  # "received refugees from Moldova": people who fled, not a gift
         actors, targets = sellers, actors
+    if not targets and token.pos_ == "VERB" and lemma in resolver.lexicon.cue("demanding_verbs"):
+        targets = _demanded_of(token, resolver, {a.code for a in actors})
     if token.pos_ == "VERB" and lemma in resolver.lexicon.cue("urging_verbs"):
         # "urged *Washington* to stop selling arms to Taipei": the one urged is opposed
         targets = [p for c in token.children if c.dep_ in ("dobj", "prep")
@@ -149,6 +151,23 @@ def _owners(thing: Token, resolver: Resolver) -> list[Party]:
     return resolver.parties(thing) or [
         p for c in thing.children if c.dep_ in ("poss", "amod", "compound", "nmod")
         for p in [resolver.party(c, bare_adjective=True)] if p is not None]
+
+
+def _demanded_of(verb: Token, resolver: Resolver, actors: set[str]) -> list[Party]:
+    """Whom a demand is made of: "an apology *from Japan*", "an admission *by Moscow*", else the
+    first state named in its that-clause ("demanded *that Guyana* cease drilling")."""
+    things = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    found = [p for t in things for prep in t.children
+             if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
+             for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+    if found:
+        return found
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for token in sorted(clause.subtree, key=lambda t: t.i):
+            named = [p for p in resolver.parties(token) if p.code not in actors]
+            if named:
+                return named
+    return []
 
 
 def _off_topic(noun: Token, resolver: Resolver, targets: list[Party]) -> list[Party]:
