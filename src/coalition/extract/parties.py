@@ -329,7 +329,12 @@ class Resolver:
                 party = self.party(word) if mention.carrier or not mention.adjective else \
                     Party(mention.code, mention.char_start, mention.char_end)
                 return replace(party, linked=True) if party and linked else party
-        return self._of_phrase(head, named_only=True) if of_phrase else None
+        if not of_phrase:
+            return None
+        # "the army and navy *of Belarus*": the last conjunct's owner is all of theirs
+        return self._of_phrase(head, named_only=True) or next(
+            (p for c in head.conjuncts if c.i > head.i
+             for p in [self._of_phrase(c, named_only=True)] if p is not None), None)
 
     def _organisation(self, head: Token) -> bool:
         """Whether a head noun ends an organisation's name: a capitalised modifier that is
