@@ -50,6 +50,10 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if not (sellers and actors) or _hosted(token, resolver):
             return None  # "received refugees from Moldova": people who fled, not a gift
         actors, targets = sellers, actors
+    if token.pos_ == "VERB" and lemma in resolver.lexicon.cue("labelling_verbs"):
+        targets = _labelled(token, resolver)  # "described the incident as Russian aggression"
+        if not targets:
+            return None
     if not targets and token.pos_ == "VERB" and lemma in resolver.lexicon.cue("demanding_verbs"):
         targets = _demanded_of(token, resolver, {a.code for a in actors})
     if token.pos_ == "VERB" and lemma in resolver.lexicon.cue("urging_verbs"):
@@ -151,6 +155,19 @@ def _owners(thing: Token, resolver: Resolver) -> list[Party]:
     return resolver.parties(thing) or [
         p for c in thing.children if c.dep_ in ("poss", "amod", "compound", "nmod")
         for p in [resolver.party(c, bare_adjective=True)] if p is not None]
+
+
+def _labelled(verb: Token, resolver: Resolver) -> list[Party]:
+    """Whom a labelling verb charges: what it labels ("labelled *the strikes*", its doers
+    recalled) or that thing's owner, or else the owner of the charge itself ("as open *Russian*
+    aggression"); nobody without a charge word (`charge_words`)."""
+    charges = resolver.lexicon.cue("charge_words")
+    side = object_side(verb)
+    charge = next((t for t in side if t.lemma_.lower() in charges or t.lower_ in charges), None)
+    if charge is None:
+        return []
+    labelled = [c for c in verb.children if c.dep_ == "dobj" and c.i != charge.i]
+    return [p for thing in labelled for p in _owners(thing, resolver)] or _owners(charge, resolver)
 
 
 def _demanded_of(verb: Token, resolver: Resolver, actors: set[str]) -> list[Party]:
