@@ -54,7 +54,9 @@ BODIES = frozenset({"group", "council", "committee", "forces", "force", "command
                     "bank", "fund", "company", "corporation", "university", "institute",
                     "commission", "association", "league", "front", "movement", "coalition",
                     "alliance", "organization", "organisation", "assembly", "court", "news",
-                    "agreement", "treaty", "summit", "talks", "day", "forum", "board"})
+                    "agreement", "treaty", "summit", "talks", "day", "forum", "board",
+                    "police", "guards", "authority", "bureau", "directorate", "staff",
+                    "commonwealth"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +106,14 @@ def _person(doc: Doc, span: Span, offices: frozenset[str],
         j += 1
     if j == i or doc[j - 1].lower_ == "of":
         return None
-    if j + 1 < len(doc) and doc[j].text == ",":  # "Qatar's emir, Sheikh Hamad al-Thani,"
+    comma = j + 1 < len(doc) and doc[j].text == ","
+    if comma:  # "Qatar's emir, Sheikh Hamad al-Thani,"
         j += 1
         while j < len(doc) and doc[j].is_title and doc[j].lower_ in offices:
             j += 1
     end, name = _name(doc, j, offices, by_start)
-    if not name or any(unit.lower() in BODIES for unit in name):
-        return None
+    if len(name) < (2 if comma else 1) or any(unit.lower() in BODIES for unit in name):
+        return None  # after a comma only a full name: "the UK's Foreign, *Commonwealth* ..."
     return _Person(Span(doc, span.start, end, label=span.label_, kb_id=LEADER), name)
 
 
@@ -207,7 +210,8 @@ def _office_start(doc: Doc, of: int, offices: frozenset[str]) -> int:
 
 
 def _name_word(token: Token, offices: frozenset[str]) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in offices
+    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in offices and \
+        token.lower_ not in CALENDAR
 
 
 def _surnames(doc: Doc, spans: list[Span], people: list[_Person],
