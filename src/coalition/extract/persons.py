@@ -71,6 +71,7 @@ def widen(doc: Doc, spans: list[Span], offices: frozenset[str]) -> list[Span]:
     """The names widened by the offices around them, and the later surnames of the people
     they introduce."""
     by_start = {span.start: span for span in spans}
+    by_full = {(span.start, span.end) for span in spans}
     taken = {i for span in spans for i in range(span.start, span.end)}
     people = [p for span in spans for p in (_person(doc, span, offices, by_start),
                                             _office_of(doc, span, offices, by_start),
@@ -86,6 +87,10 @@ def widen(doc: Doc, spans: list[Span], offices: frozenset[str]) -> list[Span]:
     found = filter_spans([*widened, *spans])
     kept = {(s.start, s.end) for s in found}
     introduced = [p for p in people if (p.span.start, p.span.end) in kept]
+    # leaders of leaders.csv named in full are known by surname too ("Yoav Gallant": "Gallant"),
+    # case-sensitively, where the list would match "gallant" everywhere
+    introduced += [_Person(s, tuple(t.text for t in s)) for s in found
+                   if s.kb_id_ == LEADER and len(s) > 1 and (s.start, s.end) in by_full]
     return sorted(filter_spans([*found, *_surnames(doc, found, introduced, offices)]),
                   key=lambda s: s.start)
 
@@ -218,13 +223,14 @@ def _surnames(doc: Doc, spans: list[Span], people: list[_Person],
               offices: frozenset[str]) -> list[Span]:
     """Later mentions of the people introduced with an office, by the name they are called
     by alone ("Moon said")."""
-    known: dict[str, tuple[int, str]] = {}
+    known: dict[str, tuple[int, str, frozenset[str]]] = {}
     clashes: set[str] = set()
     for person in people:
         for word in _calling_names(person.name):
             if word in known and known[word][1] != person.span.label_:
                 clashes.add(word)
-            known.setdefault(word, (person.span.end, person.span.label_))
+            known.setdefault(word, (person.span.end, person.span.label_,
+                                    frozenset(" ".join(person.name).split())))
     if not known:
         return []
     taken = {i for span in spans for i in range(span.start, span.end)}
@@ -236,10 +242,14 @@ def _surnames(doc: Doc, spans: list[Span], people: list[_Person],
         hit = known[token.text]
         if token.i < hit[0] or token.i in taken:
             continue
+        own = hit[2]
         before = doc[token.i - 1] if token.i else None
         if before is not None and _name_word(before, offices) and \
-                before.lower_ not in HONORIFICS:
+                before.lower_ not in HONORIFICS and before.text not in own:
             continue  # another first name before it: someone else of that family
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and _name_word(after, offices) and after.text not in own:
+            continue  # a name goes on after it: someone else ("Shah Mahmood Qureshi")
         found.append(Span(doc, token.i, token.i + 1, label=hit[1], kb_id=LEADER))
     return found
 
