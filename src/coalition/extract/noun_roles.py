@@ -15,6 +15,10 @@ from coalition.extract.targets import (
 )
 from coalition.extract.tree import accompanied, governor
 
+# Nouns that count armed events: "launched *a wave of* airstrikes".
+SERIES_NOUNS = frozenset({"series", "wave", "round", "barrage", "string", "spate", "volley",
+                          "salvo"})
+
 
 def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
                 ) -> tuple[list[Party], list[Party]]:
@@ -190,9 +194,13 @@ def event_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
     for noun in resolver.sentence.doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.cue("event_heads"):
             continue
-        verb = noun.head
+        named = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in SERIES_NOUNS else noun
+        while named.dep_ == "appos":  # "launched Operation Sindoor, *a series of strikes*"
+            named = named.head
+        verb = named.head
         doers = act_doers(noun, resolver) or (
-            subject_parties(verb, resolver) if noun.dep_ == "dobj" and
+            subject_parties(verb, resolver) if named.dep_ == "dobj" and
             verb.lemma_.lower() in lexicon.cue("event_doing_verbs") and not any(
                 c.dep_ == "neg" for c in verb.children) else [])
         codes = tuple(dict.fromkeys(p.code for p in doers if not p.carried))

@@ -118,12 +118,22 @@ def _withholds_theme(hit: Hit) -> bool:
 
 
 def names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
-    """Whether a verb's receiving object is there but names no state and no theme.
+    """Whether a verb's receiving object is there but names no state and no theme, or a noun's
+    is a state named only by its relation ("its neighbour", "their allies").
 
     "defend the purchases", "sanctioned dozens of firms": the claim is not about a state.
     "backed the faux proxy states" stays: its object carries a theme (recognition).
     """
-    if hit.trigger.kind != "verb" or hit.trigger.object_role != "target":
+    if hit.trigger.object_role != "target":
+        return False
+    if hit.trigger.kind == "noun":
+        # "solidarity with *its neighbour*": a state, but an unnamed one, not the default
+        holders = [token, token.head] if token.dep_ == "dobj" else [token]
+        return any(p.dep_ == "prep" and p.lower_ in ("with", "to", "for")
+                   and o.lemma_.lower() in resolver.lexicon.cue("relational_nouns")
+                   and not resolver.parties(o)
+                   for h in holders for p in h.children for o in p.children if o.dep_ == "pobj")
+    if hit.trigger.kind != "verb":
         return False
     themes = resolver.lexicon.themes
     return any(c.dep_ == "dobj" and not resolver.parties(c)

@@ -43,9 +43,12 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
     """
     scored: list[tuple[int, int, Token]] = []
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
+    relational = resolver.lexicon.cue("relational_nouns")
     for token in object_side(root):
         if opposing and _in_reason(token, root):
             continue  # "sanctioned X *over its sales to Taipei*": the reason names no target
+        if token.dep_ == "poss" and token.head.lemma_.lower() in relational:
+            continue  # "*its* neighbour" is another state than the one "its" names
         mention = resolver.sentence.mention_at(token.i)
         named = mention is not None and not mention.adjective and not mention.carrier
         helped = _helped(token, root, resolver.lexicon.cue("helping_verbs"))
