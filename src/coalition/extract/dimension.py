@@ -46,6 +46,8 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
         return Dimension.MILITARY, False, None  # "*its air force* will support the army"
     if hit.trigger.fallback in FORCES and _left_body(token, resolver):
         return Dimension.DIPLOMATIC, False, None  # "withdrew from ECOWAS": leaving a body
+    if hit.trigger.fallback in FORCES and _left_other(token, resolver):
+        return None, False, None  # "withdrew from a cricket series": no force, no body
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
 
 
@@ -91,6 +93,15 @@ def _armed(words: list[Token | None], resolver: Resolver) -> bool:
     forces = (Dimension.TROOPS, Dimension.MILITARY)
     return any(w is not None and resolver.lexicon.themes.get(w.lemma_.lower()) in forces
                for w in words)
+
+
+def _left_other(verb: Token, resolver: Resolver) -> bool:
+    """Whether a withdrawal is from something that is neither a state nor a theme ("withdrew
+    *from a tri-series*", "pulled out of the race")."""
+    themes = resolver.lexicon.themes
+    return any(prep.dep_ == "prep" and prep.lower_ in ("from", "of") and any(
+        o.dep_ == "pobj" and resolver.party(o) is None and o.lemma_.lower() not in themes
+        for o in prep.children) for prep in verb.children)
 
 
 def body_dimension(hit: Hit, token: Token, dimension: Dimension, resolver: Resolver

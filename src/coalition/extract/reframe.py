@@ -76,6 +76,7 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
     if lemma in resolver.lexicon.cue("reaction_nouns") and token.pos_ in ("NOUN", "PROPN"):
         targets = _reacted_to(token, resolver)  # "concern *over Israel's* strikes"
     if stance is Stance.OPPOSE and protests(token, resolver.lexicon):
+        # "recalled its envoy *in France*", "the recall of its envoys *from Ireland*"
         actors, targets = _protest_roles(token, resolver, actors, targets)
     targets = _off_topic(token, resolver, targets)
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
@@ -214,6 +215,7 @@ def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],
     if not places:
         return actors, targets
     if token.pos_ in ("NOUN", "PROPN"):
+        # the owner of the recall ("*its* recall of envoys") acts, else the subject above
         owners = [p for c in token.children if c.dep_ == "poss" for p in resolver.parties(c)]
         actors = owners or subject_parties(governor(token), resolver)
     placed = {p.code for p in places}

@@ -37,7 +37,8 @@ CUE_LISTS = (
     "show_of_force_nouns", "encircling_preps", "reaction_nouns", "reaction_preps",
     "rebutted_nouns", "sealed_land",
     "defence_alliances", "accession_words", "struck_objects",
-    "mutual_objects", "demanding_verbs", "labelling_verbs", "charge_words", "invasion_nouns",
+    "mutual_objects", "demanding_verbs", "labelling_verbs", "charge_words",
+    "obligation_modals", "reacting_verbs", "invasion_nouns",
     "led_bodies", "relational_nouns",
 )
 
