@@ -24,7 +24,7 @@ from coalition.extract.dimension import body_dimension, dimension_of
 from coalition.extract.hyphen import hyphen_actor, hyphen_frames
 from coalition.extract.pairing import DefaultTarget, Frame, avoiding, no_default, pairs
 from coalition.extract.parties import Party, Resolver
-from coalition.extract.polarity import demands_stop, ousts, stance_of, under_seizure
+from coalition.extract.polarity import ousts, stance_of, under_seizure
 from coalition.extract.reframe import (
     ARMS_LIKE,
     also_dimensions,
@@ -128,8 +128,6 @@ def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],
     seized = under_seizure(hit, token, governors, lexicon)
     if st.blocked(token, governors, lexicon) or (hit.seizable and not seized):
         return None
-    if token.lemma_.lower() in lexicon.cue("urging_verbs") and not demands_stop(token, lexicon):
-        return None  # "urged X to send aid": a request; "urged X to stop" is a demand
     stance, refusing, shielded = stance_of(hit, token, governors, lexicon, seized)
     dimension, fallback, theme = dimension_of(hit, token, resolver)
     if dimension is None and stance is Stance.REFUSE and ousts(token, resolver):

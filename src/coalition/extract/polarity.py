@@ -8,7 +8,6 @@ from spacy.tokens import Token
 from coalition.extract import stance as st
 from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
-from coalition.extract.tree import object_side
 from coalition.models import Stance
 from coalition.resolve import Lexicon
 
@@ -129,18 +128,6 @@ def _pending(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     cues = lexicon.cue("negation")
     return any({c.lower_ for c in w.children} >= {"yet"} and any(
         c.lower_ in cues for c in w.children) for w in words)
-
-
-def demands_stop(verb: Token, lexicon: Lexicon) -> bool:
-    """Whether an urging verb asks for something to stop (`cessation_verbs`): "urged X *to
-    stop* selling arms", "called on X *to withdraw*"."""
-    cessation = lexicon.cue("cessation_verbs")
-    # the complement itself, on the verb or on the one urged ("called on X *to stop*"), not a
-    # purpose clause further down ("to form a coalition *to stop* the war")
-    urged = {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "prep")} | {
-        g.i for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in cessation and t.i > verb.i
-               and t.head.i in urged for t in object_side(verb))
 
 
 def ousts(verb: Token, resolver: Resolver) -> bool:

@@ -56,12 +56,6 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
             return None
     if not targets and token.pos_ == "VERB" and lemma in resolver.lexicon.cue("demanding_verbs"):
         targets = _demanded_of(token, resolver, {a.code for a in actors})
-    if token.pos_ == "VERB" and lemma in resolver.lexicon.cue("urging_verbs"):
-        # "urged *Washington* to stop selling arms to Taipei": the one urged is opposed
-        targets = [p for c in token.children if c.dep_ in ("dobj", "prep")
-                   for o in ([c] if c.dep_ == "dobj" else
-                             [g for g in c.children if g.dep_ == "pobj" and c.lower_ == "on"])
-                   for p in resolver.parties(o)]
     aimed = _shown_to(token, resolver)
     if aimed:  # "held drills *around Taiwan*": a show of force against it
         targets, stance = aimed, Stance.OPPOSE
