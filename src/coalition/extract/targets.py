@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coalition.extract.coordination import contrasted
+from coalition.extract.coordination import companion_phrases, contrasted
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.stance import has_subject
 from coalition.extract.tree import object_side, subject
@@ -44,7 +44,13 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
     scored: list[tuple[int, int, Token]] = []
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
     relational = resolver.lexicon.cue("relational_nouns")
-    for token in object_side(root):
+    side = object_side(root)
+    # "condemned Russia *along with Germany*": a companion acts too, it is no target
+    beside = {t.i for w in [root, *side] for p in companion_phrases(w) for t in p.subtree}
+    beside |= _victims(root, side, resolver.lexicon) if opposing else set()
+    for token in side:
+        if token.i in beside:
+            continue
         if opposing and _in_reason(token, root):
             continue  # "sanctioned X *over its sales to Taipei*": the reason names no target
         if token.dep_ == "poss" and token.head.lemma_.lower() in relational:
@@ -63,6 +69,17 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
         if found:
             return found
     return []
+
+
+def _victims(root: Token, side: list[Token], lexicon: Lexicon) -> set[int]:
+    """Words naming whom someone else's armed event hit ("condemned the strikes *on Libya*"):
+    the victim is not whom the condemnation opposes. A verb that does the event ("launched
+    strikes on X") is left to aim at X."""
+    if root.pos_ != "VERB" or root.lemma_.lower() in lexicon.cue("event_doing_verbs"):
+        return set()
+    events = lexicon.cue("event_heads")
+    return {t.i for w in side if w.pos_ == "NOUN" and w.lemma_.lower() in events
+            for t in w.subtree if t.i != w.i}
 
 
 def _in_reason(token: Token, root: Token) -> bool:
