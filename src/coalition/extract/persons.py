@@ -30,7 +30,8 @@ CARRIERS = (CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY, CARRIER_PLURAL)
 MAX_NAME_WORDS = 4
 # Heads that stand for the government of the capital their "in" phrase names.
 SEATED_HEADS = frozenset({"officials", "government", "authorities", "regime", "leadership",
-                          "junta", "administration", "leaders", "diplomats"})
+                          "junta", "administration", "leaders", "diplomats", "military",
+                          "ministry", "lawmakers", "parliament", "sources"})
 # A surname this short is too often a word or an initial ("Li", "Al") to carry the person.
 MIN_SURNAME = 3
 APOSTROPHES = ("'s", "’s")
