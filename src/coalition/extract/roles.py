@@ -23,7 +23,7 @@ from coalition.extract.targets import (
     subject_parties,
 )
 from coalition.extract.territory import territory_roles
-from coalition.extract.tree import equips, governor, listed_under, subject
+from coalition.extract.tree import equips, governor, listed_under, reciprocal_object, subject
 from coalition.models import Stance
 
 # Verbs that say what their subject is: "Iran *has been* one of the biggest supporters".
@@ -73,6 +73,8 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
             shared, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
             object_is_target=hit.trigger.object_role == "target" or equips(shared),
             opposing=hit.trigger.stance is Stance.OPPOSE)
+    if not targets and len(actors) > 1 and reciprocal_object(verb):
+        targets = actors  # "India and Pakistan accused *each other*": each aims at the other
     measures = listed_under(verb)
     if not targets and measures is not None:  # "measures *against Rwanda*, including halting"
         targets = object_parties(measures, resolver, from_is_target=False,

@@ -191,3 +191,11 @@ def charged_object(verb: Token) -> Token | None:
     if charging.pos_ != "VERB":
         return None
     return next((c for c in charging.children if c.dep_ == "dobj"), None)
+
+
+def reciprocal_object(verb: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another" (directly or in a phrase:
+    "blamed each other", "imposed sanctions on one another")."""
+    return any(t.lower_ in ("other", "another") and t.i > 0
+               and t.doc[t.i - 1].lower_ in ("each", "one")
+               for t in object_side(verb) if t.dep_ in ("dobj", "pobj"))
