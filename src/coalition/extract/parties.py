@@ -237,8 +237,9 @@ class Resolver:
         if token.dep_ != "poss" or token.head.dep_ not in ("dobj", "pobj"):
             return None
         verb = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
+        if verb.pos_ not in ("VERB", "AUX") or \
+                verb.lemma_.lower() in self.lexicon.cue("intrusion_verbs"):
+            return None  # "Indian jets violated *its* airspace": never the intruder's own
         doer, passive = subject(verb)
         if doer is None or passive or doer.i == token.i:
             return None
