@@ -53,6 +53,10 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         if suppliers:  # "Russian forces were supplied with *Iranian* drones"
             return suppliers, resolver.parties(patient)
     actors = resolver.parties(doer, adjective_only=passive) if doer is not None else []
+    if not actors and doer is not None and not passive and verb.lemma_.lower() in \
+            resolver.lexicon.cue("intrusion_verbs"):  # "*Ukrainian* drones attacked": armed
+        actors = [p for c in doer.children if c.dep_ in ("amod", "compound")
+                  for p in [resolver.party(c, bare_adjective=True)] if p]
     actors += [p for p in companions(verb, resolver) if p.code not in {a.code for a in actors}]
     targets: list[Party] = []
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
