@@ -55,11 +55,18 @@ def protests(token: Token, lexicon: Lexicon) -> bool:
     ambassador*", "suspended *ties* with X", "the recall *of its envoys*" protest against
     the state they were sent to or tied with."""
     withdrawn = lexicon.cue("protest_withdrawals")
-    objects = [c for c in token.children if c.dep_ == "dobj"] + [
-        o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children if o.dep_ == "pobj"]
     return any(w.lower_ in withdrawn or w.lemma_.lower() in withdrawn
-               for o in objects for w in (o, *o.conjuncts))
+               for o in withdrawn_things(token) for w in (o, *o.conjuncts))
+
+
+def withdrawn_things(token: Token) -> list[Token]:
+    """What a withdrawal takes away: its object or "of" phrase, and their own "of" phrase
+    ("downgraded *the level of its representation*")."""
+    def of_phrase(word: Token) -> list[Token]:
+        return [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+    first = [c for c in token.children if c.dep_ == "dobj"] + of_phrase(token)
+    return first + [o for word in first for o in of_phrase(word)]
 
 
 def rebuts(hit: Hit, verb: Token, lexicon: Lexicon) -> bool:

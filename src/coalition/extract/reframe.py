@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from coalition.extract.noun_roles import act_doers
 from coalition.extract.parties import Party, Resolver
-from coalition.extract.polarity import protests
+from coalition.extract.polarity import protests, withdrawn_things
 from coalition.extract.targets import relied_on, source_parties, subject_parties
 from coalition.extract.tree import governor, object_side
 from coalition.models import Dimension, Stance
@@ -199,9 +199,7 @@ def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],
     """Envoys and ties withdrawn: the state they served *in*, were sent *to* or came *from*
     ("recalled its ambassador *in France*", "the recall of its envoys *from Ireland*") is
     the target; the recalling state is the subject or possessor, never that phrase."""
-    objects = [token, *(c for c in token.children if c.dep_ == "dobj"), *(
-        o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children if o.dep_ == "pobj")]
+    objects = [token, *withdrawn_things(token)]
     places = [p for o in objects for prep in o.children
               if prep.dep_ == "prep" and prep.lower_ in WITHDRAWN_FROM
               for pobj in prep.children if pobj.dep_ == "pobj"
