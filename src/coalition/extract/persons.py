@@ -4,9 +4,11 @@ Words of office join a state to a person's name, though the person is in no lead
 after a demonym or a state's possessive ("*Iraqi President* Saddam Hussein", "*Niger's
 ambassador* Brah Mohamane"), after a state's name used as a modifier ("*U.S. Secretary of
 State* Warren Christopher"), before "of" and the state ("*King* Hassan *of Morocco*", "*the
-Emir of Qatar*"). Officials, the government or the regime "in" a capital are its state
-("officials *in Tehran*"). A person so introduced is then known by surname for the rest of
-the text ("Moon said"), as a leader from ``leaders.csv`` is.
+Emir of Qatar*"), or in apposition after the name ("Ali Karti, *Sudan's foreign minister*,").
+Officials, the government or the regime "in" a capital are its state ("officials *in
+Tehran*"). A person so introduced, and a leader of ``leaders.csv`` named in full, is then
+known by surname for the rest of the text ("Moon said", "Gallant said"), case-sensitively,
+unless another first name stands before it or more of another name after it.
 """
 
 from __future__ import annotations
