@@ -67,7 +67,8 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if len(actors) < 2 and not partners:
             return None
         targets, stance = partners, Stance.SUPPORT
-    if lemma in resolver.lexicon.cue("reaction_nouns") and token.pos_ in ("NOUN", "PROPN"):
+    if (lemma in resolver.lexicon.cue("reaction_nouns") and token.pos_ in ("NOUN", "PROPN")) or (
+            lemma in resolver.lexicon.cue("reaction_verbs") and token.pos_ == "VERB"):
         targets = _reacted_to(token, resolver)  # "concern *over Israel's* strikes"
     if stance is Stance.OPPOSE and protests(token, resolver.lexicon):
         # "recalled its envoy *in France*", "the recall of its envoys *from Ireland*"
