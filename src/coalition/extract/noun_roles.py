@@ -30,6 +30,9 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
     if helped is not None:
         return helped
     verb = governor(noun)
+    accepted = _accepted(noun, verb, resolver)
+    if accepted is not None:
+        return accepted
     doers, participle = _participle_agent(noun, resolver)
     if doers and participle is not None:  # "the sanctions *imposed* on it *by the EU*"
         return doers, object_parties(participle, resolver, from_is_target=False,
@@ -207,3 +210,15 @@ def event_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
         if codes:
             found[event_key(noun.lemma_.lower())] = codes
     return found
+
+
+def _accepted(noun: Token, verb: Token | None, resolver: Resolver
+              ) -> tuple[list[Party], list[Party]] | None:
+    """ "Israel *agreed to US mediation*": whoever agrees to another's act (`accepting_verbs`)
+    backs its doer; ``None`` for any other noun."""
+    if verb is None or verb.lemma_.lower() not in resolver.lexicon.cue("accepting_verbs"):
+        return None
+    accepters = subject_parties(verb, resolver)
+    own = {a.code for a in accepters}
+    doers = [p for p in act_doers(noun, resolver) if p.code not in own]
+    return (accepters, doers) if accepters and doers else None
