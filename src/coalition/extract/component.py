@@ -25,12 +25,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from coalition.extract.context import Context
+from coalition.extract.doers import attack_doers, event_doers
 from coalition.extract.frames import frames_for
 from coalition.extract.memo import memoised
 from coalition.extract.mentions import SPANS_KEY as MENTIONS
-from coalition.extract.noun_roles import event_doers
 from coalition.extract.pairing import Frame
-from coalition.extract.parties import Resolver, attack_doers
+from coalition.extract.parties import Resolver
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS

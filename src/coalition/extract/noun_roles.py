@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coalition.extract.parties import Party, Resolver, event_key
+from coalition.extract.parties import Party, Resolver
 from coalition.extract.targets import (
     object_parties,
     relied_on,
@@ -15,30 +15,14 @@ from coalition.extract.targets import (
 )
 from coalition.extract.tree import accompanied, governor
 
-# Nouns that count armed events: "launched *a wave of* airstrikes".
-SERIES_NOUNS = frozenset({"series", "wave", "round", "barrage", "string", "spate", "volley",
-                          "salvo"})
-
 
 def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
                 ) -> tuple[list[Party], list[Party]]:
     """Actions: "assistance *from the CCP*", "*China's* support", "provided military aid"."""
-    thanked = thanked_roles(noun, resolver)
-    if thanked is not None:
-        return thanked
-    helped = _accompanied_roles(noun, resolver) if not opposing else None
-    if helped is not None:
-        return helped
     verb = governor(noun)
-    accepted = _accepted(noun, verb, resolver)
-    if accepted is not None:
-        return accepted
-    doers, participle = _participle_agent(noun, resolver)
-    if doers and participle is not None:  # "the sanctions *imposed* on it *by the EU*"
-        return doers, object_parties(participle, resolver, from_is_target=False,
-                                     object_is_target=False, opposing=opposing) or \
-            object_parties(noun, resolver, from_is_target=False, object_is_target=True,
-                           opposing=opposing)
+    framed = _framed_roles(noun, verb, resolver, opposing)
+    if framed is not None:
+        return framed
     source = source_parties(noun, resolver) or (
         _misplaced_agent(noun, resolver) if opposing else [])
     targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
@@ -67,6 +51,25 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
             if named is not None:
                 return [], []  # "their support": anaphora to claims already made
     return subject_parties(verb, resolver), targets
+
+
+def _framed_roles(noun: Token, verb: Token | None, resolver: Resolver, opposing: bool
+                  ) -> tuple[list[Party], list[Party]] | None:
+    """Roles a frame around the noun settles, before its own modifiers: thanks ("thanked X
+    *for its support*"), company ("*with support from* X"), agreement ("agreed to *US*
+    mediation") and a participle's agent ("the sanctions *imposed* on it *by the EU*")."""
+    framed = thanked_roles(noun, resolver) or (
+        _accompanied_roles(noun, resolver) if not opposing else None) or \
+        _accepted(noun, verb, resolver)
+    if framed is not None:
+        return framed
+    doers, participle = _participle_agent(noun, resolver)
+    if not doers or participle is None:
+        return None
+    return doers, object_parties(participle, resolver, from_is_target=False,
+                                 object_is_target=False, opposing=opposing) or \
+        object_parties(noun, resolver, from_is_target=False, object_is_target=True,
+                       opposing=opposing)
 
 
 def goods_roles(noun: Token, resolver: Resolver, *, held: bool
@@ -186,30 +189,6 @@ def _within_of(word: Token, noun: Token) -> bool:
             return False
         word = word.head
     return True
-
-
-def event_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
-    """The states a sentence names as doing an armed event noun (`event_heads`), by the
-    noun: its own doer ("*Israeli* strikes") or the subject of a verb that does it ("*Israel*
-    launched airstrikes"), so that a later "the strikes" recalls them."""
-    lexicon = resolver.lexicon
-    found: dict[str, tuple[str, ...]] = {}
-    for noun in resolver.sentence.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.cue("event_heads"):
-            continue
-        named = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-            noun.head.head.lemma_.lower() in SERIES_NOUNS else noun
-        while named.dep_ == "appos":  # "launched Operation Sindoor, *a series of strikes*"
-            named = named.head
-        verb = named.head
-        doers = act_doers(noun, resolver) or (
-            subject_parties(verb, resolver) if named.dep_ == "dobj" and
-            verb.lemma_.lower() in lexicon.cue("event_doing_verbs") and not any(
-                c.dep_ == "neg" for c in verb.children) else [])
-        codes = tuple(dict.fromkeys(p.code for p in doers if not p.carried))
-        if codes:
-            found[event_key(noun.lemma_.lower())] = codes
-    return found
 
 
 def _accepted(noun: Token, verb: Token | None, resolver: Resolver

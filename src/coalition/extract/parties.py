@@ -372,30 +372,6 @@ def _antecedent_of(relative: Token) -> Token:
     return noun
 
 
-def attack_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
-    """The states a sentence names as doing an attack, by the attack verb's lemma: "*American
-    and Israeli jets* struck Tehran". Passive patients and negated attacks name no doer."""
-    found: dict[str, tuple[str, ...]] = {}
-    attacks = resolver.lexicon.cue("attack_verbs")
-    negation = resolver.lexicon.cue("negation")
-    for verb in resolver.sentence.doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in attacks or \
-                any(c.dep_ == "neg" or c.lower_ in negation for c in verb.children):
-            continue
-        doer, passive = subject(verb)
-        if doer is None or passive:
-            continue
-        # "*American and Israeli* jets", "*Russian* missiles": every demonym on the doers
-        named = [p for c in doer.children if c.dep_ in ("amod", "compound")
-                 for a in (c, *c.conjuncts)
-                 for p in [resolver.party(a, bare_adjective=True)] if p]
-        codes = tuple(dict.fromkeys(p.code for p in resolver.parties(doer) + named
-                                    if not p.carried))
-        if codes:
-            found[event_key(verb.lemma_.lower())] = codes
-    return found
-
-
 def event_key(lemma: str) -> str:
     """The word an attack is recalled by: "the strikes" recall "airstrikes" and "struck"."""
     return lemma[3:] if lemma.startswith("air") and len(lemma) > 6 else lemma

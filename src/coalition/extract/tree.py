@@ -44,6 +44,24 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return pobj, False
         if child.dep_ in ("npadvmod", "advmod") and child.pos_ == "PROPN" and child.i < verb.i:
             return child, False  # "Azerbaijan, for its part, has bought": a misparsed subject
+    noun_clause = _noun_clause_doer(verb)
+    if noun_clause is not None:
+        return noun_clause
+    if verb.dep_ == "xcomp":  # "Tehran is said to have shipped": the raised subject acts
+        doer, _ = subject(verb.head)
+        return doer, False
+    above = verb.head
+    while above.i != verb.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+        above = above.head
+    if above.i == verb.i or above.pos_ not in ("VERB", "AUX"):
+        return None, False
+    return subject(above)
+
+
+def _noun_clause_doer(verb: Token) -> tuple[Token | None, bool] | None:
+    """The doer of a verb that hangs on a noun: the noun a participle describes, whoever takes
+    the measures a gerund is listed in, the noun or the accused a gerund of reasons names, the
+    possessor of a noun an infinitive completes; ``None`` for a verb that hangs on no noun."""
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
         return verb.head, verb.tag_ == "VBN"
     measures = listed_under(verb)
@@ -59,15 +77,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if owner is not None:  # "Germany's refusal to send": the possessor acts
             return owner, False
-    if verb.dep_ == "xcomp":  # "Tehran is said to have shipped": the raised subject acts
-        doer, _ = subject(verb.head)
-        return doer, False
-    above = verb.head
-    while above.i != verb.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
-        above = above.head
-    if above.i == verb.i or above.pos_ not in ("VERB", "AUX"):
-        return None, False
-    return subject(above)
+    return None
 
 
 def listed_under(verb: Token) -> Token | None:
