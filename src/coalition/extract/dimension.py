@@ -23,7 +23,7 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     themes = resolver.lexicon.themes
     best: tuple[int, Dimension, Token] | None = None
     receivers: list[Token] = []
-    for word in object_side(token):
+    for word in object_side(token) + _purpose(token, resolver):
         if (hit.generic or (word.dep_ == "dobj" and equips(token))) and \
                 resolver.party(word) is not None:
             receivers.append(word)
@@ -57,6 +57,19 @@ def _left_body(verb: Token, resolver: Resolver) -> bool:
     return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
         (m := resolver.sentence.mention_at(o.i)) is not None and m.kind == GROUP
         for o in prep.children if o.dep_ == "pobj") for prep in verb.children)
+
+
+def _purpose(noun: Token, resolver: Resolver) -> list[Token]:
+    """For a pact (`reciprocal_nouns`), the words of the purpose clause of the verb that signs
+    it: "signed a treaty *to strengthen their mutual defence pact*" is a security treaty."""
+    if noun.pos_ not in ("NOUN", "PROPN") or \
+            noun.lemma_.lower() not in resolver.lexicon.cue("reciprocal_nouns"):
+        return []
+    verb = noun.head if noun.dep_ == "dobj" else None
+    return [t for c in (verb.children if verb is not None else ())
+            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                    for a in c.children)
+            for t in (c, *object_side(c))]
 
 
 def _in_name(word: Token, resolver: Resolver) -> bool:
