@@ -89,8 +89,16 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
                    and t.dep_ != "compound"  # "supplied *attack* drones": a kind of weapon
                    and not (t.dep_ == "xcomp" and t.head.i == token.i)  # "threatened *to launch*"
                    and not _in_purpose(t, token)  # "sent tanks *to help repel the invasion*"
+                   and not _destination(t, token)  # "sent troops *to X's military exercises*"
                    for t in object_side(token) if t.i in others)
     return False
+
+
+def _destination(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is where a verb with an object of its own sends it ("sent troops *to*
+    Russia's exercises"): the place given to, not the thing given."""
+    return word.dep_ == "pobj" and word.head.lower_ in ("to", "into") and \
+        word.head.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def gives_other_thing(hit: Hit, token: Token, resolver: Resolver) -> bool:
