@@ -51,8 +51,10 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
     for token in side:
         if token.i in beside:
             continue
-        if opposing and _in_reason(token, root):
-            continue  # "sanctioned X *over its sales to Taipei*": the reason names no target
+        if opposing and _in_reason(token, root) and _has_object(root):
+            # "sanctioned X *over its sales to Taipei*": the reason names no target; with no
+            # object, "protested *over Estonia's decision*" aims at the reason's owner
+            continue
         if token.dep_ == "poss" and token.head.lemma_.lower() in relational:
             continue  # "*its* neighbour" is another state than the one "its" names
         mention = resolver.sentence.mention_at(token.i)
@@ -80,6 +82,10 @@ def _victims(root: Token, side: list[Token], lexicon: Lexicon) -> set[int]:
     events = lexicon.cue("event_heads")
     return {t.i for w in side if w.pos_ == "NOUN" and w.lemma_.lower() in events
             for t in w.subtree if t.i != w.i}
+
+
+def _has_object(root: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in root.children)
 
 
 def _in_reason(token: Token, root: Token) -> bool:
