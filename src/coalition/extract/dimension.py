@@ -123,6 +123,8 @@ def body_dimension(hit: Hit, token: Token, dimension: Dimension, resolver: Resol
     defence alliance (`defence_alliances`: "joined NATO", "endorsed Sweden's *application* to
     join NATO"), `diplomatic` for any other body ("joined BRICS", "its membership in BRICS")."""
     lexicon = resolver.lexicon
+    if not any(m.kind == GROUP for m in resolver.sentence.mentions):
+        return dimension  # no body named in the sentence: nothing to join
     words = [token, *object_side(token)]
     bodies = {m.code.lower() for w in words
               for m in [resolver.sentence.mention_at(w.i)] if m is not None and m.kind == GROUP}
