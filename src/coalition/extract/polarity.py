@@ -16,7 +16,9 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
             ) -> tuple[Stance | None, Token | None, bool]:
     """The stance after negation and refusal, the refusing word, and whether it shields."""
     base = Stance.OPPOSE if seized else hit.trigger.stance
-    refusing = st.refuser(token, governors, lexicon)
+    # a people noun describes ("Saudi *ally* Bahrain cut ties with Iran"): the verb its phrase
+    # hangs on refuses nothing of it; only a negation does ("no longer an ally")
+    refusing = None if hit.trigger.kind == "agent" else st.refuser(token, governors, lexicon)
     if refusing is not None and seized and \
             refusing.lemma_.lower() in lexicon.cue("seizure_verbs"):
         # "froze Russian assets": the freezing is the opposition; only a refusal above it counts

@@ -83,8 +83,12 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     """Others asking for it, a condition, or a circumstance: "urged X to send troops", "if X
     joins the war", "despite sanctions"."""
     conditional = lexicon.cue("conditional_markers")
-    if _obliged(token, governors, lexicon) or _reacts_by(token, lexicon):
-        return True  # "X should negotiate": not done; "responded by withdrawing": that is the act
+    if _obliged(token, governors, lexicon) or _reacts_by(token, lexicon) or (
+            token.lemma_.lower() in lexicon.cue("memory_verbs")
+            and any(c.dep_ == "ccomp" for c in token.children)):
+        # "X should negotiate"; "responded by withdrawing" (that is the act); "he recalled
+        # *that* the League had ..." (remembering, no envoy recalled)
+        return True
     for word in [token, *governors]:
         if any(c.dep_ == "mark" and c.lower_ in conditional for c in word.children):
             return True

@@ -38,7 +38,7 @@ CUE_LISTS = (
     "rebutted_nouns", "sealed_land",
     "defence_alliances", "accession_words", "struck_objects",
     "mutual_objects", "demanding_verbs", "labelling_verbs", "charge_words",
-    "obligation_modals", "reacting_verbs", "reaction_verbs", "invasion_nouns",
+    "obligation_modals", "reacting_verbs", "reaction_verbs", "memory_verbs", "invasion_nouns",
     "led_bodies", "relational_nouns", "accepting_verbs",
 )
 
