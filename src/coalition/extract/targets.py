@@ -48,6 +48,7 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
     # "condemned Russia *along with Germany*": a companion acts too, it is no target
     beside = {t.i for w in [root, *side] for p in companion_phrases(w) for t in p.subtree}
     beside |= _victims(root, side, resolver.lexicon) if opposing else set()
+    beside |= _other_events(root, side, resolver)
     for token in side:
         if token.i in beside:
             continue
@@ -71,6 +72,15 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
         if found:
             return found
     return []
+
+
+def _other_events(root: Token, side: list[Token], resolver: Resolver) -> set[int]:
+    """Words inside a clause describing the object that is another trigger's event ("supporting
+    fighters *who are clashing with a Saudi-led coalition*"): its arguments are not this one's
+    targets."""
+    heads = {hit.head(resolver.sentence.doc).i for hit in resolver.sentence.hits}
+    return {t.i for w in side if w.dep_ in ("acl", "relcl") and w.pos_ == "VERB"
+            and w.i in heads and w.i != root.i for t in w.subtree}
 
 
 def _victims(root: Token, side: list[Token], lexicon: Lexicon) -> set[int]:
