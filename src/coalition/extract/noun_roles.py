@@ -50,7 +50,7 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
                 return owner, targets
             if named is not None:
                 return [], []  # "their support": anaphora to claims already made
-    return subject_parties(verb, resolver), targets
+    return subject_parties(verb, resolver) or _between(noun, resolver), targets
 
 
 def _framed_roles(noun: Token, verb: Token | None, resolver: Resolver, opposing: bool
@@ -201,3 +201,15 @@ def _accepted(noun: Token, verb: Token | None, resolver: Resolver
     own = {a.code for a in accepters}
     doers = [p for p in act_doers(noun, resolver) if p.code not in own]
     return (accepters, doers) if accepters and doers else None
+
+
+def _between(noun: Token, resolver: Resolver) -> list[Party]:
+    """The sides of a mutual act named "between" them, when nobody else does it: "clashes
+    *between India and Pakistan*", "talks *between Iran and Saudi Arabia*" are each side's
+    own act towards the other (`reciprocal_nouns`)."""
+    reciprocal = resolver.lexicon.cue("reciprocal_nouns")
+    if noun.lemma_.lower() not in reciprocal and noun.lower_ not in reciprocal:
+        return []
+    sides = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between"
+             for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]
+    return sides if len({p.code for p in sides}) > 1 else []
