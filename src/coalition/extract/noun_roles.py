@@ -13,7 +13,7 @@ from coalition.extract.targets import (
     subject_parties,
     thanked_roles,
 )
-from coalition.extract.tree import accompanied, governor
+from coalition.extract.tree import accompanied, governor, subject
 
 
 def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
@@ -23,13 +23,19 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
     framed = _framed_roles(noun, verb, resolver, opposing)
     if framed is not None:
         return framed
+    drawn = opposing and verb is not None and _drawn(noun, verb, resolver)
     source = source_parties(noun, resolver) or (
-        _misplaced_agent(noun, resolver) if opposing else [])
+        _misplaced_agent(noun, resolver) if opposing else []) or (
+        source_parties(verb, resolver) if drawn and verb is not None else [])
     targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
                              opposing=opposing)
     if source:
         # "aid *from the US*" goes to whoever the sentence is about; an occupation *by X*
-        # only to the victim it names itself
+        # only to the victim it names itself, and "*Israel's* decision drew condemnation
+        # from X" to whoever drew it
+        if drawn and not targets and verb is not None:
+            targets = [p for p in _doer_or_owner(verb, resolver)
+                       if p.code not in {q.code for q in source}]
         return source, targets if opposing else subject_parties(verb, resolver)
     if not targets and verb is not None:  # "ended its deliveries of fuel *to Ukraine*"
         targets = object_parties(verb, resolver, from_is_target=False, object_is_target=False,
@@ -213,3 +219,20 @@ def _between(noun: Token, resolver: Resolver) -> list[Party]:
     sides = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between"
              for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]
     return sides if len({p.code for p in sides}) > 1 else []
+
+
+def _drawn(noun: Token, verb: Token, resolver: Resolver) -> bool:
+    """Whether a reaction noun is what its verb's subject drew from others ("drew
+    *condemnation* from X", "sparked criticism from X", `drawing_verbs`)."""
+    return noun.dep_ == "dobj" and noun.head.i == verb.i and \
+        verb.lemma_.lower() in resolver.lexicon.cue("drawing_verbs") and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in (*noun.children, *verb.children))
+
+
+def _doer_or_owner(verb: Token, resolver: Resolver) -> list[Party]:
+    """The verb's subject, or the owner of its subject ("*Israel's* decision drew ...")."""
+    doer, passive = subject(verb)
+    if doer is None or passive:
+        return []
+    return resolver.parties(doer) or [
+        p for c in doer.children if c.dep_ == "poss" for p in resolver.parties(c)]
