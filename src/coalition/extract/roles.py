@@ -53,6 +53,7 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         if suppliers:  # "Russian forces were supplied with *Iranian* drones"
             return suppliers, resolver.parties(patient)
     actors = resolver.parties(doer, adjective_only=passive) if doer is not None else []
+    actors = actors or _backers(verb, resolver)
     if not actors and doer is not None and not passive and verb.lemma_.lower() in \
             resolver.lexicon.cue("intrusion_verbs"):  # "*Ukrainian* drones attacked": armed
         actors = [p for c in doer.children if c.dep_ in ("amod", "compound")
@@ -84,6 +85,21 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         targets = object_parties(measures, resolver, from_is_target=False,
                                  object_is_target=False, opposing=True, preps_only=True)
     return actors, targets or clause_subject_parties(verb, resolver)
+
+
+def _backers(verb: Token, resolver: Resolver) -> list[Party]:
+    """Who does what a resolution's words do: its sponsors or those voting for it ("Chile
+    voted for a resolution *condemning* Russia", "X and Y sponsored a text *demanding* ...";
+    `sponsoring_verbs`). Voting against it is no backing (that shields, see reframe)."""
+    text = verb.head
+    if verb.dep_ != "acl" or text.lemma_.lower() not in resolver.lexicon.cue("resolution_nouns"):
+        return []
+    above = text.head.head if text.dep_ == "pobj" else text.head
+    if text.dep_ == "pobj" and text.head.lower_ not in ("for", "of"):  # "voted *against* it"
+        return []
+    if above.lemma_.lower() not in resolver.lexicon.cue("sponsoring_verbs"):
+        return []
+    return subject_parties(above, resolver)
 
 
 def _judged_doers(verb: Token, resolver: Resolver) -> list[Party]:
