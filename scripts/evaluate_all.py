@@ -162,9 +162,9 @@ def _print(rows: list[dict[str, Any]], *, as_json: bool, verbose: bool) -> None:
                   f"P {row['P']:.3f} R {row['R']:.3f} F1 {row['F1']:.3f}  "
                   f"lenient F1 {row['lenient_F1']:.3f}  certainty right {row['certainty']}")
         if verbose and not hidden and not as_json:
-            for kind in ("false_alarms", "misses"):
+            for kind, label in (("false_alarms", "false alarm"), ("misses", "missed")):
                 for key in row.get(kind, ()):
-                    print(f"    {kind[:-1].replace('_', ' ')}: {' '.join(key)}")
+                    print(f"    {label}: {' '.join(key)}")
 
 
 if __name__ == "__main__":

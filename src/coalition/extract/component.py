@@ -25,11 +25,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from coalition.extract.context import Context
+from coalition.extract.doers import attack_doers, event_doers
 from coalition.extract.frames import frames_for
 from coalition.extract.memo import memoised
 from coalition.extract.mentions import SPANS_KEY as MENTIONS
 from coalition.extract.pairing import Frame
-from coalition.extract.parties import Resolver, attack_doers
+from coalition.extract.parties import Resolver
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
@@ -47,8 +48,10 @@ RULES_KEY = "coalition_rules"
 # The caller may leave the text it tokenised here: Doc.text rebuilds it token by token.
 TEXT_KEY = "coalition_text"
 PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-# A place in capitals, maybe a country and an agency after it, then a dash.
-DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’ ]*(?:, [A-Z][\w.'’ ]*)?(?: \([^)]*\))? [-–—] ")
+# A place in capitals, maybe a country and an agency after it, then a dash; or a place in
+# mixed case with the agency's brackets, whole or cut off ("Berlin (Reuters) – ", "Berlin ( – ").
+DATELINE = re.compile(r"(?:[A-Z]{2}[A-Z.'’ ]*(?:, [A-Z][\w.'’ ]*)?(?: \([^)]*\))?"
+                      r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:[\w.'’ /]{0,40}\))?) ?[-–—] ")
 
 
 @dataclass(slots=True)
@@ -156,7 +159,9 @@ class ClaimFinder:
                      str(doc.user_data.pop(RULES_KEY, EXTRACTOR_VERSION)), None)
         if conflict is not None:
             plan.middle, plan.parties = most_named(conflict, named_count), conflict.parties
-        attack_forms = lexicon.verb_forms("attack_verbs")
+        # sentences that may name who attacked are always parsed (the doers are carried)
+        attack_forms = lexicon.verb_forms("attack_verbs") | {
+            form for noun in lexicon.cue("event_heads") for form in (noun, noun + "s")}
         mention_starts = [m.start_char for m in mentions]
         hit_starts = [h.start_char for h in hits]
         context = Context()
@@ -182,7 +187,7 @@ class ClaimFinder:
                                         _can_claim(here, {context.section, *plan.parties}))):
                 item.sub, item.kept = self._sentence_doc(doc, lead, seg.end)
                 item.sub = item.sub if item.kept else None
-            context.remember(item.found)
+            context.remember(item.found, plan.text)
             plan.items.append(item)
         return plan
 
@@ -202,8 +207,8 @@ class ClaimFinder:
                           if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
                 claims += [_claim(f, item.seg, plan, gazetteer) for f in frames]
                 sides.learn(frames, plan.parties)
-                context.doers |= attack_doers(resolver)
-            context.remember(item.found)
+                context.doers |= attack_doers(resolver) | event_doers(resolver)
+            context.remember(item.found, plan.text)
         return claims
 
     def _sentence_doc(self, doc: Doc, start: int, end: int) -> tuple[Doc, list[Token]]:

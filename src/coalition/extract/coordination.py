@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+# Prepositions whose object acts beside the subject: "struck Yemen *alongside* the US".
+COMPANION_PREPS = frozenset({"alongside"})
 # Prepositions that introduce the members of a plural noun ("states *like* Mali").
 LISTING_PREPS = frozenset({"including", "like"})
 # Conjunctions that set one clause against another: "Russia sends most troops, *while* Belarus
@@ -20,9 +22,13 @@ CONTRAST_MARKS = frozenset({"while", "whereas", "whilst", "although", "though"})
 
 
 def listed(token: Token, named: Callable[[Token], bool]) -> list[Token]:
-    """The words that list the members of ``token`` (``named``: whether a word is a name)."""
+    """The words that list the members of ``token`` (``named``: whether a word is a name), and
+    those added to it ("Iran *as well as Syria*")."""
     found: list[Token] = []
     for child in token.children:
+        if child.dep_ == "cc" and child.lower_ == "as" and any(
+                c.lower_ == "well" for c in child.children):
+            found += [m for p in child.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
         if child.dep_ == "prep" and _lists(child):
             found += [m for p in child.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
         elif child.dep_ == "appos" and named(child):
@@ -45,3 +51,20 @@ def _lists(prep: Token) -> bool:
 def contrasted(clause: Token) -> bool:
     """Whether an adverbial clause is set against its main clause ("*while* Belarus sends")."""
     return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+
+
+def companion_phrases(word: Token) -> list[Token]:
+    """The prepositions under ``word`` that add companions to whoever acts: "*together with*
+    Germany", "*along with* Italy", "*alongside* the United States"; their objects are never
+    the target. (Taking them as actors too added false alarms: "forces, together with the UK
+    and with support from X" would have X back the UK.)"""
+    found: list[Token] = []
+    for prep in (c for c in word.children if c.dep_ == "prep"):
+        if prep.lower_ in COMPANION_PREPS:
+            found.append(prep)
+        elif prep.lower_ == "with" and any(c.lower_ in ("together", "along", "jointly")
+                                           for c in prep.children):
+            found.append(prep)
+        elif prep.lower_ == "along":
+            found += [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return found

@@ -9,6 +9,10 @@ from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
 from coalition.extract.tree import accompanied_act, equips, object_side, subject
 from coalition.models import Dimension
+from coalition.resolve.gazetteer import GROUP
+
+# Fallbacks of verbs that pull forces out ("withdraw", "pull out").
+FORCES = frozenset({Dimension.MILITARY, Dimension.TROOPS})
 
 
 def dimension_of(hit: Hit, token: Token, resolver: Resolver
@@ -19,13 +23,13 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     themes = resolver.lexicon.themes
     best: tuple[int, Dimension, Token] | None = None
     receivers: list[Token] = []
-    for word in object_side(token):
+    for word in object_side(token) + _purpose(token, resolver):
         if (hit.generic or (word.dep_ == "dobj" and equips(token))) and \
                 resolver.party(word) is not None:
             receivers.append(word)
             continue  # "allowed *Russian troops* to", "provided *its army* with": receivers
-        if _in_name(word, resolver):
-            continue  # "the UN *Security* Council": part of a name, not the thing given
+        if _in_name(word, resolver) or _in_right(word, token, resolver):
+            continue  # "the UN *Security* Council", "X's right to *self-defence*"
         pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
         dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
         if dimension and (best is None or abs(word.i - token.i) < best[0]):
@@ -40,12 +44,49 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     if hit.generic and token.pos_ == "VERB" and _armed(
             [*receivers, subject(token)[0]], resolver):
         return Dimension.MILITARY, False, None  # "*its air force* will support the army"
+    if hit.trigger.fallback in FORCES and _left_body(token, resolver):
+        return Dimension.DIPLOMATIC, False, None  # "withdrew from ECOWAS": leaving a body
+    if hit.trigger.fallback in FORCES and _left_other(token, resolver):
+        return None, False, None  # "withdrew from a cricket series": no force, no body
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
+
+
+def _left_body(verb: Token, resolver: Resolver) -> bool:
+    """Whether a withdrawal with no theme is from an alliance or a body ("withdrawn *from
+    ECOWAS*"): the state leaves it, no force is pulled out."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
+        (m := resolver.sentence.mention_at(o.i)) is not None and m.kind == GROUP
+        for o in prep.children if o.dep_ == "pobj") for prep in verb.children)
+
+
+def _purpose(noun: Token, resolver: Resolver) -> list[Token]:
+    """For a pact (`reciprocal_nouns`), the words of the purpose clause of the verb that signs
+    it: "signed a treaty *to strengthen their mutual defence pact*" is a security treaty."""
+    if noun.pos_ not in ("NOUN", "PROPN") or \
+            noun.lemma_.lower() not in resolver.lexicon.cue("reciprocal_nouns"):
+        return []
+    verb = noun.head if noun.dep_ == "dobj" else None
+    return [t for c in (verb.children if verb is not None else ())
+            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                    for a in c.children)
+            for t in (c, *object_side(c))]
 
 
 def _in_name(word: Token, resolver: Resolver) -> bool:
     mention = resolver.sentence.mention_at(word.i)
     return mention is not None and mention.end - mention.start > 1
+
+
+def _in_right(word: Token, trigger: Token, resolver: Resolver) -> bool:
+    """Whether a word is the complement of a right (`right_nouns`) below the trigger: backing
+    "X's right to *self-defence*" is political, whatever the right is to."""
+    rights = resolver.lexicon.cue("right_nouns")
+    current = word.head
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.lemma_.lower() in rights:
+            return True
+        current = current.head
+    return False
 
 
 def _armed_act(verb: Token | None, resolver: Resolver) -> bool:
@@ -65,3 +106,34 @@ def _armed(words: list[Token | None], resolver: Resolver) -> bool:
     forces = (Dimension.TROOPS, Dimension.MILITARY)
     return any(w is not None and resolver.lexicon.themes.get(w.lemma_.lower()) in forces
                for w in words)
+
+
+def _left_other(verb: Token, resolver: Resolver) -> bool:
+    """Whether a withdrawal is from something that is neither a state nor a theme ("withdrew
+    *from a tri-series*", "pulled out of the race")."""
+    themes = resolver.lexicon.themes
+    return any(prep.dep_ == "prep" and prep.lower_ in ("from", "of") and any(
+        o.dep_ == "pobj" and resolver.party(o) is None and o.lemma_.lower() not in themes
+        for o in prep.children) for prep in verb.children)
+
+
+def body_dimension(hit: Hit, token: Token, dimension: Dimension, resolver: Resolver
+                   ) -> Dimension:
+    """Joining a body, backing an accession to it, or membership in it: `security` for a
+    defence alliance (`defence_alliances`: "joined NATO", "endorsed Sweden's *application* to
+    join NATO"), `diplomatic` for any other body ("joined BRICS", "its membership in BRICS")."""
+    lexicon = resolver.lexicon
+    if not any(m.kind == GROUP for m in resolver.sentence.mentions):
+        return dimension  # no body named in the sentence: nothing to join
+    words = [token, *object_side(token)]
+    bodies = {m.code.lower() for w in words
+              for m in [resolver.sentence.mention_at(w.i)] if m is not None and m.kind == GROUP}
+    lemma = token.lemma_.lower()
+    joining = lemma in lexicon.cue("membership_nouns") or lemma in lexicon.cue("accession_words")
+    if not bodies or not (joining or any(w.lemma_.lower() in lexicon.cue("accession_words")
+                                         for w in words[1:])):
+        return dimension
+    if dimension not in (Dimension.DIPLOMATIC, Dimension.SECURITY, *FORCES):
+        return dimension
+    return Dimension.SECURITY if bodies & lexicon.cue("defence_alliances") \
+        else Dimension.DIPLOMATIC

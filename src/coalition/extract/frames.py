@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
-from coalition.extract.dimension import dimension_of
+from coalition.extract.dimension import body_dimension, dimension_of
 from coalition.extract.hyphen import hyphen_actor, hyphen_frames
 from coalition.extract.pairing import DefaultTarget, Frame, avoiding, no_default, pairs
 from coalition.extract.parties import Party, Resolver
-from coalition.extract.polarity import stance_of, under_seizure
+from coalition.extract.polarity import ousts, stance_of, under_seizure
 from coalition.extract.reframe import (
     ARMS_LIKE,
     also_dimensions,
@@ -44,8 +44,9 @@ from coalition.extract.subordinate import (
 )
 from coalition.extract.switching import switched_frames
 from coalition.extract.targets import clause_subject_parties, subject_parties
-from coalition.extract.tree import charged_object, subject
+from coalition.extract.tree import accompanied, charged_object, subject
 from coalition.models import Dimension, Stance
+from coalition.resolve import Lexicon
 
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
@@ -71,7 +72,14 @@ class _Reading:
 def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
                default_target: DefaultTarget) -> list[Frame]:
     """The claims one trigger carries (``others``: the other triggers by head token)."""
-    token = hit.head(resolver.sentence.doc)
+    doc = resolver.sentence.doc
+    token = hit.head(doc)
+    if idle(hit, token, resolver.lexicon):
+        return []
+    # "struck a *deal*": the verb frames nothing, the deal is a claim of its own; "*with
+    # support from X*, jets struck": help that goes with an act is framed by none
+    others = {} if accompanied(token) is not None else {
+        i: h for i, h in others.items() if not idle(h, doc[i], resolver.lexicon)}
     hyphen = hyphen_actor(token, resolver)
     if hyphen is not None:
         return hyphen_frames(hit, token, hyphen, resolver)
@@ -90,6 +98,15 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     return frames + [replace(f, dimension=d)
                      for d in also_dimensions(reading.theme, reading.dimension, resolver)
                      for f in frames]
+
+
+def idle(hit: Hit, token: Token, lexicon: Lexicon) -> bool:
+    """An opposition verb that is also a signing verb, used for something that is no act against
+    anyone: "struck a *deal*", "struck a conciliatory *tone*" (`struck_objects`)."""
+    return hit.trigger.kind == "verb" and hit.trigger.stance is Stance.OPPOSE and \
+        token.lemma_.lower() in lexicon.cue("signing_verbs") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.cue("struck_objects")
+            for c in token.children)
 
 
 def _attributed(frames: list[Frame], reading: _Reading, resolver: Resolver) -> list[Frame]:
@@ -113,6 +130,10 @@ def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],
         return None
     stance, refusing, shielded = stance_of(hit, token, governors, lexicon, seized)
     dimension, fallback, theme = dimension_of(hit, token, resolver)
+    if dimension is None and stance is Stance.REFUSE and ousts(token, resolver):
+        dimension, stance = Dimension.DIPLOMATIC, Stance.OPPOSE  # "ECOWAS suspended Mali"
+    if dimension is not None:  # "joined NATO": security; "joined BRICS": diplomatic
+        dimension = body_dimension(hit, token, dimension, resolver)
     if fallback and gives_other_thing(hit, token, resolver):
         return None  # "withdrew two athletes": the thing given is named, and it is no theme
     if theme is not None and any(c.lower_ in lexicon.cue("negation") for c in theme.children):

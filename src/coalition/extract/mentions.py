@@ -2,13 +2,13 @@
 
 Spans go to ``doc.spans["coalition_mentions"]``; a span's label is the actor code and its
 ``kb_id_`` the kind of mention (state, capital, adjective, group, leader, description, or
-``carrier_person`` / ``carrier_state`` / ``carrier_any`` for words like "he", "the country" and
-"they" that stand for an actor named earlier).
-Leaders resolve by the article date in ``doc.user_data["coalition_published"]``. Three
-article-level readings (:mod:`coalition.resolve.chain`) then widen the names: a person with an
-office after a state's name stands for it ("*Iraqi President* Saddam Hussein"), an office
-"of"/"in" a state is that state ("the President *of Kazakhstan*", "officials *in Tehran*"),
-and a definite description stands for the latest state it can describe ("the Gulf kingdom").
+``carrier_person`` / ``carrier_state`` / ``carrier_any`` / ``carrier_plural`` for words like
+"he", "the country", "they" and "the three countries" that stand for actors named earlier).
+Leaders resolve by the article date in ``doc.user_data["coalition_published"]``. Article-level
+readings then widen the names: offices join people to states (:mod:`.persons`: "*Iraqi
+President* Saddam Hussein", "King Hassan *of Morocco*", "officials *in Tehran*", and later
+"Hussein" alone), and a definite description stands for the latest state it can describe
+("the Gulf kingdom", :mod:`coalition.resolve.chain`).
 """
 
 from __future__ import annotations
@@ -16,36 +16,39 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, CARRIER_STATE
+from coalition.extract.persons import CARRIERS, widen
+from coalition.extract.sentence import (
+    CARRIER_ANY,
+    CARRIER_PERSON,
+    CARRIER_PLURAL,
+    CARRIER_STATE,
+)
 from coalition.resolve import Gazetteer, Lexicon, choose
 from coalition.resolve.chain import Chain, antecedent
 from coalition.resolve.gazetteer import (
     ADJECTIVE,
-    CAPITAL,
     DESCRIPTION,
-    LEADER,
+    GROUP,
     NON_ACTOR,
-    STATE,
     Entry,
 )
 
 SPANS_KEY = "coalition_mentions"
 PUBLISHED_KEY = "coalition_published"
-CARRIERS = (CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY)
 # Words before a description that make it definite, and how many modifiers may stand between
 # ("the small Gulf kingdom", "the oil-rich Gulf state").
 DEFINITE = frozenset({"the", "this", "that"})
 MAX_MODIFIERS = 2
-# A person's name after an office: at most this many capitalised words.
-MAX_NAME_WORDS = 4
-# Heads that stand for the government of the capital their "in" phrase names.
-SEATED_HEADS = frozenset({"officials", "government", "authorities", "regime", "leadership",
-                          "junta", "administration", "leaders", "diplomats"})
+# Plural descriptions that stand for a list of states named before ("the three West African
+# nations", "both countries", "the leaders"): the sizes and the head nouns.
+NUMBERS = frozenset({"two", "three", "four", "five", "six"})
+PLURAL_HEADS = ("countries", "nations", "states", "governments", "neighbours", "neighbors",
+                "juntas", "capitals", "leaders")
 
 
 class MentionFinder:
@@ -95,18 +98,56 @@ class MentionFinder:
         for matcher in self._matchers:
             for key, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=key))
-        spans = []
-        for span in filter_spans(found):
-            entry = choose(self._table[span.label_], on)
-            if entry is None or entry.kind == NON_ACTOR:
-                continue
-            spans.append(Span(doc, span.start, span.end, label=entry.code, kb_id=entry.kind))
-        spans = _offices(_state_bound(doc, spans, self._chain.non_state), doc,
-                         self._chain.offices)
+        named = _plurals(doc)
+        for span in found:
+            # a lower-case match may share its key with a case-sensitive form ("us", "US")
+            entry = choose([e for e in self._table[span.label_] if e.written_as(span.text)], on)
+            kind = NON_ACTOR if entry is None else entry.kind
+            named.append(Span(doc, span.start, span.end, label=entry.code if entry else "",
+                              kb_id=kind))
+        spans = [s for s in _longest(named) if s.kb_id_ != NON_ACTOR]
+        spans = widen(doc, _state_bound(doc, spans, self._chain.non_state),
+                      self._chain.offices)
         described = [(doc.vocab.strings[key], start, end)
                      for key, start, end in self._descriptions(doc)]
         doc.spans[SPANS_KEY] = _descriptions(doc, spans, described, self._chain)
         return doc
+
+
+def _plurals(doc: Doc) -> list[Span]:
+    """Plural descriptions ("the three West African nations", "both countries"), found from
+    their head nouns back (the heads are looked up in one array, not token by token)."""
+    heads = {doc.vocab.strings[word] for word in PLURAL_HEADS}
+    found: list[Span] = []
+    for head in [i for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in heads]:
+        for i in range(head - 1, max(head - 4, -1), -1):
+            word = doc[i]
+            if word.lower_ == "both" and head - i <= 2:
+                found.append(Span(doc, i, head + 1, label="", kb_id=CARRIER_PLURAL))
+            elif word.lower_ in NUMBERS and i and doc[i - 1].lower_ == "the":
+                found.append(Span(doc, i - 1, head + 1, label="", kb_id=CARRIER_PLURAL))
+            elif word.lower_ == "the" and i == head - 1 and not _of_after(doc, head):
+                found.append(Span(doc, i, head + 1, label="", kb_id=CARRIER_PLURAL))
+            elif word.is_alpha:
+                continue
+            break
+    return found
+
+
+def _of_after(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].lower_ == "of"  # "the leaders *of* France and ..."
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """The longest of overlapping matches; between matches of one length a name wins over a
+    carry-over word ("*The State Department*", not "*The State* Department")."""
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.kb_id_ in CARRIERS, s.start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
 
 
 def _state_bound(doc: Doc, spans: list[Span], non_state: frozenset[str]) -> list[Span]:
@@ -116,65 +157,14 @@ def _state_bound(doc: Doc, spans: list[Span], non_state: frozenset[str]) -> list
                                      and doc[s.end].lower_ in non_state)]
 
 
-def _offices(spans: list[Span], doc: Doc, offices: frozenset[str]) -> list[Span]:
-    """Names widened by the offices around them: "*Iraqi President Saddam Hussein*" (a person
-    of the state), "*the President of Kazakhstan*", "*officials in Tehran*" (the state)."""
-    by_start = {span.start: span for span in spans}
-    widened: list[Span] = []
-    for span in spans:
-        person = _person(doc, span, offices, by_start)
-        office = _office_of(doc, span, by_start)
-        widened += [s for s in (person, office) if s is not None]
-    # looked for from the capitals back, not over every token of the article
-    for start in sorted(by_start):
-        named, i = by_start[start], start - 2
-        if i >= 0 and named.kb_id_ == CAPITAL and doc[i].lower_ in SEATED_HEADS \
-                and doc[i + 1].lower_ == "in":
-            widened.append(Span(doc, i, named.end, label=named.label_, kb_id=STATE))
-    return sorted(filter_spans([*widened, *spans]), key=lambda s: s.start)
-
-
-def _person(doc: Doc, span: Span, offices: frozenset[str],
-            by_start: dict[int, Span]) -> Span | None:
-    """ "Iraqi President Saddam Hussein", "Niger's ambassador Brah Mohamane": a state's
-    demonym or possessive, words of office, then a capitalised name."""
-    i = span.end
-    if span.kb_id_ in (STATE, CAPITAL) and i < len(doc) and doc[i].lower_ in ("'s", "’s"):
-        i += 1
-    elif span.kb_id_ != ADJECTIVE:
-        return None
-    j = i
-    while j < len(doc) and doc[j].lower_ in offices and j not in by_start:
-        j += 1
-    if j == i or doc[j - 1].lower_ == "of":
-        return None
-    k = j
-    while k < len(doc) and k - j < MAX_NAME_WORDS and doc[k].text[:1].isupper() and \
-            doc[k].is_alpha and doc[k].lower_ not in offices:
-        if k in by_start:  # a known leader closes the name: "Russian President Vladimir Putin"
-            k = by_start[k].end
-            break
-        k += 1
-    return Span(doc, span.start, k, label=span.label_, kb_id=LEADER) if k > j else None
-
-
-def _office_of(doc: Doc, span: Span, by_start: dict[int, Span]) -> Span | None:
-    """ "the President of Kazakhstan": an office word that would carry over, with a named
-    state after "of", stands for that state."""
-    if span.kb_id_ not in CARRIERS or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
-        return None
-    named = by_start.get(span.end + 1)
-    if named is None or named.kb_id_ not in (STATE, CAPITAL):
-        return None
-    return Span(doc, span.start, named.end, label=named.label_, kb_id=STATE)
-
-
 def _descriptions(doc: Doc, spans: list[Span], described: list[tuple[str, int, int]],
                   chain: Chain) -> list[Span]:
-    """The spans with each definite description resolved to the state it stands for (it
-    replaces a carry-over word it overlaps: "the kingdom"); unresolved ones are dropped."""
+    """The spans with each definite description resolved to the state or group it stands for
+    (it replaces a carry-over word it overlaps: "the kingdom"); unresolved ones are dropped.
+    A group described ("the regional body") stays a group."""
     names = [s for s in spans if s.kb_id_ not in CARRIERS]
     named = {s.label_ for s in names}
+    groups = {s.label_ for s in names if s.kb_id_ == GROUP}
     resolved: list[Span] = []
     for form, start, end in sorted(described, key=lambda d: d[1]):
         begin = _definite(doc, start)
@@ -183,7 +173,8 @@ def _descriptions(doc: Doc, spans: list[Span], described: list[tuple[str, int, i
         earlier = [s.label_ for s in names if s.end <= begin]
         code = antecedent(chain.candidates(form), earlier, named)
         if code is not None:
-            resolved.append(Span(doc, begin, end, label=code, kb_id=DESCRIPTION))
+            resolved.append(Span(doc, begin, end, label=code,
+                                 kb_id=GROUP if code in groups else DESCRIPTION))
     kept = [s for s in spans
             if not any(r.start < s.end and s.start < r.end for r in resolved)]
     return sorted([*kept, *resolved], key=lambda s: s.start)

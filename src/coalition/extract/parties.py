@@ -14,11 +14,21 @@ from spacy.tokens import Token
 
 from coalition.extract.context import Context
 from coalition.extract.coordination import listed
-from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, Mention, Sentence
+from coalition.extract.sentence import (
+    CARRIER_ANY,
+    CARRIER_PERSON,
+    CARRIER_PLURAL,
+    CARRIER_STATE,
+    Mention,
+    Sentence,
+)
 from coalition.extract.speech import quoted, reporting_verb, speaker_words
 from coalition.extract.tree import co_subjects, subject
 from coalition.resolve import Conflict, Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER, REGION
+
+# Pronouns that may stand for several states named together.
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,8 @@ class Resolver:
             return Party(mention.code, mention.char_start, mention.char_end)
         if mention is not None and not adjective_only:
             if mention.carrier:
+                if mention.kind == CARRIER_PLURAL:
+                    return None  # several states: see parties()
                 if token.lower_ == "it" and token.head.lemma_ == "be":
                     return None  # "it is a hole in the sanctions": no actor
                 if self._words(mention) in self.lexicon.cue("carriers_group"):
@@ -75,6 +87,20 @@ class Resolver:
             return self._through_head(token)
         if token.lemma_.lower() in self.lexicon.cue("event_heads"):
             return self._through_head(token, of_phrase=False)  # "the *Iranian* attack"
+        return self._leader(token)
+
+    def _leader(self, noun: Token) -> Party | None:
+        """The state a "*Saudi*-led coalition" or "the *US*-led operation" stands for: its
+        leader, named before "-led" (only a joint body or operation, `led_bodies`)."""
+        if noun.lemma_.lower() not in self.lexicon.cue("led_bodies"):
+            return None
+        for led in noun.children:
+            if led.dep_ not in ("amod", "compound") or led.lower_ != "led":
+                continue
+            for i in (c.i for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod")):
+                mention = self.sentence.mention_at(i)
+                if mention is not None and mention.code and not mention.carrier:
+                    return Party(mention.code, mention.char_start, mention.char_end)
         return None
 
     def parties(self, token: Token, *, adjective_only: bool = False) -> list[Party]:
@@ -88,11 +114,30 @@ class Resolver:
         members += [m for t in list(members) for m in listed(t, self._named)
                     if m not in members]
         found = [self.party(t, adjective_only=adjective_only) for t in members]
+        # a plural word that stands for a list named before stands for it, not for one state
+        plural = [self._plural(t, party) for t, party in zip(members, found, strict=True)]
+        found = [None if many else party for party, many in zip(found, plural, strict=True)]
         recalled = [p for t, party in zip(members, found, strict=True) if party is None
                     for p in self._recalled_doers(t)]
         paired = [p for t, party in zip(members, found, strict=True) if party is not None
                   for p in self._conjoined_demonyms(t)]
-        return [p for p in found if p is not None] + recalled + paired
+        fellows = [p for t, party in zip(members, found, strict=True) if party is not None
+                   and party.carried for p in self._fellow_antecedents(t, party)]
+        return [p for p in found if p is not None] + recalled + paired + fellows + \
+            [p for many in plural for p in many]
+
+    def _plural(self, token: Token, party: Party | None) -> list[Party]:
+        """The states a plural carry-over word stands for, from earlier sentences ("they"
+        after "Mali, Burkina Faso and Niger ..."; "the two countries"), or ``[]``. A pronoun
+        whose state is named earlier in its own sentence is left to that name."""
+        mention = self.sentence.mention_at(token.i)
+        if mention is None or not mention.carrier or (party is not None and not party.carried):
+            return []
+        if party is not None and any(m.code == party.code and not m.carrier
+                                     and m.start < token.i for m in self.sentence.mentions):
+            return []
+        codes = self.context.plural(self._words(mention), party.code if party else None)
+        return [Party(c, mention.char_start, mention.char_end, carried=True) for c in codes]
 
     def _conjoined_demonyms(self, head: Token) -> list[Party]:
         """The further states of "*French and Egyptian* warships", "*Hungarian and Romanian*
@@ -103,6 +148,21 @@ class Resolver:
                 for c in a.conjuncts
                 for m in [self.sentence.mention_at(c.i)] if m is not None and m.code
                 and not m.carrier]
+
+    def _fellow_antecedents(self, token: Token, party: Party) -> list[Party]:
+        """The other states a plural pronoun stands for when its antecedent is a list:
+        "Denmark and Finland said *they* would halt arms exports" (both halt them)."""
+        if token.lower_ not in PLURAL_PRONOUNS:
+            return []
+        for i in range(token.i - 1, -1, -1):
+            mention = self.sentence.mention_at(i)
+            if mention is None or mention.code != party.code or mention.carrier:
+                continue
+            word = self.sentence.doc[mention.end - 1]
+            fellows = [self.party(c) for c in word.conjuncts]
+            return [replace(p, carried=True) for p in fellows
+                    if p is not None and not p.carried and p.code != party.code]
+        return []
 
     def _named(self, token: Token) -> bool:
         mention = self.sentence.mention_at(token.i)
@@ -117,7 +177,7 @@ class Resolver:
             return []
         start, end = self.sentence.chars(token)
         return [Party(code, start, end, carried=True)
-                for code in self.context.doers.get(token.lemma_.lower(), ())]
+                for code in self.context.doers.get(event_key(token.lemma_.lower()), ())]
 
     def _recognised(self, token: Token) -> bool:
         """Whether a word is what is recognised: below a recognition trigger or theme ("the
@@ -177,8 +237,9 @@ class Resolver:
         if token.dep_ != "poss" or token.head.dep_ not in ("dobj", "pobj"):
             return None
         verb = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
+        if verb.pos_ not in ("VERB", "AUX") or \
+                verb.lemma_.lower() in self.lexicon.cue("intrusion_verbs"):
+            return None  # "Indian jets violated *its* airspace": never the intruder's own
         doer, passive = subject(verb)
         if doer is None or passive or doer.i == token.i:
             return None
@@ -240,7 +301,7 @@ class Resolver:
         ("Russia has weakened to where *they* have withdrawn ..."), never the subject of the
         pronoun's own verb ("Belgrade refuses to recognise *it*": "it" is not Belgrade).
         """
-        barred = co_subjects(token)
+        barred = co_subjects(token, described=kind == CARRIER_STATE)
         for i in range(token.i - 1, since, -1):
             mention = self.sentence.mention_at(i)
             if mention is None or mention.carrier or not mention.code or mention.adjective \
@@ -269,7 +330,12 @@ class Resolver:
                 party = self.party(word) if mention.carrier or not mention.adjective else \
                     Party(mention.code, mention.char_start, mention.char_end)
                 return replace(party, linked=True) if party and linked else party
-        return self._of_phrase(head, named_only=True) if of_phrase else None
+        if not of_phrase:
+            return None
+        # "the army and navy *of Belarus*": the last conjunct's owner is all of theirs
+        return self._of_phrase(head, named_only=True) or next(
+            (p for c in head.conjuncts if c.i > head.i
+             for p in [self._of_phrase(c, named_only=True)] if p is not None), None)
 
     def _organisation(self, head: Token) -> bool:
         """Whether a head noun ends an organisation's name: a capitalised modifier that is
@@ -306,27 +372,8 @@ def _antecedent_of(relative: Token) -> Token:
     return noun
 
 
-def attack_doers(resolver: Resolver) -> dict[str, tuple[str, ...]]:
-    """The states a sentence names as doing an attack, by the attack verb's lemma: "*American
-    and Israeli jets* struck Tehran". Passive patients and negated attacks name no doer."""
-    found: dict[str, tuple[str, ...]] = {}
-    attacks = resolver.lexicon.cue("attack_verbs")
-    negation = resolver.lexicon.cue("negation")
-    for verb in resolver.sentence.doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in attacks or \
-                any(c.dep_ == "neg" or c.lower_ in negation for c in verb.children):
-            continue
-        doer, passive = subject(verb)
-        if doer is None or passive:
-            continue
-        # "*American and Israeli* jets", "*Russian* missiles": every demonym on the doers
-        named = [p for c in doer.children if c.dep_ in ("amod", "compound")
-                 for a in (c, *c.conjuncts)
-                 for p in [resolver.party(a, bare_adjective=True)] if p]
-        codes = tuple(dict.fromkeys(p.code for p in resolver.parties(doer) + named
-                                    if not p.carried))
-        if codes:
-            found[verb.lemma_.lower()] = codes
-    return found
+def event_key(lemma: str) -> str:
+    """The word an attack is recalled by: "the strikes" recall "airstrikes" and "struck"."""
+    return lemma[3:] if lemma.startswith("air") and len(lemma) > 6 else lemma
 
 

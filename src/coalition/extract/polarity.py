@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
+from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
 from coalition.models import Stance
 from coalition.resolve import Lexicon
@@ -15,7 +16,9 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
             ) -> tuple[Stance | None, Token | None, bool]:
     """The stance after negation and refusal, the refusing word, and whether it shields."""
     base = Stance.OPPOSE if seized else hit.trigger.stance
-    refusing = st.refuser(token, governors, lexicon)
+    # a people noun describes ("Saudi *ally* Bahrain cut ties with Iran"): the verb its phrase
+    # hangs on refuses nothing of it; only a negation does ("no longer an ally")
+    refusing = None if hit.trigger.kind == "agent" else st.refuser(token, governors, lexicon)
     if refusing is not None and seized and \
             refusing.lemma_.lower() in lexicon.cue("seizure_verbs"):
         # "froze Russian assets": the freezing is the opposition; only a refusal above it counts
@@ -26,16 +29,67 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
         # "has not ruled out sending troops", "refused to close the base to US aircraft":
         # a refusal that is itself withheld denies nobody
         return None, refusing, False
-    if _pending(token, governors, lexicon):
+    if _pending(token, governors, lexicon) or _idle_border(hit, token, governors, lexicon):
         return None, refusing, False
-    negative = st.negated(token, governors, lexicon) or refusing is not None or \
-        _negated_above(token, governors, lexicon)
+    denied = st.negated(token, governors, lexicon) or _negated_above(token, governors, lexicon)
+    negative = denied or refusing is not None
     stance = st.final_stance(base, negative)
     if stance is None and st.shields(refusing, governors, base, lexicon):
         return Stance.SUPPORT, refusing, True  # "vetoed sanctions against Russia" shields Russia
     if stance is Stance.OPPOSE and st.complies(token, governors, lexicon):
         return Stance.REFUSE, refusing, False  # "complied with sanctions": ties withheld
+    withdrawn = lexicon.cue("protest_withdrawals")
+    withdraws = hit.trigger.stance is Stance.REFUSE and (
+        protests(token, lexicon) or rebuts(hit, token, lexicon))
+    if stance is Stance.REFUSE and not denied and (withdraws or (
+            refusing is not None and token.lemma_.lower() in withdrawn
+            and refusing is st.governing_verb(token, governors))):
+        # "recalled its ambassador", "suspended ties", "suspended the *treaty*", "rejected
+        # X's comments": a protest against X
+        return Stance.OPPOSE, refusing, False
+    if stance is Stance.REFUSE and coerced(hit, token, refusing, lexicon):
+        return Stance.OPPOSE, refusing, False  # "banned all imports from X": a sanction
     return stance, refusing, False
+
+
+def protests(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a withdrawal takes away envoys or ties (`protest_withdrawals`): "recalled *its
+    ambassador*", "suspended *ties* with X", "the recall *of its envoys*" protest against
+    the state they were sent to or tied with."""
+    withdrawn = lexicon.cue("protest_withdrawals")
+    return any(w.lower_ in withdrawn or w.lemma_.lower() in withdrawn
+               for o in withdrawn_things(token) for w in (o, *o.conjuncts))
+
+
+def withdrawn_things(token: Token) -> list[Token]:
+    """What a withdrawal takes away: its object or "of" phrase, and their own "of" phrase
+    ("downgraded *the level of its representation*")."""
+    def of_phrase(word: Token) -> list[Token]:
+        return [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+    first = [c for c in token.children if c.dep_ == "dobj"] + of_phrase(token)
+    return first + [o for word in first for o in of_phrase(word)]
+
+
+def rebuts(hit: Hit, verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a rejecting verb rejects what someone said or decided (`rebutted_nouns`):
+    "rejected *Sandu's comments*" opposes Moldova; "rejected the proposal" refuses it."""
+    said = lexicon.cue("rebutted_nouns")
+    return hit.trigger.kind == "verb" and hit.trigger.object_role == "target" and any(
+        c.dep_ == "dobj" and (c.lower_ in said or c.lemma_.lower() in said)
+        for c in verb.children)
+
+
+def coerced(hit: Hit, token: Token, refusing: Token | None, lexicon: Lexicon) -> bool:
+    """Goods bought from a state under a coercive block (`coercive_blocks`): "banned imports
+    from X", "an embargo on X oil" oppose the seller; "stopped buying X oil" withholds. A
+    border closed to a state (`sealed_land`) opposes it too."""
+    if refusing is None:
+        return False
+    if hit.trigger.kind == "territory":  # "closed its *border* with X": a blockade of X
+        return token.lemma_.lower() in lexicon.cue("sealed_land")
+    return hit.trigger.kind == "goods" and \
+        refusing.lemma_.lower() in lexicon.cue("coercive_blocks")
 
 
 def under_seizure(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
@@ -57,6 +111,16 @@ def intrudes(verb: Token, lexicon: Lexicon) -> bool:
     return verb.lemma_.lower() in lexicon.cue("intrusion_verbs") and st.has_subject(verb)
 
 
+def _idle_border(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """A border (`sealed_land`) makes a claim only when opened or closed to someone ("closed
+    its *border* with X", `granting_verbs`); "incursions on *its borders*", "the border
+    crisis" give or take no land."""
+    if hit.trigger.kind != "territory" or token.lemma_.lower() not in lexicon.cue("sealed_land"):
+        return False
+    verb = st.governing_verb(token, governors)
+    return verb is None or verb.lemma_.lower() not in lexicon.cue("granting_verbs")
+
+
 def _negated_above(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     """A negation on a verb whose infinitive complement the trigger is: "did not *pledge* to
     support Mali", "has not agreed to send troops"."""
@@ -73,3 +137,10 @@ def _pending(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     cues = lexicon.cue("negation")
     return any({c.lower_ for c in w.children} >= {"yet"} and any(
         c.lower_ in cues for c in w.children) for w in words)
+
+
+def ousts(verb: Token, resolver: Resolver) -> bool:
+    """Whether an ousting verb's object is a state: "ECOWAS *suspended Mali*" puts Mali out;
+    "suspended aid" withholds a thing."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in resolver.lexicon.cue("ousting_verbs") \
+        and any(c.dep_ == "dobj" and resolver.parties(c) for c in verb.children)

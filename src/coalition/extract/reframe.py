@@ -15,9 +15,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from coalition.extract.aims import aimed_roles
+from coalition.extract.noun_roles import act_doers
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.targets import relied_on, source_parties
-from coalition.extract.tree import object_side
+from coalition.extract.tree import governor, object_side
 from coalition.models import Dimension, Stance
 from coalition.resolve import mentioned
 from coalition.resolve.gazetteer import GROUP
@@ -31,6 +33,8 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
             ) -> tuple[list[Party], list[Party], Stance] | None:
     """Actors, targets and stance after the word-specific rules; ``None`` for no claim."""
     lemma = token.lemma_.lower()
+    if _others_event(token, resolver):
+        return None  # "discussed the strikes": nobody's strike here
     enemies = _enemies(token, resolver)
     if enemies is not None:  # "fought the Houthis": the object is the enemy, not the one helped
         if stance is not Stance.SUPPORT or not enemies:
@@ -44,10 +48,33 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if not (sellers and actors) or _hosted(token, resolver):
             return None  # "received refugees from Moldova": people who fled, not a gift
         actors, targets = sellers, actors
+    aimed = aimed_roles(token, resolver, stance, actors, targets)
+    if aimed is None:
+        return None
+    actors, targets, stance = aimed
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
-    if not targets and len(actors) > 1 and (lemma in reciprocal or token.lower_ in reciprocal):
+    mutual = resolver.lexicon.cue("mutual_objects")
+    # "X and Y upgraded *their* ties": the pronoun is the actors' own; ties cut by several
+    # ("A, B and C severed relations with Q") are cut together, not with each other
+    own = all(t.carried and t.code in {a.code for a in actors} for t in targets)
+    if own and len(actors) > 1 and (
+            lemma in reciprocal or token.lower_ in reciprocal or (stance is Stance.SUPPORT and any(
+                c.dep_ == "dobj" and c.lower_ in mutual for c in token.children))):
         targets = actors  # "Pyongyang and Moscow signed a defence pact": each binds the other
     return actors, targets, stance
+
+
+def _others_event(noun: Token, resolver: Resolver) -> bool:
+    """An armed event noun (`event_heads`) that names no doer of its own and hangs on a verb
+    that does not do it (`event_doing_verbs`): "Qatar *discussed* the strikes on Iran" is no
+    strike by Qatar; "Qatar *launched* strikes", "*Israeli* strikes", "*Iran's* attack" are."""
+    lexicon = resolver.lexicon
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in lexicon.cue("event_heads"):
+        return False
+    verb = governor(noun)
+    if verb is None or verb.lemma_.lower() in lexicon.cue("event_doing_verbs"):
+        return False
+    return not act_doers(noun, resolver)
 
 
 def own_membership(noun: Token, actors: list[Party], resolver: Resolver) -> bool:

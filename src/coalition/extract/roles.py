@@ -12,9 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
-from coalition.extract.noun_roles import goods_roles, noun_roles
+from coalition.extract.noun_roles import act_doers, goods_roles, noun_roles
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.sentence import Hit
+from coalition.extract.subordinate import companions
 from coalition.extract.targets import (
     clause_subject_parties,
     object_parties,
@@ -22,7 +23,7 @@ from coalition.extract.targets import (
     subject_parties,
 )
 from coalition.extract.territory import territory_roles
-from coalition.extract.tree import equips, governor, subject
+from coalition.extract.tree import equips, governor, listed_under, reciprocal_object, subject
 from coalition.models import Stance
 
 # Verbs that say what their subject is: "Iran *has been* one of the biggest supporters".
@@ -52,11 +53,23 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         if suppliers:  # "Russian forces were supplied with *Iranian* drones"
             return suppliers, resolver.parties(patient)
     actors = resolver.parties(doer, adjective_only=passive) if doer is not None else []
+    actors = actors or _backers(verb, resolver)
+    if not actors and doer is not None and not passive and verb.lemma_.lower() in \
+            resolver.lexicon.cue("intrusion_verbs"):  # "*Ukrainian* drones attacked": armed
+        actors = [p for c in doer.children if c.dep_ in ("amod", "compound")
+                  for p in [resolver.party(c, bare_adjective=True)] if p]
+    actors += [p for p in companions(verb, resolver) if p.code not in {a.code for a in actors}]
     targets: list[Party] = []
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
         # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed
         targets = resolver.parties(patient) or [
             p for c in patient.children if c.dep_ == "poss" for p in resolver.parties(c)]
+    if hit.trigger.object_role == "target" and hit.trigger.stance is not Stance.REFUSE and \
+            not passive:
+        # ("reaffirmed *its* support for Israel": the judge's own act is no target)
+        own = {a.code for a in actors}
+        targets = targets or [p for p in _judged_doers(verb, resolver) if p.code not in own]
+    targets = targets or _relative_object(verb, resolver)
     shares = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not st.has_subject(c) and not any(d.dep_ == "dobj" for d in verb.children)]
     for shared in [verb, *shares]:
@@ -65,7 +78,49 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
             shared, resolver, from_is_target=hit.trigger.stance is Stance.REFUSE,
             object_is_target=hit.trigger.object_role == "target" or equips(shared),
             opposing=hit.trigger.stance is Stance.OPPOSE)
+    if not targets and len(actors) > 1 and reciprocal_object(verb):
+        targets = actors  # "India and Pakistan accused *each other*": each aims at the other
+    measures = listed_under(verb)
+    if not targets and measures is not None:  # "measures *against Rwanda*, including halting"
+        targets = object_parties(measures, resolver, from_is_target=False,
+                                 object_is_target=False, opposing=True, preps_only=True)
     return actors, targets or clause_subject_parties(verb, resolver)
+
+
+def _backers(verb: Token, resolver: Resolver) -> list[Party]:
+    """Who does what a resolution's words do: its sponsors or those voting for it ("Chile
+    voted for a resolution *condemning* Russia", "X and Y sponsored a text *demanding* ...";
+    `sponsoring_verbs`). Voting against it is no backing (that shields, see reframe)."""
+    text = verb.head
+    if verb.dep_ != "acl" or text.lemma_.lower() not in resolver.lexicon.cue("resolution_nouns"):
+        return []
+    above = text.head.head if text.dep_ == "pobj" else text.head
+    if text.dep_ == "pobj" and text.head.lower_ not in ("for", "of"):  # "voted *against* it"
+        return []
+    if above.lemma_.lower() not in resolver.lexicon.cue("sponsoring_verbs"):
+        return []
+    return subject_parties(above, resolver)
+
+
+def _judged_doers(verb: Token, resolver: Resolver) -> list[Party]:
+    """Whoever does the act a verb judges: "slammed *the US* arms sale to Taiwan" opposes the
+    US (praising it would back the US), "condemned the pact *as an attempt by Moscow*"
+    opposes Moscow."""
+    return [p for c in verb.children if c.dep_ == "dobj" for p in act_doers(c, resolver)] or [
+        p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+        for o in prep.children if o.dep_ == "pobj" for p in source_parties(o, resolver)]
+
+
+def _relative_object(verb: Token, resolver: Resolver) -> list[Party]:
+    """What a relative clause's verb acts on when its object is the relative pronoun: the noun
+    the clause describes, or that noun's owner ("Russia's Kursk region, *which* Ukraine
+    invaded": Russia)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")
+                                       for c in verb.children):
+        return []
+    noun = verb.head
+    return resolver.parties(noun) or [
+        p for c in noun.children if c.dep_ == "poss" for p in resolver.parties(c)]
 
 
 def _supplied_with(verb: Token, resolver: Resolver) -> list[Party]:

@@ -11,6 +11,8 @@ from coalition.resolve import Trigger
 from coalition.resolve.gazetteer import ADJECTIVE
 
 CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY = "carrier_person", "carrier_state", "carrier_any"
+# "the three countries", "both nations": only ever several states, never one.
+CARRIER_PLURAL = "carrier_plural"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +29,7 @@ class Mention:
     @property
     def carrier(self) -> bool:
         """Whether this word stands for an actor named earlier ("he", "the country")."""
-        return self.kind in (CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY)
+        return self.kind in (CARRIER_PERSON, CARRIER_STATE, CARRIER_ANY, CARRIER_PLURAL)
 
     @property
     def adjective(self) -> bool:

@@ -83,6 +83,12 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     """Others asking for it, a condition, or a circumstance: "urged X to send troops", "if X
     joins the war", "despite sanctions"."""
     conditional = lexicon.cue("conditional_markers")
+    if _obliged(token, governors, lexicon) or _reacts_by(token, lexicon) or (
+            token.lemma_.lower() in lexicon.cue("memory_verbs")
+            and any(c.dep_ == "ccomp" for c in token.children)):
+        # "X should negotiate"; "responded by withdrawing" (that is the act); "he recalled
+        # *that* the League had ..." (remembering, no envoy recalled)
+        return True
     for word in [token, *governors]:
         if any(c.dep_ == "mark" and c.lower_ in conditional for c in word.children):
             return True
@@ -117,6 +123,21 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     topics = lexicon.cue("topic_nouns")
     return any(c.dep_ == "dobj" and c.i != token.i and c.lemma_.lower() in topics
                for word in [token, *governors] if word.pos_ == "VERB" for c in word.children)
+
+
+def _obliged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """A modal of obligation on the trigger or the verb it hangs on: "Egypt *should* negotiate",
+    "Sudan *must* return the helicopter" say what is owed, not what was done."""
+    verb = governing_verb(token, governors)
+    modals = lexicon.cue("obligation_modals")
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def _reacts_by(verb: Token, lexicon: Lexicon) -> bool:
+    """ "responded *by withdrawing*": a reaction whose manner is the act (`reacting_verbs`)."""
+    return verb.lemma_.lower() in lexicon.cue("reacting_verbs") and any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children)
 
 
 def _intended_attack(token: Token, lexicon: Lexicon) -> bool:

@@ -6,20 +6,37 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coalition.extract.dimension import dimension_of
-from coalition.extract.parties import Resolver
+from coalition.extract.noun_roles import own_act
+from coalition.extract.parties import Party, Resolver
 from coalition.extract.reframe import ARMS_LIKE
 from coalition.extract.sentence import Hit
+from coalition.extract.stance import has_subject
 from coalition.extract.tree import charged_object, object_side
 from coalition.models import Stance
 from coalition.resolve import Lexicon
 
+# Prepositions that introduce the act companions share: "joined X *in* voting", "*by*
+# recognising Kosovo, Israel joins X".
+SHARED_ACT_PREPS = frozenset({"in", "by"})
+
 
 def companion(verb: Token, lexicon: Lexicon) -> bool:
-    """ "joined the United States *in voting* against": the joined are companions in the act
-    the gerund names (a claim of its own if it is a trigger), not the ones helped."""
+    """ "joined the United States *in voting* against", "*by recognising* Kosovo, Israel joins
+    the US": the joined are companions in the act the gerund names (a claim of its own if it
+    is a trigger), not the ones helped."""
     return verb.lemma_.lower() in lexicon.cue("companion_verbs") and any(
-        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children)
-        for c in verb.children)
+        c.dep_ == "prep" and c.lower_ in SHARED_ACT_PREPS
+        and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+
+
+def companions(act: Token, resolver: Resolver) -> list[Party]:
+    """The states joined in an act, who do it too: "Bahrain joined *Saudi Arabia* in
+    boycotting Qatar" (Saudi Arabia boycotts Qatar as well)."""
+    prep = act.head
+    if act.dep_ != "pcomp" or prep.lower_ not in SHARED_ACT_PREPS or \
+            not companion(prep.head, resolver.lexicon):
+        return []
+    return [p for c in prep.head.children if c.dep_ == "dobj" for p in resolver.parties(c)]
 
 
 def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int, Hit],
@@ -33,9 +50,9 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
     noun.
     """
     lexicon = resolver.lexicon
-    if token.dep_ in ("xcomp", "advcl") and token.head.i in others and \
-            _says_what(others[token.head.i], token.head, resolver):
-        return True
+    if (token.dep_ == "xcomp" or (token.dep_ == "advcl" and not has_subject(token))) and \
+            token.head.i in others and _says_what(others[token.head.i], token.head, resolver):
+        return True  # ("condemned the sanctions *after the UK accused* X": an event of its own)
     for word in [token, *token.ancestors]:
         prep = word.head
         if word.dep_ == "pcomp" and prep.lower_ in ("for", "over", "of", "against") and \
@@ -56,8 +73,10 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
     if hit.trigger.kind == "noun" and hit.trigger.stance is Stance.OPPOSE and any(
             g.i in others and others[g.i].trigger.stance is Stance.OPPOSE
             and g.lemma_.lower() not in lexicon.cue("firing_verbs")  # "launched *an attack*"
-            for g in governors):
-        return True  # "condemned the sanctions": someone else's opposition, not the actor's
+            for g in governors) and not own_act(token, resolver):
+        # "condemned the sanctions": someone else's opposition, not the actor's; "condemned
+        # *Russia's* occupation of Georgia" names its doer and victim: a claim of its own
+        return True
     if hit.generic and any(t.i in others and others[t.i].trigger.kind == "territory"
                              and any(c.dep_ == "poss" for c in t.children)
                              for t in object_side(token)):
@@ -69,8 +88,17 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
                    and t.head.lower_ not in lexicon.cue("concession_preps")  # "despite sanctions"
                    and t.dep_ != "compound"  # "supplied *attack* drones": a kind of weapon
                    and not (t.dep_ == "xcomp" and t.head.i == token.i)  # "threatened *to launch*"
+                   and not _in_purpose(t, token)  # "sent tanks *to help repel the invasion*"
+                   and not _destination(t, token)  # "sent troops *to X's military exercises*"
                    for t in object_side(token) if t.i in others)
     return False
+
+
+def _destination(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is where a verb with an object of its own sends it ("sent troops *to*
+    Russia's exercises"): the place given to, not the thing given."""
+    return word.dep_ == "pobj" and word.head.lower_ in ("to", "into") and \
+        word.head.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def gives_other_thing(hit: Hit, token: Token, resolver: Resolver) -> bool:
@@ -98,12 +126,22 @@ def _withholds_theme(hit: Hit) -> bool:
 
 
 def names_other_object(hit: Hit, token: Token, resolver: Resolver) -> bool:
-    """Whether a verb's receiving object is there but names no state and no theme.
+    """Whether a verb's receiving object is there but names no state and no theme, or a noun's
+    is a state named only by its relation ("its neighbour", "their allies").
 
     "defend the purchases", "sanctioned dozens of firms": the claim is not about a state.
     "backed the faux proxy states" stays: its object carries a theme (recognition).
     """
-    if hit.trigger.kind != "verb" or hit.trigger.object_role != "target":
+    if hit.trigger.object_role != "target":
+        return False
+    if hit.trigger.kind == "noun":
+        # "solidarity with *its neighbour*": a state, but an unnamed one, not the default
+        holders = [token, token.head] if token.dep_ == "dobj" else [token]
+        return any(p.dep_ == "prep" and p.lower_ in ("with", "to", "for")
+                   and o.lemma_.lower() in resolver.lexicon.cue("relational_nouns")
+                   and not resolver.parties(o)
+                   for h in holders for p in h.children for o in p.children if o.dep_ == "pobj")
+    if hit.trigger.kind != "verb":
         return False
     themes = resolver.lexicon.themes
     return any(c.dep_ == "dobj" and not resolver.parties(c)
@@ -124,3 +162,15 @@ def _charges_state(gerund: Token, resolver: Resolver) -> bool:
     Russia"): then the reason is that state's claim (the accuser's word, hedged by stance)."""
     charged = charged_object(gerund)
     return charged is not None and bool(resolver.parties(charged))
+
+
+def _in_purpose(word: Token, verb: Token) -> bool:
+    """Whether ``word`` sits in a to-infinitive purpose clause of ``verb``: "sent tanks *to
+    help Ukraine repel the invasion*" names what the help is against, not what is sent."""
+    current = word.head
+    while current.i != verb.i and current.head.i != current.i:
+        if current.pos_ == "VERB" and current.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return True
+        current = current.head
+    return False

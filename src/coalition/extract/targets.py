@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coalition.extract.coordination import contrasted
+from coalition.extract.coordination import companion_phrases, contrasted
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.stance import has_subject
 from coalition.extract.tree import object_side, subject
@@ -21,6 +21,10 @@ TARGET_PREPS = frozenset({"to", "for", "into", "with", "toward", "towards"})
 # "sanctions on/against X" name the target; "backs Belgrade on Kosovo" and "defend it against X"
 # do not.
 OPPOSING_PREPS = frozenset({"on", "against"})
+
+
+# Prepositions of the state an invasion is waged in, which is its target (`invasion_nouns`).
+ATTACKED_PREPS = frozenset({"in", "inside", "into"})
 
 
 # Prepositions of place: "transfer oil off *its* coast" names no receiver.
@@ -39,9 +43,21 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
     """
     scored: list[tuple[int, int, Token]] = []
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
-    for token in object_side(root):
-        if opposing and _in_reason(token, root):
-            continue  # "sanctioned X *over its sales to Taipei*": the reason names no target
+    relational = resolver.lexicon.cue("relational_nouns")
+    side = object_side(root)
+    # "condemned Russia *along with Germany*": a companion acts too, it is no target
+    beside = {t.i for w in [root, *side] for p in companion_phrases(w) for t in p.subtree}
+    beside |= _victims(root, side, resolver.lexicon) if opposing else set()
+    beside |= _other_events(root, side, resolver)
+    for token in side:
+        if token.i in beside:
+            continue
+        if opposing and _in_reason(token, root) and _has_object(root):
+            # "sanctioned X *over its sales to Taipei*": the reason names no target; with no
+            # object, "protested *over Estonia's decision*" aims at the reason's owner
+            continue
+        if token.dep_ == "poss" and token.head.lemma_.lower() in relational:
+            continue  # "*its* neighbour" is another state than the one "its" names
         mention = resolver.sentence.mention_at(token.i)
         named = mention is not None and not mention.adjective and not mention.carrier
         helped = _helped(token, root, resolver.lexicon.cue("helping_verbs"))
@@ -56,6 +72,30 @@ def object_parties(root: Token, resolver: Resolver, *, from_is_target: bool,
         if found:
             return found
     return []
+
+
+def _other_events(root: Token, side: list[Token], resolver: Resolver) -> set[int]:
+    """Words inside a clause describing the object that is another trigger's event ("supporting
+    fighters *who are clashing with a Saudi-led coalition*"): its arguments are not this one's
+    targets."""
+    heads = {hit.head(resolver.sentence.doc).i for hit in resolver.sentence.hits}
+    return {t.i for w in side if w.dep_ in ("acl", "relcl") and w.pos_ == "VERB"
+            and w.i in heads and w.i != root.i for t in w.subtree}
+
+
+def _victims(root: Token, side: list[Token], lexicon: Lexicon) -> set[int]:
+    """Words naming whom someone else's armed event hit ("condemned the strikes *on Libya*"):
+    the victim is not whom the condemnation opposes. A verb that does the event ("launched
+    strikes on X") is left to aim at X."""
+    if root.pos_ != "VERB" or root.lemma_.lower() in lexicon.cue("event_doing_verbs"):
+        return set()
+    events = lexicon.cue("event_heads")
+    return {t.i for w in side if w.pos_ == "NOUN" and w.lemma_.lower() in events
+            for t in w.subtree if t.i != w.i}
+
+
+def _has_object(root: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in root.children)
 
 
 def _in_reason(token: Token, root: Token) -> bool:
@@ -127,6 +167,9 @@ def _extra_prep(token: Token, root: Token, lexicon: Lexicon, opposing: bool) -> 
     prep, lemma = token.head.lower_, root.lemma_.lower()
     if prep == "at":
         return opposing and root.pos_ == "VERB" and lemma in lexicon.cue("firing_verbs")
+    if prep in ATTACKED_PREPS and opposing and root.pos_ == "NOUN" and \
+            lemma in lexicon.cue("invasion_nouns"):
+        return True  # "Russia's aggression *in Ukraine*": the state an attack lands in
     return prep == "in" and lemma in lexicon.cue("membership_nouns")
 
 

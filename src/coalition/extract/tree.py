@@ -24,13 +24,15 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     participle and gerund clauses ("Refusing to send troops, Tokayev ...") from the main verb.
     """
     patient = None
+    # "Berlin ( – ..., and Germany and France announced": of two subjects the nearer acts
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     for child in verb.children:
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, False
-        if child.dep_ in ("nsubj", "csubj"):
-            return child, False
+        if subjects:
+            return min(subjects, key=lambda c: abs(verb.i - c.i)), False
         if child.dep_ == "nsubjpass":
             patient = child
     if patient is not None:
@@ -42,17 +44,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return pobj, False
         if child.dep_ in ("npadvmod", "advmod") and child.pos_ == "PROPN" and child.i < verb.i:
             return child, False  # "Azerbaijan, for its part, has bought": a misparsed subject
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
-        return verb.head, verb.tag_ == "VBN"
-    if verb.dep_ == "pcomp" and verb.head.head.pos_ in NOUN_TAGS:
-        return verb.head.head, False  # "accuses *companies* of supplying": the noun does it
-    charged = charged_object(verb)
-    if charged is not None:
-        return charged, False  # "accused *Iran* of supplying drones": the accused did it
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
-        if owner is not None:  # "Germany's refusal to send": the possessor acts
-            return owner, False
+    noun_clause = _noun_clause_doer(verb)
+    if noun_clause is not None:
+        return noun_clause
     if verb.dep_ == "xcomp":  # "Tehran is said to have shipped": the raised subject acts
         doer, _ = subject(verb.head)
         return doer, False
@@ -62,6 +56,39 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if above.i == verb.i or above.pos_ not in ("VERB", "AUX"):
         return None, False
     return subject(above)
+
+
+def _noun_clause_doer(verb: Token) -> tuple[Token | None, bool] | None:
+    """The doer of a verb that hangs on a noun: the noun a participle describes, whoever takes
+    the measures a gerund is listed in, the noun or the accused a gerund of reasons names, the
+    possessor of a noun an infinitive completes; ``None`` for a verb that hangs on no noun."""
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_TAGS:
+        return verb.head, verb.tag_ == "VBN"
+    measures = listed_under(verb)
+    if measures is not None:  # "announced measures, including *suspending* aid": who announced
+        above = governor(measures)
+        return subject(above) if above is not None else (None, False)
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in NOUN_TAGS:
+        return verb.head.head, False  # "accuses *companies* of supplying": the noun does it
+    charged = charged_object(verb)
+    if charged is not None:
+        return charged, False  # "accused *Iran* of supplying drones": the accused did it
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "Germany's refusal to send": the possessor acts
+            return owner, False
+    return None
+
+
+def listed_under(verb: Token) -> Token | None:
+    """The noun a gerund is listed as one of: "several measures, *including suspending* aid"
+    (the measures); ``None`` for any other gerund."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.head.pos_ not in NOUN_TAGS or not (
+            prep.lower_ in ("including", "like") or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+        return None
+    return prep.head
 
 
 def governor(noun: Token) -> Token | None:
@@ -144,10 +171,13 @@ def accompanied_act(noun: Token) -> Token | None:
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 
 
-def co_subjects(pronoun: Token) -> set[int]:
+def co_subjects(pronoun: Token, *, described: bool = False) -> set[int]:
     """The subjects an object pronoun cannot stand for: those of its own verb and of the verbs
-    whose infinitive that verb is ("Belgrade refuses to recognise *it*")."""
-    if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in ("dobj", "dative", "pobj"):
+    whose infinitive that verb is ("Belgrade refuses to recognise *it*"); ``described``: the
+    word is a description ("the UK accused *the country*"), which is never its verb's subject
+    either."""
+    if not (described or pronoun.lower_ in OBJECT_PRONOUNS) or \
+            pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     found: set[int] = set()
@@ -171,3 +201,11 @@ def charged_object(verb: Token) -> Token | None:
     if charging.pos_ != "VERB":
         return None
     return next((c for c in charging.children if c.dep_ == "dobj"), None)
+
+
+def reciprocal_object(verb: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another" (directly or in a phrase:
+    "blamed each other", "imposed sanctions on one another")."""
+    return any(t.lower_ in ("other", "another") and t.i > 0
+               and t.doc[t.i - 1].lower_ in ("each", "one")
+               for t in object_side(verb) if t.dep_ in ("dobj", "pobj"))

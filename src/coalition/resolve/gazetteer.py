@@ -47,6 +47,13 @@ class Entry:
         letters = self.form.replace(".", "")
         return letters.isupper() and len(letters) <= 5
 
+    def written_as(self, text: str) -> bool:
+        """Whether ``text`` is this form as the entry's case rule allows: "us" is not "US", and
+        a name written in lower case is a word ("turkey", "china"), not the name."""
+        if self.case_sensitive:
+            return text == self.form
+        return not self.form[:1].isupper() or text[:1].isupper()
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:

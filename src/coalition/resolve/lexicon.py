@@ -32,6 +32,15 @@ CUE_LISTS = (
     "event_heads", "blocking_nouns", "hosted_people", "intrusion_verbs", "topic_nouns",
     "accusing_words", "own_statements", "switching_verbs", "pact_nouns", "signing_verbs",
     "lifting_verbs", "threatening_verbs",
+    "protest_withdrawals", "coercive_blocks", "event_doing_verbs",
+    "ousting_verbs", "right_nouns",
+    "show_of_force_nouns", "encircling_preps", "reaction_nouns", "reaction_preps",
+    "rebutted_nouns", "sealed_land",
+    "defence_alliances", "accession_words", "struck_objects",
+    "mutual_objects", "demanding_verbs", "labelling_verbs", "charge_words",
+    "obligation_modals", "reacting_verbs", "reaction_verbs", "memory_verbs", "invasion_nouns",
+    "led_bodies", "relational_nouns", "accepting_verbs",
+    "drawing_verbs", "sponsoring_verbs",
 )
 
 
