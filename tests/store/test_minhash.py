@@ -10,6 +10,7 @@ from coalition.store._minhash import (
     THRESHOLD,
     band_keys,
     closest_story,
+    gram_hashes,
     lsh_shape,
     signature,
     similarity,
@@ -50,3 +51,14 @@ def test_near_copies_share_a_band_and_the_closest_story_wins() -> None:
     far = signature(own_report().text)
     assert closest_story(second, [(7, far), (3, first)]) == 3
     assert closest_story(second, [(7, far)]) is None
+
+
+def test_signature_and_bands_are_datasketchs_own() -> None:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert lsh_shape() == (lsh.b, lsh.r)
+    for text in ["Short.", "", own_report().text, *(a.text for a in wire_copies())]:
+        minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=lambda value: value)
+        minhash.update_batch(gram_hashes(text).tolist())
+        assert signature(text) == minhash.hashvalues.astype("<u4").tobytes()

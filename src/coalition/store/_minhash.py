@@ -2,10 +2,14 @@
 
 A wire story reprinted by many sites keeps almost all of its word sequences while each site
 edits the headline, a sentence or the sign-off. The Jaccard similarity of two texts' sets of
-word 3-grams measures that, and a MinHash signature (``datasketch``) estimates it from 128
-numbers. Locality-sensitive hashing cuts each signature into bands: two texts whose similarity is
-above :data:`THRESHOLD` very probably share a band, so only articles sharing a band key are
-compared. The band count and width are datasketch's own optimum for the threshold.
+word 3-grams measures that, and a MinHash signature estimates it from 128 numbers.
+Locality-sensitive hashing cuts each signature into bands: two texts whose similarity is above
+:data:`THRESHOLD` very probably share a band, so only articles sharing a band key are compared.
+
+The signature is ``datasketch``'s (2.0, scheme "affine32") computed here in a few numpy lines,
+and the band count and width are datasketch's own optimum for the threshold, written down:
+importing datasketch (and the scipy it loads) cost every ``coalition ingest`` over a second.
+``tests/store/test_minhash.py`` checks both against datasketch itself.
 """
 
 from __future__ import annotations
@@ -28,13 +32,26 @@ _SEED = 1
 _WORD = re.compile(r"\w+")
 _BYTES = 4  # datasketch keeps each hash value below 2**32
 _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
+# What datasketch's MinHashLSH picks for THRESHOLD and NUM_PERM: (bands, rows per band).
+_LSH_SHAPE = (25, 5)
+# The MurmurHash3 32-bit finalizer datasketch mixes each input hash with: shifts and factors.
+_FMIX = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 
 
 def signature(text: str) -> bytes:
     """The MinHash signature of ``text``'s word 3-grams, ``NUM_PERM`` little-endian uint32s."""
-    minhash = _blank().copy()
-    minhash.update_batch(gram_hashes(text).tolist())
-    return bytes(minhash.hashvalues.astype("<u4").tobytes())
+    import numpy as np
+
+    mixed = gram_hashes(text).astype(np.uint32).reshape(-1, 1)
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX)
+    mixed ^= mixed >> s1
+    mixed *= m1
+    mixed ^= mixed >> s2
+    mixed *= m2
+    mixed ^= mixed >> s3
+    a, b = _permutations()
+    # uint32 arithmetic wraps: each permutation is a * h + b modulo 2**32.
+    return bytes((mixed * a + b).min(axis=0).astype("<u4").tobytes())
 
 
 def gram_hashes(text: str) -> Any:
@@ -94,23 +111,17 @@ def closest_story(sig: bytes, candidates: Iterable[tuple[int, bytes]]) -> int | 
     return best
 
 
-@functools.cache
 def lsh_shape() -> tuple[int, int]:
     """(bands, rows per band) that datasketch picks for :data:`THRESHOLD` and ``NUM_PERM``."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    return int(lsh.b), int(lsh.r)
+    return _LSH_SHAPE
 
 
 @functools.cache
-def _blank() -> Any:
-    # The permutations are drawn once; each signature starts from a copy of this empty one.
-    from datasketch import MinHash
+def _permutations() -> Any:
+    # datasketch's draw for seed _SEED: odd multipliers a and offsets b, one per permutation.
+    import numpy as np
 
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_given)
-
-
-def _given(value: int) -> int:
-    # The grams arrive hashed already (gram_hashes).
-    return value
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
