@@ -206,7 +206,7 @@ class ClaimFinder:
                 resolver = Resolver(sentence, context, lexicon, conflicts)
                 frames = [f for f in map(partial(_recognised, gazetteer),
                                          self._frames(resolver, context, plan, sides))
-                          if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
+                          if not gazetteer.own_proxy(f.actor.code, f.target)]
                 claims += [_claim(f, item.seg, plan, gazetteer) for f in frames]
                 sides.learn(frames, plan.parties)
                 context.doers |= attack_doers(resolver) | event_doers(resolver)

@@ -119,6 +119,13 @@ class Gazetteer:
         """The state a group stands for when it is on the receiving end (Wagner -> Russia)."""
         return self.stands_for.get(code, code)
 
+    def own_proxy(self, actor: str, target: str) -> bool:
+        """Whether a claim joins a state and its own proxy: toward the proxy ("Russia armed
+        the DPR"), or from a breakaway proxy toward its backer ("Abkhazia signed a treaty with
+        Russia"), neither is a claim between states."""
+        return self.as_target(target) == actor or (
+            actor in self.breaks_from and self.stands_for.get(actor) == target)
+
     def recognised(self, actor: str, target: str, stance: Stance) -> tuple[str, Stance]:
         """Whom ``actor`` recognising ``target`` is aimed at: recognising a breakaway entity
         that is nobody's proxy, or the actor's own ("Russia recognised Abkhazia"), opposes
