@@ -5,7 +5,7 @@
 
 Rows whose texts are not on this machine (the real-news texts are third-party and never
 committed; ``eval/realnews/README.md`` says how to gather them) are printed as missing, not
-scored. The check half is printed as figures only: rule writers never read it.
+scored. The check and fresh halves are printed as figures only: rule writers never read them.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ def _checks(realnews: Path, shared: Path) -> list[Check]:
     return [
         _realnews(realnews, "tune"),
         _realnews(realnews, "check"),
+        _realnews(realnews, "fresh"),
         Check("dev article", sorted(dev.glob("*.txt")),
               load_rows([dev / "gold.jsonl"]) if (dev / "gold.jsonl").exists() else [],
               "" if dev.exists() else f"{dev} not found"),
@@ -128,7 +129,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--json", action="store_true", help="one JSON object per row")
     parser.add_argument("-v", "--verbose", action="store_true",
-                        help="list misses and false alarms (never of the check half)")
+                        help="list misses and false alarms (never of the check or fresh half)")
     args = parser.parse_args()
     settings = Settings.load()
     extractor = Extractor(settings)
@@ -144,7 +145,7 @@ def main() -> None:
 
 def _print(rows: list[dict[str, Any]], *, as_json: bool, verbose: bool) -> None:
     for row in rows:
-        hidden = row["check"].startswith("real news, check")
+        hidden = row["check"].startswith(("real news, check", "real news, fresh"))
         listed = {k: v for k, v in row.items()
                   if k not in ("misses", "false_alarms") or (verbose and not hidden)}
         if as_json:

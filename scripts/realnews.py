@@ -22,7 +22,7 @@ from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent / "eval" / "realnews"
 COLUMNS = ("id", "split", "url", "outlet", "date", "conflict", "title", "annotator", "sha256")
-SPLITS = ("tune", "check")
+SPLITS = ("tune", "check", "fresh")
 
 
 def _text(base: Path, row: dict[str, str]) -> Path:

@@ -44,10 +44,10 @@ def test_catalogue_is_varied_as_the_hidden_sets_are() -> None:
     assert len(conflicts) >= 8
     assert conflicts["russia-ukraine"] <= len(rows) / 2
     assert {date.fromisoformat(r["date"]).year for r in rows} <= set(range(2014, 2027))
-    assert {r["split"] for r in rows} == {"tune", "check"}
+    assert {r["split"] for r in rows} == {"tune", "check", "fresh"}
 
 
-@pytest.mark.parametrize("split", ["tune", "check"])
+@pytest.mark.parametrize("split", ["tune", "check", "fresh"])
 def test_gold_follows_the_claim_contract(split: str) -> None:
     ids = {r["id"] for r in _catalogue() if r["split"] == split}
     known = _known_codes()
