@@ -17,7 +17,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -34,7 +35,7 @@ from coalition.extract.parties import Resolver
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
-from coalition.models import EXTRACTOR_VERSION, Certainty, Claim, Stance
+from coalition.models import EXTRACTOR_VERSION, Certainty, Claim, Dimension, Stance
 from coalition.resolve import Gazetteer, Lexicon, article_conflict, load_conflicts, most_named
 
 # Quote marks that may wrap a word or two for emphasis.
@@ -208,8 +209,9 @@ class ClaimFinder:
             if item.sub is not None:
                 sentence = self._sentence(item, lexicon)
                 resolver = Resolver(sentence, context, lexicon, conflicts)
-                frames = [f for f in self._frames(resolver, context, plan, sides)
-                          if gazetteer.as_target(f.target) != f.actor.code]  # its own proxy
+                frames = [f for f in map(partial(_recognised, gazetteer),
+                                         self._frames(resolver, context, plan, sides))
+                          if not gazetteer.own_proxy(f.actor.code, f.target)]
                 claims += [_claim(f, item.seg, plan, gazetteer) for f in frames]
                 sides.learn(frames, plan.parties)
                 context.doers |= attack_doers(resolver) | event_doers(resolver)
@@ -223,7 +225,9 @@ class ClaimFinder:
         tokens = [t for t in span if not t.is_space] if span is not None else []
         scare = _scare_quotes(tokens)
         kept = [t for n, t in enumerate(tokens) if n not in scare]
-        words = [t.text for t in kept]
+        # the parser learnt "n't" with a straight apostrophe: "doesn’t" would lose its negation
+        # (same length, so character offsets hold)
+        words = ["n't" if t.lower_ == "n\u2019t" else t.text for t in kept]
         spaces = [next_.idx > t.idx + len(t.text) for t, next_ in zip(kept, kept[1:], strict=False)]
         spaces += [bool(kept[-1].whitespace_)] if kept else []
         return Doc(self.nlp.vocab, words=words, spaces=spaces), kept
@@ -261,6 +265,14 @@ class ClaimFinder:
             others = {i: other for i, other in heads.items() if i != here}
             frames += frames_for(hit, resolver, others, default_target)
         return frames
+
+
+def _recognised(gazetteer: Gazetteer, frame: Frame) -> Frame:
+    """A recognition of a breakaway entity as what it does to the state it broke from."""
+    if frame.dimension is not Dimension.RECOGNITION:
+        return frame
+    target, stance = gazetteer.recognised(frame.actor.code, frame.target, frame.stance)
+    return replace(frame, target=target, stance=stance)
 
 
 def _mention(span: Span, index: dict[int, int] | None = None) -> Mention:

@@ -42,7 +42,7 @@ from coalition.extract.subordinate import (
     sends_words,
     subordinate,
 )
-from coalition.extract.switching import switched_frames
+from coalition.extract.switching import contested_ties, switched_frames
 from coalition.extract.targets import clause_subject_parties, subject_parties
 from coalition.extract.tree import accompanied, charged_object, subject
 from coalition.models import Dimension, Stance
@@ -95,9 +95,12 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
                   resolver.sentence.chars(token), 0.9 - 0.1 * reading.fallback)
     frames = _attributed(pairs(claim, reading.actors, reading.targets,
                                _default(hit, reading, resolver)), reading, resolver)
+    theme = reading.theme
+    words = [*doc[hit.start:hit.end], *([theme, theme.head] if theme is not None else []),
+             *(c for c in token.children if c.dep_ == "dobj")]
     return frames + [replace(f, dimension=d)
                      for d in also_dimensions(reading.theme, reading.dimension, resolver)
-                     for f in frames]
+                     for f in frames] + contested_ties(frames, words, resolver)
 
 
 def idle(hit: Hit, token: Token, lexicon: Lexicon) -> bool:

@@ -48,6 +48,8 @@ def reframe(token: Token, resolver: Resolver, dimension: Dimension, stance: Stan
         if not (sellers and actors) or _hosted(token, resolver):
             return None  # "received refugees from Moldova": people who fled, not a gift
         actors, targets = sellers, actors
+    if _convened(token, resolver, actors, targets):
+        return None  # "talks with Serbia and Kosovo": hosting or mediating, no side taken
     aimed = aimed_roles(token, resolver, stance, actors, targets)
     if aimed is None:
         return None
@@ -75,6 +77,19 @@ def _others_event(noun: Token, resolver: Resolver) -> bool:
     if verb is None or verb.lemma_.lower() in lexicon.cue("event_doing_verbs"):
         return False
     return not act_doers(noun, resolver)
+
+
+def _convened(token: Token, resolver: Resolver, actors: list[Party],
+              targets: list[Party]) -> bool:
+    """Talks or a meeting of one side with two or more other states (`convened_nouns`): the
+    annotators read that as hosting or mediating, which takes no side ("a meeting with Kosovo's
+    and Serbia's leaders", "in talks with Iran and Turkey on supplies"); talks *between* the
+    parties themselves ("Iran and Saudi Arabia held talks") stay each side's act."""
+    nouns = resolver.lexicon.cue("convened_nouns")
+    if token.lower_ not in nouns and token.lemma_.lower() not in nouns:
+        return False
+    own = {a.code for a in actors}
+    return len({t.code for t in targets if t.code not in own}) > 1
 
 
 def own_membership(noun: Token, actors: list[Party], resolver: Resolver) -> bool:

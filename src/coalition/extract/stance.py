@@ -101,6 +101,9 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
             (verb := governing_verb(token, governors)) is not None
             and verb.lemma_.lower() in lexicon.cue("signing_verbs")):
         return True  # "brokered the agreement", "the deal collapsed": nobody signs here
+    if token.dep_ == "advcl" and _asked(token.head, lexicon) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "calls on the world *to intervene*", parsed as a purpose: still a request
     if _intended_attack(token, lexicon) or (
             token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.cue("resolution_nouns")
             and token.lemma_.lower() in lexicon.cue("request_verbs")):
@@ -123,6 +126,13 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     topics = lexicon.cue("topic_nouns")
     return any(c.dep_ == "dobj" and c.i != token.i and c.lemma_.lower() in topics
                for word in [token, *governors] if word.pos_ == "VERB" for c in word.children)
+
+
+def _asked(word: Token, lexicon: Lexicon) -> bool:
+    """A request verb, or a request noun the parser made of one ("and *calls* on X to ...")."""
+    if word.pos_ == "VERB":
+        return word.lemma_.lower() in lexicon.cue("request_verbs")
+    return word.pos_ == "NOUN" and word.lower_ in lexicon.cue("request_nouns")
 
 
 def _obliged(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:

@@ -7,6 +7,8 @@ taken (support); the subject of the verb acts. The "from" phrase is never the gi
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from coalition.extract.pairing import Frame
@@ -14,7 +16,7 @@ from coalition.extract.parties import Party, Resolver
 from coalition.extract.sentence import Hit
 from coalition.extract.targets import subject_parties
 from coalition.extract.tree import governor
-from coalition.models import Stance
+from coalition.models import Dimension, Stance
 
 CONFIDENCE = 0.8
 
@@ -47,3 +49,19 @@ def _side(verb: Token, noun: Token, word: str, resolver: Resolver) -> list[Party
             if found:
                 return found
     return []
+
+
+def contested_ties(frames: list[Frame], words: list[Token], resolver: Resolver) -> list[Frame]:
+    """Recognition claims that ties with a state whose statehood is contested carry
+    (``cues.yaml: contested_states``, ``tie_words``): opening diplomatic ties with Taiwan or
+    Kosovo recognises it, cutting them withdraws recognition ("cut its ties with Taiwan":
+    recognition refuse beside the diplomatic protest)."""
+    lexicon = resolver.lexicon
+    ties = lexicon.cue("tie_words")
+    if not any(w.lower_ in ties for w in words):
+        return []
+    contested = lexicon.cue("contested_states")
+    return [replace(f, dimension=Dimension.RECOGNITION,
+                    stance=Stance.SUPPORT if f.stance is Stance.SUPPORT else Stance.REFUSE)
+            for f in frames
+            if f.dimension is Dimension.DIPLOMATIC and f.target.lower() in contested]

@@ -20,6 +20,8 @@ def territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[
     Users are looked for in a "for/to X" phrase, then the object of the verb ("barred
     *Israeli aircraft* from their airspace"), then its subject ("the Kremlin to *use*").
     """
+    if _status_of(noun, resolver):
+        return [], []
     verb = governor(noun)
     owners = [p for c in noun.children if c.dep_ in ("poss", "amod")
               for p in resolver.parties(c)]
@@ -63,6 +65,15 @@ def territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[
         if _unowned(users, granters):
             owners = granters
     return owners, _unowned(users, owners)
+
+
+def _status_of(noun: Token, resolver: Resolver) -> bool:
+    """Whether the land is what a claim or change is about ("accept Russia's *claims to*
+    Ukraine's territory", "any *change to* its borders"): the verb takes the claim, nobody uses
+    the land (`land_status_nouns`)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head.pos_ in ("NOUN", "PROPN") and \
+        prep.head.lemma_.lower() in resolver.lexicon.cue("land_status_nouns")
 
 
 def _intruders(noun: Token, verb: Token, owners: list[Party], resolver: Resolver

@@ -1,7 +1,8 @@
 """Who a name stands for: states, capitals, demonyms, alliances, and leaders during their terms.
 
 The gazetteer is built from ``countries.csv``, ``groups.csv``, ``leaders.csv``,
-``non_actors.csv`` and ``regions.csv`` in ``coalition/data`` (columns in ``data/README.md``).
+``non_actors.csv``, ``regions.csv`` and ``breakaways.csv`` in ``coalition/data`` (columns in
+``data/README.md``).
 A leader stands for their state only while in office on the article's date; with no date any
 of their terms counts, the latest first.
 """
@@ -9,11 +10,12 @@ of their terms counts, the latest first.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from coalition.models import Stance
 from coalition.resolve._files import data_path, parse_day, read_csv, split_list
 
 # Kinds of entry; an adjective names a state only through a governmental head noun, a region
@@ -62,6 +64,9 @@ class Gazetteer:
     entries: tuple[Entry, ...]
     names: dict[str, str]
     stands_for: dict[str, str]
+    # The state a breakaway entity broke from (Abkhazia -> Georgia): recognising the entity
+    # opposes that state's claim to it.
+    breaks_from: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Gazetteer:
@@ -93,7 +98,11 @@ class Gazetteer:
         regions = path("regions.csv")
         entries += [Entry(r["form"], _code(r["stands_for"], regions), REGION)
                     for r in read_csv(regions, ("form", "stands_for"))]
-        return cls(tuple(entries), names, stands_for)
+        breakaways = path("breakaways.csv")
+        breaks_from = {_code(r["code"], breakaways): _code(r["breaks_from"], breakaways)
+                       for r in read_csv(breakaways, ("code", "breaks_from"))} \
+            if breakaways.exists() else {}
+        return cls(tuple(entries), names, stands_for, breaks_from)
 
     def by_form(self) -> dict[str, list[Entry]]:
         """Entries keyed by their case-folded form (the matcher's match key)."""
@@ -109,6 +118,24 @@ class Gazetteer:
     def as_target(self, code: str) -> str:
         """The state a group stands for when it is on the receiving end (Wagner -> Russia)."""
         return self.stands_for.get(code, code)
+
+    def own_proxy(self, actor: str, target: str) -> bool:
+        """Whether a claim joins a state and its own proxy: toward the proxy ("Russia armed
+        the DPR"), or from a breakaway proxy toward its backer ("Abkhazia signed a treaty with
+        Russia"), neither is a claim between states."""
+        return self.as_target(target) == actor or (
+            actor in self.breaks_from and self.stands_for.get(actor) == target)
+
+    def recognised(self, actor: str, target: str, stance: Stance) -> tuple[str, Stance]:
+        """Whom ``actor`` recognising ``target`` is aimed at: recognising a breakaway entity
+        that is nobody's proxy, or the actor's own ("Russia recognised Abkhazia"), opposes
+        the state it broke from; a third state recognising another's proxy backs the patron
+        ("Syria recognised the DPR" supports Russia)."""
+        parent = self.breaks_from.get(target)
+        if parent is None or stance is not Stance.SUPPORT or \
+                self.as_target(target) not in (target, actor):
+            return target, stance
+        return parent, Stance.OPPOSE
 
 
 def choose(entries: list[Entry], on: date | None) -> Entry | None:

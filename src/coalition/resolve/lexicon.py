@@ -40,7 +40,8 @@ CUE_LISTS = (
     "mutual_objects", "demanding_verbs", "labelling_verbs", "charge_words",
     "obligation_modals", "reacting_verbs", "reaction_verbs", "memory_verbs", "invasion_nouns",
     "led_bodies", "relational_nouns", "accepting_verbs",
-    "drawing_verbs", "sponsoring_verbs",
+    "drawing_verbs", "sponsoring_verbs", "convened_nouns", "contested_states", "tie_words",
+    "land_status_nouns",
 )
 
 
