@@ -27,6 +27,7 @@ from coalition.models import (
 )
 from coalition.review import Decision, LogEntry, Review, View
 from coalition.store import (
+    _counts,
     _fulltext,
     _history,
     _queries,
@@ -200,7 +201,7 @@ class Store:
         """
         return self._read("count stances", lambda c: _views.stance_counts(
             c, View(view), (target, since, until),
-            lambda: _queries.stance_counts(c, target, since, until)))
+            lambda: _counts.stance_counts(c, target, since, until)))
 
     def month_counts(self, query: ClaimQuery) -> list[MonthCount]:
         """Evidence per (actor, target, dimension, stance) and month of the act (``when``).
@@ -237,7 +238,7 @@ class Store:
 
     def actor_counts(self) -> list[tuple[str, int, int]]:
         """(code, claims as actor, claims as target) for every code, most claims first."""
-        return self._read("count actors", _queries.actor_counts)
+        return self._read("count actors", _counts.actor_counts)
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over article titles and text and claim evidence, best first.
