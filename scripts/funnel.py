@@ -22,7 +22,7 @@ from typing import Any
 from evaluate_all import ROOT, _realnews
 
 from coalition.evaluate import MILITARY_FAMILY
-from coalition.extract import Extractor
+from coalition.extract import Extractor, claims_of
 from coalition.extract.mentions import SPANS_KEY as MENTIONS
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
 from coalition.ingest import read_sources
@@ -30,17 +30,16 @@ from coalition.models import Article, Claim
 from coalition.settings import Settings
 
 BEFORE = 400  # characters before the sentence where a missing state counts as "just named"
+# (offset, code) of each resolved mention, and the offset of each trigger word
+_Named = tuple[list[tuple[int, str]], list[int]]
 
 
-def _named(extractor: Extractor, article: Article) -> tuple[list[tuple[int, str]], list[int]]:
-    """(offset, code) of each resolved mention and the offset of each trigger word."""
-    doc = extractor._doc(article, 0, len(article.text))
-    for name, pipe in extractor.nlp.pipeline:
-        if name == "coalition_claims":
-            break
-        doc = pipe(doc)
-    return ([(s.start_char, s.label_) for s in doc.spans[MENTIONS]],
-            [s.start_char for s in doc.spans.get(TRIGGERS, [])])
+def _read(extractor: Extractor, article: Article) -> tuple[list[Claim], _Named]:
+    """The article's claims, and the resolved mentions and trigger words they were found from,
+    from one pass of the pipeline."""
+    doc = extractor.nlp(extractor._doc(article, 0, len(article.text)))
+    return claims_of(doc), ([(s.start_char, s.label_) for s in doc.spans[MENTIONS]],
+                            [s.start_char for s in doc.spans.get(TRIGGERS, [])])
 
 
 def _same(claim: Claim, gold: Mapping[str, Any]) -> bool:
@@ -51,8 +50,7 @@ def _same(claim: Claim, gold: Mapping[str, Any]) -> bool:
         or {dimension, gold["dimension"]} <= MILITARY_FAMILY)
 
 
-def _step(gold: Mapping[str, Any], article: Article, claims: list[Claim],
-          named: tuple[list[tuple[int, str]], list[int]]) -> str:
+def _step(gold: Mapping[str, Any], article: Article, claims: list[Claim], named: _Named) -> str:
     if any(_same(c, gold) for c in claims):
         return "6 found"
     at = article.text.find(gold.get("evidence", "")[:60]) if gold.get("evidence") else -1
@@ -91,10 +89,9 @@ def main() -> None:
         check = _realnews(args.realnews, split)
         articles = {a.id: a for a in read_sources([str(p) for p in check.texts], settings)
                     if isinstance(a, Article)}
-        found = dict(extractor.extract_many(articles.values()))
         steps: Counter[str] = Counter()
-        for article, claims in found.items():
-            named = _named(extractor, article)
+        for article in articles.values():
+            claims, named = _read(extractor, article)
             steps.update(_step(g, article, claims, named) for g in check.gold
                          if g["doc"] == article.id and not g.get("optional"))
         total = sum(steps.values())
