@@ -111,12 +111,17 @@ class ClaimFinder:
         self.parse_with = parse_with
         self._data: tuple[Lexicon, Gazetteer, Any] | None = None
         self._parsers: list[Any] = []
+        self._attack_forms: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
                    lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
         """Load the lexicon, gazetteer and conflicts."""
         self._data = (lexicon or Lexicon.load(), gazetteer or Gazetteer.load(), load_conflicts())
         self._parsers = [memoised(self.nlp, name) for name in self.parse_with]
+        # Sentences that may name who attacked are always parsed (the doers are carried).
+        lexicon = self._data[0]
+        self._attack_forms = lexicon.verb_forms("attack_verbs") | {
+            form for noun in lexicon.cue("event_heads") for form in (noun, noun + "s")}
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -165,9 +170,6 @@ class ClaimFinder:
                      str(doc.user_data.pop(RULES_KEY, EXTRACTOR_VERSION)), None)
         if conflict is not None:
             plan.middle, plan.parties = most_named(conflict, named_count), conflict.parties
-        # sentences that may name who attacked are always parsed (the doers are carried)
-        attack_forms = lexicon.verb_forms("attack_verbs") | {
-            form for noun in lexicon.cue("event_heads") for form in (noun, noun + "s")}
         mention_starts = [m.start_char for m in mentions]
         hit_starts = [h.start_char for h in hits]
         context = Context()
@@ -186,7 +188,7 @@ class ClaimFinder:
             named |= here
             if any(m.carrier for m in item.found):
                 here = here | named
-            attack = here and any(t.lower_ in attack_forms
+            attack = here and any(t.lower_ in self._attack_forms
                                   for t in doc.char_span(lead, seg.end, alignment_mode="expand")
                                   or ())
             if attack or (triggers and (not self.prefilter or
