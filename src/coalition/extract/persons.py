@@ -13,6 +13,7 @@ unless another first name stands before it or more of another name after it.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from spacy.attrs import ORTH
@@ -45,11 +46,12 @@ PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "van", "von", "da", "di",
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir"})
 PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "outside", "inside", "into", "on",
                          "across", "of", "for"})
-# Capitalised words before a comma that are no name ("On *Monday*, Sudan's foreign minister").
-CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                      "sunday", "january", "february", "march", "april", "june", "july",
-                      "august", "september", "october", "november", "december", "meanwhile",
-                      "however", "earlier", "later", "separately", "today", "yesterday"})
+# Capitalised words before a comma that are no name ("On *Monday*, Sudan's foreign minister");
+# not "May", which is also a surname.
+CALENDAR = frozenset(
+    {day.lower() for day in calendar.day_name}
+    | {month.lower() for month in calendar.month_name[1:] if month != "May"}
+    | {"meanwhile", "however", "earlier", "later", "separately", "today", "yesterday"})
 # Words that make capitalised words after an office a body, not a person ("Ukraine Defence
 # *Contact Group*", "Russian Defence *Council*").
 BODIES = frozenset({"group", "council", "committee", "forces", "force", "command", "agency",
