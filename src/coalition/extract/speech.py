@@ -27,8 +27,10 @@ def reporting_verb(token: Token, verbs: frozenset[str]) -> Token | None:
             return word
         child = word
     root = child  # the quote's own root: '"...," the minister said' may hang "said" beside it
+    # (never the verb the token is the subject of: "fighters *it* said were ...")
     return next((c for c in root.children if c.dep_ in ("parataxis", "ccomp")
-                 and c.lemma_.lower() in verbs and c.pos_ == "VERB" and c.i > token.i), None)
+                 and c.lemma_.lower() in verbs and c.pos_ == "VERB" and c.i > token.i
+                 and token.head.i != c.i), None)
 
 
 def speaker_words(verb: Token) -> list[Token]:
