@@ -216,7 +216,10 @@ def _between(noun: Token, resolver: Resolver) -> list[Party]:
     reciprocal = resolver.lexicon.cue("reciprocal_nouns")
     if noun.lemma_.lower() not in reciprocal and noun.lower_ not in reciprocal:
         return []
-    sides = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between"
+    # "clashes *broke out between* X and Y": the verb the noun is subject of holds the sides
+    holders = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    sides = [p for holder in holders for prep in holder.children
+             if prep.dep_ == "prep" and prep.lower_ == "between"
              for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]
     return sides if len({p.code for p in sides}) > 1 else []
 

@@ -105,8 +105,9 @@ class Resolver:
 
     def parties(self, token: Token, *, adjective_only: bool = False) -> list[Party]:
         """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
-        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-            token = _antecedent_of(token)  # "X and Y are among the states *that* ..."
+        relative = _relative(token)
+        if relative is not None:
+            token = _antecedent_of(relative)  # "X and Y are among the states *that* ..."
         members = [token, *token.conjuncts]
         for extra in [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i
                       and self.sentence.mention_at(c.i) is not None]:
@@ -357,11 +358,24 @@ class Resolver:
         return None
 
 
+def _relative(token: Token) -> Token | None:
+    """The relative pronoun a word stands for: the pronoun itself, or the one a quantifier
+    counts ("China and Turkey, *both of which* had backed X", "*some of whom*")."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return token
+    if token.head.dep_ != "relcl" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return next((o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for o in prep.children if o.dep_ == "pobj" and o.tag_ in ("WP", "WDT")),
+                None)
+
+
 def _antecedent_of(relative: Token) -> Token:
     """What a relative pronoun stands for: the noun its clause describes, or, when that noun
     only classifies a subject ("Syria and North Korea are *the only states that* ..."), that
     subject."""
-    noun = relative.head.head
+    clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), relative.head)
+    noun = clause.head
     copula = noun.head if noun.dep_ == "attr" else None
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":
         copula = noun.head.head

@@ -53,13 +53,15 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         if suppliers:  # "Russian forces were supplied with *Iranian* drones"
             return suppliers, resolver.parties(patient)
     actors = resolver.parties(doer, adjective_only=passive) if doer is not None else []
-    actors = actors or _backers(verb, resolver)
+    actors = actors or _backers(verb, resolver) or _voiced(verb, resolver)
     if not actors and doer is not None and not passive and verb.lemma_.lower() in \
             resolver.lexicon.cue("intrusion_verbs"):  # "*Ukrainian* drones attacked": armed
         actors = [p for c in doer.children if c.dep_ in ("amod", "compound")
                   for p in [resolver.party(c, bare_adjective=True)] if p]
     actors += [p for p in companions(verb, resolver) if p.code not in {a.code for a in actors}]
     targets: list[Party] = []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and patient is None:
+        patient = verb.head  # "Morocco's plan, *backed by* Spain": the noun is what is backed
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
         # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed
         targets = resolver.parties(patient) or [
@@ -102,25 +104,61 @@ def _backers(verb: Token, resolver: Resolver) -> list[Party]:
     return subject_parties(above, resolver)
 
 
+def _voiced(verb: Token, resolver: Resolver) -> list[Party]:
+    """Who says what a statement's words do: "X and Y issued statements *condemning* Z",
+    "*Egypt's* statement *welcoming* the deal" (`voicing_nouns`)."""
+    text = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or \
+            text.lemma_.lower() not in resolver.lexicon.cue("voicing_nouns"):
+        return []
+    owners = [p for c in text.children if c.dep_ == "poss" for p in resolver.parties(c)]
+    above = governor(text)
+    return owners or (subject_parties(above, resolver) if above is not None else [])
+
+
 def _judged_doers(verb: Token, resolver: Resolver) -> list[Party]:
     """Whoever does the act a verb judges: "slammed *the US* arms sale to Taiwan" opposes the
     US (praising it would back the US), "condemned the pact *as an attempt by Moscow*"
     opposes Moscow."""
-    return [p for c in verb.children if c.dep_ == "dobj" for p in act_doers(c, resolver)] or [
+    return [p for c in _judged(verb) for p in act_doers(c, resolver)] or [
         p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
         for o in prep.children if o.dep_ == "pobj" for p in source_parties(o, resolver)]
+
+
+def _judged(verb: Token) -> list[Token]:
+    """What a verb judges: its object, or the name a "what" clause gives it ("condemned *what
+    it called* Iran's aggression", "*what it described as* an attack")."""
+    named = [c for c in verb.children if c.dep_ == "dobj"]
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            named += [c for c in clause.children if c.dep_ in ("oprd", "dobj")
+                      and c.lower_ != "what"] + [
+                o for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                for o in prep.children if o.dep_ == "pobj"]
+    return named
 
 
 def _relative_object(verb: Token, resolver: Resolver) -> list[Party]:
     """What a relative clause's verb acts on when its object is the relative pronoun: the noun
     the clause describes, or that noun's owner ("Russia's Kursk region, *which* Ukraine
     invaded": Russia)."""
-    if verb.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")
-                                       for c in verb.children):
+    if verb.dep_ != "relcl" or not (_zero_relative(verb) or any(
+            c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)):
         return []
     noun = verb.head
-    return resolver.parties(noun) or [
-        p for c in noun.children if c.dep_ == "poss" for p in resolver.parties(c)]
+    described = [noun, noun.head] if noun.dep_ == "appos" else [noun]  # "Iran, *a country* X"
+    return next((found for word in described for found in [resolver.parties(word) or [
+        p for c in word.children if c.dep_ == "poss" for p in resolver.parties(c)]] if found),
+        [])
+
+
+def _zero_relative(verb: Token) -> bool:
+    """A relative clause with no relative word whose own subject acts and whose object is left
+    out: the noun it describes is the object ("neighbouring Colombia, *which* he blames" said
+    as "Colombia he blames")."""
+    return verb.i > verb.head.i and st.has_subject(verb) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "dative") or c.tag_ in ("WDT", "WP", "WRB")
+        or c.lower_ == "that" for c in verb.children)
 
 
 def _supplied_with(verb: Token, resolver: Resolver) -> list[Party]:

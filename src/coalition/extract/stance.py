@@ -120,12 +120,19 @@ def blocked(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
             return True
         if word.pos_ in ("NOUN", "PROPN") and (
                 word.lower_ in lexicon.cue("request_nouns")
-                or word.lemma_.lower() in lexicon.cue("request_nouns")):
+                or word.lemma_.lower() in lexicon.cue("request_nouns")) and not _vouched(below):
             return True
     # "opened talks with X *on grain exports*": the talks are the act, their topic is not
     topics = lexicon.cue("topic_nouns")
     return any(c.dep_ == "dobj" and c.i != token.i and c.lemma_.lower() in topics
                for word in [token, *governors] if word.pos_ == "VERB" for c in word.children)
+
+
+def _vouched(participle: Token) -> bool:
+    """A participle with its own doer that says what others did to a request or plan: "X's
+    plan, *backed by* Spain", "a proposal *endorsed by* ten states" (the backing is done)."""
+    return participle.dep_ == "acl" and participle.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in participle.children)
 
 
 def _asked(word: Token, lexicon: Lexicon) -> bool:

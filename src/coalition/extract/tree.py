@@ -69,7 +69,10 @@ def _noun_clause_doer(verb: Token) -> tuple[Token | None, bool] | None:
         above = governor(measures)
         return subject(above) if above is not None else (None, False)
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in NOUN_TAGS:
-        return verb.head.head, False  # "accuses *companies* of supplying": the noun does it
+        # "accuses *companies* of supplying": the noun does it; "*its* campaign of
+        # derecognizing X", "*Iran's* role in arming Y": the owner of the noun does it
+        noun = verb.head.head
+        return next((c for c in noun.children if c.dep_ == "poss"), noun), False
     charged = charged_object(verb)
     if charged is not None:
         return charged, False  # "accused *Iran* of supplying drones": the accused did it
