@@ -39,7 +39,22 @@ def listed(token: Token, named: Callable[[Token], bool]) -> list[Token]:
                           for m in (a, *a.conjuncts)]  # "members of the bloc – *Armenia*"
                 if named(pobj):
                     found += list(pobj.conjuncts)  # "the governments of Mali *and Niger*"
-    return found
+    return found or _after_colon(token, named)
+
+
+def _after_colon(token: Token, named: Callable[[Token], bool]) -> list[Token]:
+    """The names a colon lists for a plural noun before it, whatever the parser hung them on:
+    "invited six *nations* to join: Argentina, Egypt and Iran". Only a list of names that
+    runs to the end of the sentence counts, and only for a counted plural ("six nations")."""
+    if token.tag_ != "NNS" or not any(c.dep_ == "nummod" for c in token.children):
+        return []
+    colon = next((t for t in token.doc[token.i + 1:] if t.text == ":"), None)
+    if colon is None:
+        return []
+    rest = [t for t in token.doc[colon.i + 1:] if not t.is_punct and t.dep_ not in ("cc", "det")]
+    names = [t for t in rest if named(t)]
+    listed_words = {i for t in names for i in range(t.left_edge.i, t.i + 1)}
+    return names if names and all(t.i in listed_words for t in rest) else []
 
 
 def _lists(prep: Token) -> bool:

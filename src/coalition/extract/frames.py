@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from coalition.extract import stance as st
 from coalition.extract.dimension import body_dimension, dimension_of
 from coalition.extract.hyphen import hyphen_actor, hyphen_frames
+from coalition.extract.invitation import invited_frames
 from coalition.extract.pairing import DefaultTarget, Frame, avoiding, no_default, pairs
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.polarity import ousts, stance_of, under_seizure
@@ -84,6 +85,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     if hyphen is not None:
         return hyphen_frames(hit, token, hyphen, resolver)
     switched = switched_frames(hit, token, resolver)
+    if switched is None:
+        switched = invited_frames(hit, token, resolver)
     if switched is not None:
         return switched
     reading = _read(hit, token, resolver, others, default_target)
