@@ -154,6 +154,17 @@ def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],
     ("recalled its ambassador *in France*", "the recall of its envoys *from Ireland*") is
     the target; the recalling state is the subject or possessor, never that phrase."""
     objects = [token, *withdrawn_things(token)]
+    own = {a.code for a in actors}
+    # "summoned *the U.S.* ambassador to Ankara", "the expulsion of *the Rwandan* envoy in
+    # Kinshasa": another state's envoy is aimed at his state, not at where he serves
+    envoys = resolver.lexicon.cue("protest_withdrawals")
+    foreign = [p for o in objects[1:] if o.lower_ in envoys for c in o.children
+               if c.dep_ in ("compound", "amod", "poss", "nmod")
+               for m in [resolver.sentence.mention_at(c.i)] if m is not None and not m.carrier
+               for p in [resolver.party(c, bare_adjective=True)] if p is not None
+               and p.code not in own]
+    if foreign and actors:
+        return actors, foreign
     places = [p for o in objects for prep in o.children
               if prep.dep_ == "prep" and prep.lower_ in WITHDRAWN_FROM
               for pobj in prep.children if pobj.dep_ == "pobj"

@@ -53,7 +53,8 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         if suppliers:  # "Russian forces were supplied with *Iranian* drones"
             return suppliers, resolver.parties(patient)
     actors = resolver.parties(doer, adjective_only=passive) if doer is not None else []
-    actors = actors or _backers(verb, resolver) or _voiced(verb, resolver)
+    actors = actors or _backers(verb, resolver) or _voiced(verb, resolver) or (
+        _voice(doer, resolver) if doer is not None and not passive else [])
     if not actors and doer is not None and not passive and verb.lemma_.lower() in \
             resolver.lexicon.cue("intrusion_verbs"):  # "*Ukrainian* drones attacked": armed
         actors = [p for c in doer.children if c.dep_ in ("amod", "compound")
@@ -108,12 +109,21 @@ def _voiced(verb: Token, resolver: Resolver) -> list[Party]:
     """Who says what a statement's words do: "X and Y issued statements *condemning* Z",
     "*Egypt's* statement *welcoming* the deal" (`voicing_nouns`)."""
     text = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or \
-            text.lemma_.lower() not in resolver.lexicon.cue("voicing_nouns"):
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
         return []
-    owners = [p for c in text.children if c.dep_ == "poss" for p in resolver.parties(c)]
+    voice = _voice(text, resolver)
     above = governor(text)
-    return owners or (subject_parties(above, resolver) if above is not None else [])
+    return voice or (subject_parties(above, resolver) if above is not None and
+                     text.lemma_.lower() in resolver.lexicon.cue("voicing_nouns") else [])
+
+
+def _voice(text: Token, resolver: Resolver) -> list[Party]:
+    """Whose words a statement is: its owner or source ("*Egypt's* statement", "a statement
+    *from the Peruvian foreign ministry*")."""
+    if text.lemma_.lower() not in resolver.lexicon.cue("voicing_nouns"):
+        return []
+    return [p for c in text.children if c.dep_ == "poss" for p in resolver.parties(c)] or \
+        source_parties(text, resolver)
 
 
 def _judged_doers(verb: Token, resolver: Resolver) -> list[Party]:
