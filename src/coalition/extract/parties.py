@@ -313,6 +313,8 @@ class Resolver:
             if kind == CARRIER_PERSON and mention.kind == LEADER:
                 return mention.code
             head = self.sentence.doc[mention.end - 1]
+            while head.dep_ == "conj":  # "Neighbours and allies *Bahrain* and X said they"
+                head = head.head
             if kind != CARRIER_PERSON and head.dep_ in ("nsubj", "nsubjpass"):
                 return mention.code
         return None
@@ -363,8 +365,8 @@ def _relative(token: Token) -> Token | None:
     counts ("China and Turkey, *both of which* had backed X", "*some of whom*")."""
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
         return token
-    if token.head.dep_ != "relcl" or token.dep_ not in ("nsubj", "nsubjpass"):
-        return None
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+        return None  # (the parser may hang the clause as a complement, not "relcl")
     return next((o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                  for o in prep.children if o.dep_ == "pobj" and o.tag_ in ("WP", "WDT")),
                 None)
@@ -374,7 +376,14 @@ def _antecedent_of(relative: Token) -> Token:
     """What a relative pronoun stands for: the noun its clause describes, or, when that noun
     only classifies a subject ("Syria and North Korea are *the only states that* ..."), that
     subject."""
-    clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), relative.head)
+    clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:  # "China and Turkiye, *both of which* had": the noun before the comma
+        noun = relative.head.head.doc[max(relative.head.head.i - 1, 0)]
+        while noun.is_punct and noun.i > 0:
+            noun = noun.doc[noun.i - 1]
+        while noun.dep_ == "conj":
+            noun = noun.head
+        return noun
     noun = clause.head
     copula = noun.head if noun.dep_ == "attr" else None
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":

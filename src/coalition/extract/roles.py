@@ -87,6 +87,9 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
     if not targets and measures is not None:  # "measures *against Rwanda*, including halting"
         targets = object_parties(measures, resolver, from_is_target=False,
                                  object_is_target=False, opposing=True, preps_only=True)
+    if len(actors) > 1 and {p.code for p in targets} == {p.code for p in actors} and \
+            not reciprocal_object(verb):
+        targets = []  # the same list on both sides is a misread clause, not a mutual act
     return actors, targets or clause_subject_parties(verb, resolver)
 
 
