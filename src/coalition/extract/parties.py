@@ -23,7 +23,7 @@ from coalition.extract.sentence import (
     Sentence,
 )
 from coalition.extract.speech import quoted, reporting_verb, speaker_words
-from coalition.extract.tree import co_subjects, subject
+from coalition.extract.tree import antecedent_of, co_subjects, relative_word, subject
 from coalition.resolve import Conflict, Lexicon
 from coalition.resolve.gazetteer import GROUP, LEADER, REGION
 
@@ -81,7 +81,7 @@ class Resolver:
         if token.lemma_.lower() in self.lexicon.cue("quantity_nouns"):
             return self._of_phrase(token)  # "dozens *of Chinese firms*"
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-            return self.party(_antecedent_of(token), adjective_only=adjective_only)
+            return self.party(antecedent_of(token), adjective_only=adjective_only)
         if token.lower_ in self.lexicon.cue("state_heads") or token.lemma_.lower() in \
                 self.lexicon.cue("state_heads"):
             return self._through_head(token)
@@ -105,9 +105,9 @@ class Resolver:
 
     def parties(self, token: Token, *, adjective_only: bool = False) -> list[Party]:
         """The parties a token and its conjuncts name ("Kazakhstan and Belarus")."""
-        relative = _relative(token)
+        relative = relative_word(token)
         if relative is not None:
-            token = _antecedent_of(relative)  # "X and Y are among the states *that* ..."
+            token = antecedent_of(relative)  # "X and Y are among the states *that* ..."
         members = [token, *token.conjuncts]
         for extra in [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i
                       and self.sentence.mention_at(c.i) is not None]:
@@ -358,41 +358,6 @@ class Resolver:
                                                 or not named_only):
                         return self.party(pobj)
         return None
-
-
-def _relative(token: Token) -> Token | None:
-    """The relative pronoun a word stands for: the pronoun itself, or the one a quantifier
-    counts ("China and Turkey, *both of which* had backed X", "*some of whom*")."""
-    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-        return token
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
-        return None  # (the parser may hang the clause as a complement, not "relcl")
-    return next((o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for o in prep.children if o.dep_ == "pobj" and o.tag_ in ("WP", "WDT")),
-                None)
-
-
-def _antecedent_of(relative: Token) -> Token:
-    """What a relative pronoun stands for: the noun its clause describes, or, when that noun
-    only classifies a subject ("Syria and North Korea are *the only states that* ..."), that
-    subject."""
-    clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), None)
-    if clause is None:  # "China and Turkiye, *both of which* had": the noun before the comma
-        noun = relative.head.head.doc[max(relative.head.head.i - 1, 0)]
-        while noun.is_punct and noun.i > 0:
-            noun = noun.doc[noun.i - 1]
-        while noun.dep_ == "conj":
-            noun = noun.head
-        return noun
-    noun = clause.head
-    copula = noun.head if noun.dep_ == "attr" else None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
-        copula = noun.head.head
-    if copula is not None and copula.lemma_ == "be":
-        subject_word = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-        if subject_word is not None:
-            return subject_word
-    return noun
 
 
 def event_key(lemma: str) -> str:

@@ -212,3 +212,38 @@ def reciprocal_object(verb: Token) -> bool:
     return any(t.lower_ in ("other", "another") and t.i > 0
                and t.doc[t.i - 1].lower_ in ("each", "one")
                for t in object_side(verb) if t.dep_ in ("dobj", "pobj"))
+
+
+def relative_word(token: Token) -> Token | None:
+    """The relative pronoun a word stands for: the pronoun itself, or the one a quantifier
+    counts ("China and Turkey, *both of which* had backed X", "*some of whom*")."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return token
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+        return None  # (the parser may hang the clause as a complement, not "relcl")
+    return next((o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for o in prep.children if o.dep_ == "pobj" and o.tag_ in ("WP", "WDT")),
+                None)
+
+
+def antecedent_of(relative: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause describes, or, when that noun
+    only classifies a subject ("Syria and North Korea are *the only states that* ..."), that
+    subject."""
+    clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:  # "China and Turkiye, *both of which* had": the noun before the comma
+        noun = relative.head.head.doc[max(relative.head.head.i - 1, 0)]
+        while noun.is_punct and noun.i > 0:
+            noun = noun.doc[noun.i - 1]
+        while noun.dep_ == "conj":
+            noun = noun.head
+        return noun
+    noun = clause.head
+    copula = noun.head if noun.dep_ == "attr" else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        copula = noun.head.head
+    if copula is not None and copula.lemma_ == "be":
+        subject_word = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject_word is not None:
+            return subject_word
+    return noun
