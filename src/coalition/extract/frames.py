@@ -23,6 +23,7 @@ from coalition.extract import stance as st
 from coalition.extract.dimension import body_dimension, dimension_of
 from coalition.extract.hyphen import hyphen_actor, hyphen_frames
 from coalition.extract.invitation import invited_frames
+from coalition.extract.noun_roles import own_act
 from coalition.extract.pairing import DefaultTarget, Frame, avoiding, no_default, pairs
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.polarity import ousts, stance_of, under_seizure
@@ -132,7 +133,11 @@ def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],
         return None
     governors = st.chain(token, lexicon)
     seized = under_seizure(hit, token, governors, lexicon)
-    if st.blocked(token, governors, lexicon) or (hit.seizable and not seized):
+    if st.blocked(token, governors, lexicon):
+        if not _background_act(hit, token, resolver):
+            return None
+        governors = []  # the act stands on its own: "following" it complies with nothing
+    if hit.seizable and not seized:
         return None
     stance, refusing, shielded = stance_of(hit, token, governors, lexicon, seized)
     dimension, fallback, theme = dimension_of(hit, token, resolver)
@@ -152,6 +157,20 @@ def _read(hit: Hit, token: Token, resolver: Resolver, others: dict[int, Hit],
         default_target = no_default  # "help *support* the rights of X": the complement aims
     return _Reading(token, governors, stance, refusing, shielded, dimension, fallback, theme,
                     default_target, [], [])
+
+
+def _background_act(hit: Hit, token: Token, resolver: Resolver) -> bool:
+    """An opposing act named with its doer and its victim in a phrase of time or concession
+    ("sought NATO protection *following Russia's aggression in Ukraine*", "*after Iran's
+    strikes on Israel*"): background to the clause, but itself asserted, unless the clause
+    it hangs on is asked for or hypothetical."""
+    lexicon = resolver.lexicon
+    prep = token.head
+    if hit.trigger.kind != "noun" or hit.trigger.stance is not Stance.OPPOSE or \
+            token.dep_ != "pobj" or prep.lower_ not in lexicon.cue("concession_preps"):
+        return False
+    above = prep.head
+    return not st.blocked(above, st.chain(above, lexicon), lexicon) and own_act(token, resolver)
 
 
 def _cast(hit: Hit, reading: _Reading, resolver: Resolver) -> bool:
