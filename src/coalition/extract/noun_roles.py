@@ -27,8 +27,8 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
     source = source_parties(noun, resolver) or (
         _misplaced_agent(noun, resolver) if opposing else []) or (
         source_parties(verb, resolver) if drawn and verb is not None else [])
-    targets = object_parties(noun, resolver, from_is_target=False, object_is_target=True,
-                             opposing=opposing)
+    targets = _accused(noun, resolver) or object_parties(
+        noun, resolver, from_is_target=False, object_is_target=True, opposing=opposing)
     if source:
         # "aid *from the US*" goes to whoever the sentence is about; an occupation *by X*
         # only to the victim it names itself, and "*Israel's* decision drew condemnation
@@ -222,6 +222,16 @@ def _between(noun: Token, resolver: Resolver) -> list[Party]:
              if prep.dep_ == "prep" and prep.lower_ == "between"
              for o in prep.children if o.dep_ == "pobj" for p in resolver.parties(o)]
     return sides if len({p.code for p in sides}) > 1 else []
+
+
+def _accused(noun: Token, resolver: Resolver) -> list[Party]:
+    """Whom an accusation's "that" clause accuses: its subject ("accusations by Riyadh *that
+    Iran and Lebanon* had declared war on the kingdom"), not whatever the clause names."""
+    if noun.lemma_.lower() not in resolver.lexicon.cue("accusing_words"):
+        return []
+    return [p for clause in noun.children if clause.dep_ in ("acl", "ccomp")
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            for p in subject_parties(clause, resolver)]
 
 
 def _drawn(noun: Token, verb: Token, resolver: Resolver) -> bool:
