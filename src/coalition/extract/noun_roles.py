@@ -27,8 +27,9 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
     source = source_parties(noun, resolver) or (
         _misplaced_agent(noun, resolver) if opposing else []) or (
         source_parties(verb, resolver) if drawn and verb is not None else [])
-    targets = _accused(noun, resolver) or object_parties(
-        noun, resolver, from_is_target=False, object_is_target=True, opposing=opposing)
+    targets = _accused(noun, resolver) or (_judged_act(noun, resolver) if opposing else []) or \
+        object_parties(noun, resolver, from_is_target=False, object_is_target=True,
+                       opposing=opposing)
     if source:
         # "aid *from the US*" goes to whoever the sentence is about; an occupation *by X*
         # only to the victim it names itself, and "*Israel's* decision drew condemnation
@@ -232,6 +233,19 @@ def _accused(noun: Token, resolver: Resolver) -> list[Party]:
     return [p for clause in noun.children if clause.dep_ in ("acl", "ccomp")
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
             for p in subject_parties(clause, resolver)]
+
+
+def _judged_act(noun: Token, resolver: Resolver) -> list[Party]:
+    """Whose act a judging noun judges: "condemnation *of the Israeli attacks* against Iran"
+    opposes Israel, not the victim; "rejection and condemnation of" shares the object."""
+    judging = resolver.lexicon.cue("judging_nouns")
+    if noun.lemma_.lower() not in judging and noun.lower_ not in judging:
+        return []  # "the warnings *of* the US": whose warning, not what it judges
+    heads = [noun, *(c for c in noun.children if c.dep_ == "conj"),
+             *([noun.head] if noun.dep_ == "conj" else [])]
+    return [p for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children if o.dep_ == "pobj" for p in act_doers(o, resolver)]
 
 
 def _drawn(noun: Token, verb: Token, resolver: Resolver) -> bool:
