@@ -234,7 +234,8 @@ class Resolver:
         if token.lower_ in self.lexicon.cue("speaker_pronouns"):
             return self._speaker(reporter) if reporter is not None else self._any_speaker()
         since = reporter.i if reporter is not None and reporter.i < token.i else -1
-        code = self._antecedent(token, mention.kind, since) or self._own(token)
+        code = self._permitter(token) or self._antecedent(token, mention.kind, since) or \
+            self._own(token)
         if code is None and reporter is not None:
             code = self._spoken_of(reporter)  # "'their support ...,' Blinken said *of China*"
         if code is None and reporter is not None and self._speaks_of_itself(token, mention):
@@ -242,6 +243,21 @@ class Resolver:
             code = speaker.code if speaker is not None else None
         code = code or self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
         return Party(code, mention.char_start, mention.char_end, carried=True) if code else None
+
+    def _permitter(self, token: Token) -> str | None:
+        """Whose "its" is in what a permission lends (`lent_verbs`): "Cairo allowed the UAE to
+        use *its* bases" (Cairo's bases), not the one allowed to use them."""
+        if token.dep_ != "poss" or token.head.dep_ != "dobj":
+            return None
+        verb = token.head.head
+        lender = verb.head
+        if verb.dep_ not in ("ccomp", "xcomp") or \
+                verb.lemma_.lower() not in self.lexicon.cue("lent_verbs") or \
+                lender.lemma_.lower() not in self.lexicon.cue("permission_verbs"):
+            return None
+        doer, passive = subject(lender)
+        found = self.party(doer) if doer is not None and not passive else None
+        return found.code if found is not None else None
 
     def _own(self, token: Token) -> str | None:
         """Whose "their"/"its" on an object is: the verb's subject ("*a group of Moroccan

@@ -42,7 +42,7 @@ CUE_LISTS = (
     "led_bodies", "relational_nouns", "accepting_verbs",
     "drawing_verbs", "sponsoring_verbs", "convened_nouns", "contested_states", "tie_words",
     "land_status_nouns", "voicing_nouns", "inviting_verbs",
-    "judging_nouns",
+    "judging_nouns", "lent_verbs",
 )
 
 
