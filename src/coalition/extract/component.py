@@ -53,6 +53,8 @@ PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 # mixed case with the agency's brackets, whole or cut off ("Berlin (Reuters) – ", "Berlin ( – ").
 DATELINE = re.compile(r"(?:[A-Z]{2}[A-Z.'’ ]*(?:, [A-Z][\w.'’ ]*)?(?: \([^)]*\))?"
                       r"|[A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:[\w.'’ /]{0,40}\))?) ?[-–—] ")
+# The agency after the dateline's dash, as syndicated pages print it: "TAIPEI, Taiwan — (AP) — ".
+AGENCY = re.compile(r"\([\w.'’ /]{1,40}\) ?[-–—] ")
 
 
 @dataclass(slots=True)
@@ -302,10 +304,13 @@ def _scare_quotes(tokens: list[Token]) -> set[int]:
 
 
 def _body_start(text: str, start: int) -> int:
-    """Where a sentence starts after its dateline ("UNITED NATIONS - ", "RAFAH, Egypt - "):
-    the place it was filed from is neither actor nor target."""
+    """Where a sentence starts after its dateline ("UNITED NATIONS - ", "RAFAH, Egypt - ",
+    "TAIPEI, Taiwan — (AP) — "): the place it was filed from is neither actor nor target."""
     match = DATELINE.match(text, start)
-    return match.end() if match else start
+    if match is None:
+        return start
+    agency = AGENCY.match(text, match.end())
+    return agency.end() if agency else match.end()
 
 
 def _can_claim(reachable: set[str], defaults: set[str | None]) -> bool:
