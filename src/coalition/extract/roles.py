@@ -72,7 +72,7 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         # ("reaffirmed *its* support for Israel": the judge's own act is no target)
         own = {a.code for a in actors}
         targets = targets or [p for p in _judged_doers(verb, resolver) if p.code not in own]
-    targets = targets or _relative_object(verb, resolver)
+    targets = targets or _relative_object(verb, resolver) or _host(verb, resolver)
     shares = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not st.has_subject(c) and not any(d.dep_ == "dobj" for d in verb.children)]
     for shared in [verb, *shares]:
@@ -163,6 +163,18 @@ def _relative_object(verb: Token, resolver: Resolver) -> list[Party]:
     return next((found for word in described for found in [resolver.parties(word) or [
         p for c in word.children if c.dep_ == "poss" for p in resolver.parties(c)]] if found),
         [])
+
+
+def _host(verb: Token, resolver: Resolver) -> list[Party]:
+    """The state an embassy or envoy is placed in or sent to ("opened an embassy *in Israel*",
+    "named an ambassador *to Chile*", "moved its embassy to *Israel's* capital"): the host."""
+    envoys = resolver.lexicon.cue("protest_withdrawals")
+    return [p for thing in verb.children if thing.dep_ == "dobj" and thing.lower_ in envoys
+            for prep in (*thing.children, *verb.children)
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to")
+            for place in prep.children if place.dep_ == "pobj"
+            for p in resolver.parties(place) or [
+                q for c in place.children if c.dep_ == "poss" for q in resolver.parties(c)]]
 
 
 def _zero_relative(verb: Token) -> bool:
