@@ -25,7 +25,7 @@ from coalition.extract.sentence import (
 from coalition.extract.speech import quoted, reporting_verb, speaker_words
 from coalition.extract.tree import antecedent_of, co_subjects, relative_word, subject
 from coalition.resolve import Conflict, Lexicon
-from coalition.resolve.gazetteer import GROUP, LEADER, REGION
+from coalition.resolve.gazetteer import DESCRIPTION, GROUP, LEADER, REGION
 
 # Pronouns that may stand for several states named together.
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
@@ -317,7 +317,9 @@ class Resolver:
         for word in words[1:]:
             mention = self.sentence.mention_at(word.i)
             if mention is not None and mention.code and not mention.carrier and \
-                    mention.kind != REGION:
+                    mention.kind != REGION and not (  # "the *island* nation of Fiji said"
+                        mention.kind == DESCRIPTION
+                        and self.sentence.doc[mention.end - 1].dep_ == "compound"):
                 return Party(mention.code, mention.char_start, mention.char_end)
         return None
 
