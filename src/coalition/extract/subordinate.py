@@ -11,6 +11,7 @@ from coalition.extract.parties import Party, Resolver
 from coalition.extract.reframe import ARMS_LIKE
 from coalition.extract.sentence import Hit
 from coalition.extract.stance import has_subject
+from coalition.extract.targets import object_parties
 from coalition.extract.tree import charged_object, object_side
 from coalition.models import Stance
 from coalition.resolve import Lexicon
@@ -73,7 +74,8 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
     if hit.trigger.kind == "noun" and hit.trigger.stance is Stance.OPPOSE and any(
             g.i in others and others[g.i].trigger.stance is Stance.OPPOSE
             and g.lemma_.lower() not in lexicon.cue("firing_verbs")  # "launched *an attack*"
-            for g in governors) and not own_act(token, resolver):
+            for g in governors) and not own_act(token, resolver) and \
+            not _done_by_named(token, others, resolver):
         # "condemned the sanctions": someone else's opposition, not the actor's; "condemned
         # *Russia's* occupation of Georgia" names its doer and victim: a claim of its own
         return True
@@ -92,6 +94,23 @@ def subordinate(hit: Hit, token: Token, governors: list[Token], others: dict[int
                    and not _destination(t, token)  # "sent troops *to X's military exercises*"
                    for t in object_side(token) if t.i in others)
     return False
+
+
+def _done_by_named(noun: Token, others: dict[int, Hit], resolver: Resolver) -> bool:
+    """Whether an opposition noun is the object of a verb that names who does it and to whom
+    ("criticised *Canada's decision to impose* sanctions *on Venezuela*"): a claim of its own
+    under another's judgement, like a noun that names both itself."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.i in others or verb.pos_ != "VERB":
+        return False
+    # the doer named at the verb itself or as the owner of the noun it completes, never the
+    # judge's subject the verb would inherit
+    named = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        c for c in verb.head.children if verb.dep_ == "acl" and c.dep_ == "poss"]
+    doers = {p.code for w in named for p in resolver.parties(w)}
+    return bool(doers) and any(
+        p.code not in doers for p in object_parties(verb, resolver, from_is_target=False,
+                                                    object_is_target=False, opposing=True))
 
 
 def _destination(word: Token, verb: Token) -> bool:
