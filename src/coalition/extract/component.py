@@ -25,6 +25,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from coalition.extract.acts import armed_acts, remembered
 from coalition.extract.context import Context
 from coalition.extract.doers import attack_doers, event_doers
 from coalition.extract.frames import frames_for
@@ -32,6 +33,7 @@ from coalition.extract.memo import memoised
 from coalition.extract.mentions import SPANS_KEY as MENTIONS
 from coalition.extract.pairing import Frame
 from coalition.extract.parties import Resolver
+from coalition.extract.recall import points_back
 from coalition.extract.segment import Segment, segment
 from coalition.extract.sentence import Hit, Mention, Sentence
 from coalition.extract.triggers import SPANS_KEY as TRIGGERS
@@ -186,11 +188,11 @@ class ClaimFinder:
             context.enter(seg.paragraph, seg.heading, item.found)
             here = {m.code for m in item.found if not m.carrier and m.code}
             named |= here
-            if any(m.carrier for m in item.found):
-                here = here | named
-            attack = here and any(t.lower_ in self._attack_forms
-                                  for t in doc.char_span(lead, seg.end, alignment_mode="expand")
-                                  or ())
+            words = doc.char_span(lead, seg.end, alignment_mode="expand")
+            if any(m.carrier for m in item.found) or (
+                    here and words is not None and points_back(words, triggers, lexicon)):
+                here = here | named  # "he", "the country"; "condemned *the decision*"
+            attack = here and any(t.lower_ in self._attack_forms for t in words or ())
             if attack or (triggers and (not self.prefilter or
                                         _can_claim(here, {context.section, *plan.parties}))):
                 item.sub, item.kept = self._sentence_doc(doc, lead, seg.end)
@@ -216,7 +218,11 @@ class ClaimFinder:
                           if not gazetteer.own_proxy(f.actor.code, f.target)]
                 claims += [_claim(f, item.seg, plan, gazetteer) for f in frames]
                 sides.learn(frames, plan.parties)
-                context.doers |= attack_doers(resolver) | event_doers(resolver)
+                armed = attack_doers(resolver) | event_doers(resolver)
+                context.doers |= armed
+                context.acts += armed_acts(armed, context.sentence) + remembered(
+                    [(f.actor.code, f.target, f.dimension, f.stance, f.named_target,
+                      f.trigger[0]) for f in frames], context.sentence)
             context.remember(item.found, plan.text)
         return claims
 

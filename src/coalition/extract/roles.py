@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from coalition.extract import stance as st
 from coalition.extract.noun_roles import act_doers, goods_roles, noun_roles
 from coalition.extract.parties import Party, Resolver
+from coalition.extract.recall import recalled_doers
 from coalition.extract.sentence import Hit
 from coalition.extract.subordinate import companions
 from coalition.extract.targets import (
@@ -105,8 +106,10 @@ def _backers(verb: Token, resolver: Resolver) -> list[Party]:
 def _judged_doers(verb: Token, resolver: Resolver) -> list[Party]:
     """Whoever does the act a verb judges: "slammed *the US* arms sale to Taiwan" opposes the
     US (praising it would back the US), "condemned the pact *as an attempt by Moscow*"
-    opposes Moscow."""
-    return [p for c in verb.children if c.dep_ == "dobj" for p in act_doers(c, resolver)] or [
+    opposes Moscow, "condemned *the decision*" whoever made the decision told of just before
+    (:mod:`recall`)."""
+    return [p for c in verb.children if c.dep_ == "dobj"
+            for p in act_doers(c, resolver) or recalled_doers(c, resolver)] or [
         p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
         for o in prep.children if o.dep_ == "pobj" for p in source_parties(o, resolver)]
 

@@ -41,7 +41,7 @@ CUE_LISTS = (
     "obligation_modals", "reacting_verbs", "reaction_verbs", "memory_verbs", "invasion_nouns",
     "led_bodies", "relational_nouns", "accepting_verbs",
     "drawing_verbs", "sponsoring_verbs", "convened_nouns", "contested_states", "tie_words",
-    "land_status_nouns",
+    "land_status_nouns", "recall_nouns",
 )
 
 

@@ -1,0 +1,51 @@
+"""The acts an article has told of so far: who did what to whom, in which sentence.
+
+Each parsed sentence's claims, and the doers of the armed events it names (:mod:`doers`), are
+remembered as :class:`Act` records on the :class:`~coalition.extract.context.Context`, so
+that a later definite act noun can take them up (:mod:`recall`). Only claims and always-parsed
+armed events are remembered, and neither depends on the prefilter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coalition.models import Dimension, Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One act the article told of: its kind, who did it, to whom, and in which sentence."""
+
+    dimension: Dimension
+    stance: Stance
+    doers: tuple[str, ...]
+    targets: tuple[str, ...]
+    sentence: int
+
+
+def remembered(claims: Sequence[tuple[str, str, Dimension, Stance, bool, int]],
+               sentence: int) -> list[Act]:
+    """The acts of one sentence's claims, one per trigger (by its start offset).
+
+    Args:
+        claims: (actor, target, dimension, stance, target named, trigger start) per claim.
+        sentence: the sentence's number in the article.
+    """
+    grouped: dict[tuple[int, Dimension, Stance], tuple[list[str], list[str]]] = {}
+    for actor, target, dimension, stance, named, trigger in claims:
+        doers, targets = grouped.setdefault((trigger, dimension, stance), ([], []))
+        if actor not in doers:
+            doers.append(actor)
+        if named and target not in targets:
+            targets.append(target)
+    return [Act(dimension, stance, tuple(doers), tuple(targets), sentence)
+            for (_, dimension, stance), (doers, targets) in grouped.items()]
+
+
+def armed_acts(doers: dict[str, tuple[str, ...]], sentence: int) -> list[Act]:
+    """The armed events a sentence names the doers of (:mod:`doers`), victims unknown:
+    "Israeli jets struck Tehran" is taken up by "the attack" even when it made no claim."""
+    return [Act(Dimension.MILITARY, Stance.OPPOSE, codes, (), sentence)
+            for codes in doers.values()]
