@@ -49,3 +49,27 @@ def armed_acts(doers: dict[str, tuple[str, ...]], sentence: int) -> list[Act]:
     "Israeli jets struck Tehran" is taken up by "the attack" even when it made no claim."""
     return [Act(Dimension.MILITARY, Stance.OPPOSE, codes, (), sentence)
             for codes in doers.values()]
+
+
+# How many sentences back an act's target carries to the same actor's act with none named: the
+# sentence before only (two let guesses in).
+CONTINUED_REACH = 1
+# The stances an act with no target named may take up an earlier act's target from: help goes
+# on to the one helped or is withheld from it; opposition goes on, or help is withheld.
+CONTINUES = {Stance.SUPPORT: (Stance.SUPPORT,), Stance.OPPOSE: (Stance.OPPOSE,),
+             Stance.REFUSE: (Stance.SUPPORT, Stance.OPPOSE, Stance.REFUSE)}
+
+
+def continued_target(acts: Sequence[Act], actor: str, stance: Stance, now: int) -> str | None:
+    """The one state the same actor's act of the sentence before was aimed at, when
+    the stances go together: "Japan criticised North Korea. Tokyo also imposed sanctions"
+    (North Korea), "Britain accused Rwanda ... London announced measures, including
+    suspending aid" (Rwanda). ``None`` when that act named no target or several."""
+    for act in reversed(acts):
+        if now - act.sentence > CONTINUED_REACH:
+            return None
+        if actor in act.doers and act.targets:
+            fits = act.stance in CONTINUES[stance] and len(act.targets) == 1 and \
+                act.targets[0] != actor
+            return act.targets[0] if fits else None
+    return None

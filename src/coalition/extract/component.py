@@ -25,7 +25,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from coalition.extract.acts import armed_acts, remembered
+from coalition.extract.acts import (
+    CONTINUED_REACH,
+    armed_acts,
+    continued_target,
+    remembered,
+)
 from coalition.extract.context import Context
 from coalition.extract.doers import attack_doers, event_doers
 from coalition.extract.frames import frames_for
@@ -193,6 +198,8 @@ class ClaimFinder:
                     here and words is not None and points_back(words, triggers, lexicon)):
                 here = here | named  # "he", "the country"; "condemned *the decision*"
             attack = here and any(t.lower_ in self._attack_forms for t in words or ())
+            if here and triggers:  # a target the sentences before fixed (continued_target)
+                here = here | _recent_codes(plan.items[-CONTINUED_REACH:], named)
             if attack or (triggers and (not self.prefilter or
                                         _can_claim(here, {context.section, *plan.parties}))):
                 item.sub, item.kept = self._sentence_doc(doc, lead, seg.end)
@@ -260,6 +267,11 @@ class ClaimFinder:
             # missiles" after "US and UK strikes on the Houthis")
             side = sides.backs.get(actor) if stance is not Stance.OPPOSE else None
             foes = sides.foes.get(actor, set()) if stance is not Stance.OPPOSE else set()
+            # the same actor's act of the sentence before fixes the target best of all
+            # ("Japan criticised North Korea. Tokyo also imposed sanctions")
+            recent = continued_target(context.acts, actor, stance, context.sentence)
+            if recent is not None:
+                return recent
             for code in (context.section, side, plan.middle):
                 if code and code != actor and code not in foes:
                     return code
@@ -312,6 +324,14 @@ def _body_start(text: str, start: int) -> int:
     the place it was filed from is neither actor nor target."""
     match = DATELINE.match(text, start)
     return match.end() if match else start
+
+
+def _recent_codes(items: list[_Item], named: set[str]) -> set[str]:
+    """The codes the sentences before could have claimed acts on: their names, or every name
+    so far when one of them has a carry-over word."""
+    if any(m.carrier for item in items for m in item.found):
+        return named
+    return {m.code for item in items for m in item.found if m.code}
 
 
 def _can_claim(reachable: set[str], defaults: set[str | None]) -> bool:
