@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 from coalition.models import Dimension, Stance
 
+ARMED = frozenset({Dimension.MILITARY, Dimension.TROOPS, Dimension.ARMS})
+# How many sentences back an armed event noun ("the strikes") may take up an armed act.
+ARMED_REACH = 4
+
 
 @dataclass(frozen=True, slots=True)
 class Act:
@@ -73,3 +77,14 @@ def continued_target(acts: Sequence[Act], actor: str, stance: Stance, now: int) 
                 act.targets[0] != actor
             return act.targets[0] if fits else None
     return None
+
+
+def latest_armed(acts: Sequence[Act], now: int) -> tuple[str, ...]:
+    """Who did the latest armed act of the last sentences, whatever word told of it: "the
+    strikes" after "the UAE carried out attacks near Tripoli" (the UAE)."""
+    for act in reversed(acts):
+        if now - act.sentence > ARMED_REACH:
+            break
+        if act.stance is Stance.OPPOSE and act.dimension in ARMED:
+            return act.doers
+    return ()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from coalition.extract.acts import latest_armed
 from coalition.extract.context import Context
 from coalition.extract.coordination import listed
 from coalition.extract.sentence import (
@@ -170,14 +171,17 @@ class Resolver:
 
     def _recalled_doers(self, token: Token) -> list[Party]:
         """Who did "*the* strikes", when an earlier sentence said who struck: the event a
-        definite event noun without a doer of its own takes up."""
+        definite event noun without a doer of its own takes up; by its word, else the latest
+        armed act ("the strikes" after "carried out attacks")."""
         if token.lemma_.lower() not in self.lexicon.cue("event_heads") or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
                 c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children):
             return []
         start, end = self.sentence.chars(token)
+        context = self.context
         return [Party(code, start, end, carried=True)
-                for code in self.context.doers.get(event_key(token.lemma_.lower()), ())]
+                for code in context.doers.get(event_key(token.lemma_.lower()), ())
+                or latest_armed(context.acts, context.sentence)]
 
     def _recognised(self, token: Token) -> bool:
         """Whether a word is what is recognised: below a recognition trigger or theme ("the

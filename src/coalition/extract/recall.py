@@ -6,7 +6,8 @@ decision*"). Each sentence's claims are remembered as :class:`Act` records (who 
 whom); a definite act noun with no doer of its own takes up the latest earlier act it can
 name: a generic act noun (`recall_nouns`: "decision", "move", "step") any act of the last
 sentences, a trigger noun ("the sanctions", "the invasion") the latest act of its own kind
-(stance, and dimension when the trigger fixes one; troops, arms and military are one kind).
+(stance, and dimension when the trigger fixes one; troops, arms and military are one kind),
+words said (`rebutted_nouns`: "the claims", "the accusations") a diplomatic opposition.
 A state the noun names itself ("the sanctions *on Russia*") must be among the act's targets.
 Only claims are remembered, and claims do not depend on the prefilter, so neither does this.
 """
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from coalition.extract.acts import Act
+from coalition.extract.acts import ARMED, ARMED_REACH, Act
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.sentence import Sentence
 from coalition.models import Dimension, Stance
@@ -27,10 +28,9 @@ from coalition.resolve import Lexicon
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # How many sentences back a generic act noun ("the decision") may reach, and a trigger noun.
 GENERIC_REACH = 2
-KIND_REACH = 4
+KIND_REACH = ARMED_REACH
 # How many words may stand between the determiner and the act noun ("the *recent* decision").
 DET_GAP = 3
-ARMED = frozenset({Dimension.MILITARY, Dimension.TROOPS, Dimension.ARMS})
 # Modifiers that give a noun its own doer or owner ("*Russia's* decision", "the *US* move").
 OWN_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # Prepositions by which a noun names its victim or object ("sanctions *on* X", "the attack
@@ -41,9 +41,10 @@ OBJECT_PREPS = frozenset({"on", "against", "of", "in", "into", "to", "with", "to
 
 def points_back(words: Span, hits: Sequence[Span], lexicon: Lexicon) -> bool:
     """Whether a sentence (its words and hits, unparsed) may take up an earlier act: a
-    definite determiner shortly before a noun trigger or a generic act noun ("the *new*
-    sanctions", "the decision"). The prefilter then lets it reach every state named before."""
-    generic = lexicon.cue("recall_nouns")
+    definite determiner shortly before a noun trigger, a generic act noun or words said
+    ("the *new* sanctions", "the decision", "the claims"). The prefilter then lets it reach
+    every state named before."""
+    generic = lexicon.cue("recall_nouns") | lexicon.cue("rebutted_nouns")
     doc = words.doc
     ends = [h.end - 1 for h in hits if lexicon.triggers[int(h.label_)].kind == "noun"]
     ends += [t.i for t in words if t.lower_ in generic]
@@ -79,7 +80,7 @@ def recalled(noun: Token, sentence: Sentence, lexicon: Lexicon, acts: Sequence[A
             or _owned(noun, sentence):  # (the gap: what the prefilter looked for)
         return None
     generic = noun.lemma_.lower() in lexicon.cue("recall_nouns")
-    kind = None if generic else _kind(noun, sentence)
+    kind = None if generic else _kind(noun, sentence) or _said(noun, lexicon)
     if not generic and kind is None:
         return None
     named = _named_objects(noun, sentence)
@@ -106,6 +107,16 @@ def _kind(noun: Token, sentence: Sentence) -> tuple[Stance, Dimension | None] | 
     for hit in sentence.hits:
         if hit.trigger.kind == "noun" and hit.head(sentence.doc).i == noun.i:
             return hit.trigger.stance, hit.trigger.dimension
+    return None
+
+
+def _said(noun: Token, lexicon: Lexicon) -> tuple[Stance, Dimension | None] | None:
+    """What "the claims", "the accusations" take up: what someone said against another
+    (`rebutted_nouns`), a diplomatic opposition ("Ethiopia accused Eritrea ... Eritrea
+    rejected *the claims*")."""
+    said = lexicon.cue("rebutted_nouns")
+    if noun.lower_ in said or noun.lemma_.lower() in said:
+        return Stance.OPPOSE, Dimension.DIPLOMATIC
     return None
 
 
