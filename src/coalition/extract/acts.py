@@ -8,7 +8,7 @@ armed events are remembered, and neither depends on the prefilter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from coalition.models import Dimension, Stance
@@ -80,11 +80,20 @@ def continued_target(acts: Sequence[Act], actor: str, stance: Stance, now: int) 
 
 
 def latest_armed(acts: Sequence[Act], now: int) -> tuple[str, ...]:
-    """Who did the latest armed act of the last sentences, whatever word told of it: "the
+    """Who did the armed acts of the last sentences, whatever word told of them: "the
     strikes" after "the UAE carried out attacks near Tripoli" (the UAE)."""
-    for act in reversed(acts):
-        if now - act.sentence > ARMED_REACH:
-            break
-        if act.stance is Stance.OPPOSE and act.dimension in ARMED:
-            return act.doers
-    return ()
+    return sole_doers(acts, now, ARMED_REACH,
+                      lambda act: act.stance is Stance.OPPOSE and act.dimension in ARMED)
+
+
+def sole_doers(acts: Sequence[Act], now: int, reach: int,
+               fits: Callable[[Act], bool]) -> tuple[str, ...]:
+    """The doers of the latest act of the last ``reach`` sentences that ``fits``, when the
+    other acts there that fit were done by them too; ``()`` when none fits or when they were
+    done by others as well ("Israel struck Iran. Iran fired missiles at Israel. Jordan
+    condemned *the attacks*": whose is not said)."""
+    found = [act for act in acts if now - act.sentence <= reach and fits(act)]
+    if not found:
+        return ()
+    latest = found[-1].doers
+    return latest if {d for act in found for d in act.doers} <= set(latest) else ()

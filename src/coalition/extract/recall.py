@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from coalition.extract.acts import ARMED, ARMED_REACH, Act
+from coalition.extract.acts import ARMED, ARMED_REACH, Act, sole_doers
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.sentence import Sentence
 from coalition.models import Dimension, Stance
@@ -57,16 +57,14 @@ def recalled_doers(noun: Token, resolver: Resolver) -> list[Party]:
     after "Lithuania closed its border" aims at Lithuania. Only for the object of a verb
     that judges an act; as a subject ("*the deal* was sealed") an act noun does nothing."""
     context = resolver.context
-    act = recalled(noun, resolver.sentence, resolver.lexicon, context.acts, context.sentence)
-    if act is None:
-        return []
+    doers = recalled(noun, resolver.sentence, resolver.lexicon, context.acts, context.sentence)
     start, end = resolver.sentence.chars(noun)
-    return [Party(code, start, end, carried=True) for code in act.doers]
+    return [Party(code, start, end, carried=True) for code in doers]
 
 
 def recalled(noun: Token, sentence: Sentence, lexicon: Lexicon, acts: Sequence[Act],
-             now: int) -> Act | None:
-    """The earlier act a definite act noun takes up, or ``None``.
+             now: int) -> tuple[str, ...]:
+    """Who did the earlier act a definite act noun takes up, or ``()``.
 
     Args:
         noun: the noun ("decision" in "condemned the decision").
@@ -78,19 +76,14 @@ def recalled(noun: Token, sentence: Sentence, lexicon: Lexicon, acts: Sequence[A
     if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE
                                       and noun.i - DET_GAP <= c.i for c in noun.children) \
             or _owned(noun, sentence):  # (the gap: what the prefilter looked for)
-        return None
+        return ()
     generic = noun.lemma_.lower() in lexicon.cue("recall_nouns")
     kind = None if generic else _kind(noun, sentence) or _said(noun, lexicon)
     if not generic and kind is None:
-        return None
+        return ()
     named = _named_objects(noun, sentence)
-    reach = GENERIC_REACH if generic else KIND_REACH
-    for act in reversed(acts):
-        if now - act.sentence > reach:
-            return None
-        if (kind is None or _same_kind(act, *kind)) and named <= set(act.targets):
-            return act
-    return None
+    return sole_doers(acts, now, GENERIC_REACH if generic else KIND_REACH, lambda act: (
+        kind is None or _same_kind(act, *kind)) and named <= set(act.targets))
 
 
 def _owned(noun: Token, sentence: Sentence) -> bool:
