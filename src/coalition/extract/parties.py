@@ -231,11 +231,20 @@ class Resolver:
         code = self._antecedent(token, mention.kind, since) or self._own(token)
         if code is None and reporter is not None:
             code = self._spoken_of(reporter)  # "'their support ...,' Blinken said *of China*"
+        # an object is never its own clause's subject: "Japan said it would sanction *the
+        # country*" is not Japan, though Japan speaks; the paragraph's state is left
+        doers = self._clause_doers(token, mention)
         if code is None and reporter is not None and self._speaks_of_itself(token, mention):
             speaker = self._speaker(reporter)
             code = speaker.code if speaker is not None else None
-        code = code or self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
+        code = next((c for c in (code, self._antecedent(token, mention.kind),
+                                 self.context.carry(mention.kind)) if c and c not in doers), None)
         return Party(code, mention.char_start, mention.char_end, carried=True) if code else None
+
+    def _clause_doers(self, token: Token, mention: Mention) -> set[str]:
+        """The states of the subjects of an object carry-over word's own verb (`co_subjects`)."""
+        return {p.code for i in co_subjects(token, described=mention.kind == CARRIER_STATE)
+                if i != token.i for p in [self.party(self.sentence.doc[i])] if p is not None}
 
     def _own(self, token: Token) -> str | None:
         """Whose "their"/"its" on an object is: the verb's subject ("*a group of Moroccan

@@ -172,14 +172,18 @@ OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 
 
 def co_subjects(pronoun: Token, *, described: bool = False) -> set[int]:
-    """The subjects an object pronoun cannot stand for: those of its own verb and of the verbs
-    whose infinitive that verb is ("Belgrade refuses to recognise *it*"); ``described``: the
+    """The subjects an object pronoun cannot stand for: those of its own verb (through the
+    nouns and prepositions above it, "imposed sanctions on *it*") and of the verbs whose
+    infinitive that verb is ("Belgrade refuses to recognise *it*"); ``described``: the
     word is a description ("the UK accused *the country*"), which is never its verb's subject
     either."""
     if not (described or pronoun.lower_ in OBJECT_PRONOUNS) or \
             pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return set()
-    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "dobj") and \
+            verb.head.i != verb.i:
+        verb = verb.head  # "imposed sanctions *on* the regime": the verb above the noun
     found: set[int] = set()
     while verb.pos_ in ("VERB", "AUX"):
         doer, _ = subject(verb)
