@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coalition.extract.acts import (
     CONTINUED_REACH,
+    Act,
     armed_acts,
     continued_target,
     remembered,
@@ -227,9 +228,8 @@ class ClaimFinder:
                 sides.learn(frames, plan.parties)
                 armed = attack_doers(resolver) | event_doers(resolver)
                 context.doers |= armed
-                context.acts += armed_acts(armed, context.sentence) + remembered(
-                    [(f.actor.code, f.target, f.dimension, f.stance, f.named_target,
-                      f.trigger[0]) for f in frames], context.sentence)
+                context.acts += armed_acts(armed, context.sentence) + _acts(frames,
+                                                                            context.sentence)
             context.remember(item.found, plan.text)
         return claims
 
@@ -268,7 +268,8 @@ class ClaimFinder:
             side = sides.backs.get(actor) if stance is not Stance.OPPOSE else None
             foes = sides.foes.get(actor, set()) if stance is not Stance.OPPOSE else set()
             # the same actor's act of the sentence before fixes the target best of all
-            # ("Japan criticised North Korea. Tokyo also imposed sanctions")
+            # ("Japan criticised North Korea. Tokyo also imposed sanctions"; acts of the same
+            # sentence were tried and made more false alarms than claims)
             recent = continued_target(context.acts, actor, stance, context.sentence)
             if recent is not None:
                 return recent
@@ -285,6 +286,12 @@ class ClaimFinder:
             others = {i: other for i, other in heads.items() if i != here}
             frames += frames_for(hit, resolver, others, default_target)
         return frames
+
+
+def _acts(frames: list[Frame], sentence: int) -> list[Act]:
+    """The acts a sentence's frames tell of (:mod:`acts`)."""
+    return remembered([(f.actor.code, f.target, f.dimension, f.stance, f.named_target,
+                        f.trigger[0]) for f in frames], sentence)
 
 
 def _recognised(gazetteer: Gazetteer, frame: Frame) -> Frame:
