@@ -62,6 +62,24 @@ def recalled_doers(noun: Token, resolver: Resolver) -> list[Party]:
     return [Party(code, start, end, carried=True) for code in doers]
 
 
+def recalled_victims(noun: Token, verb: Token | None, resolver: Resolver) -> list[Party]:
+    """Whom the armed act a definite event noun takes up hit, when a verb that does it names
+    a doer: "The Khurais field was struck. Riyadh says Iran carried out *the attacks*" (the
+    field's state). Only acts whose claims named their victims, and only one set of them."""
+    lexicon, context = resolver.lexicon, resolver.context
+    if verb is None or verb.lemma_.lower() not in lexicon.cue("event_doing_verbs") or \
+            noun.lemma_.lower() not in lexicon.cue("event_heads") or noun.dep_ != "dobj" or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or \
+            _owned(noun, resolver.sentence):
+        return []
+    hit = [act for act in context.acts if context.sentence - act.sentence <= ARMED_REACH
+           and act.stance is Stance.OPPOSE and act.dimension in ARMED and act.targets]
+    if not hit or any(set(act.targets) != set(hit[-1].targets) for act in hit):
+        return []
+    start, end = resolver.sentence.chars(noun)
+    return [Party(code, start, end, carried=True) for code in hit[-1].targets]
+
+
 def recalled(noun: Token, sentence: Sentence, lexicon: Lexicon, acts: Sequence[Act],
              now: int) -> tuple[str, ...]:
     """Who did the earlier act a definite act noun takes up, or ``()``.
