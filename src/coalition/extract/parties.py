@@ -8,7 +8,7 @@ the group named before them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -52,6 +52,8 @@ class Resolver:
     context: Context
     lexicon: Lexicon
     conflicts: tuple[Conflict, ...] = ()
+    # carry-over words being resolved: one can be its own speaker's subject ("jets *it* said")
+    _open: set[int] = field(default_factory=set)
 
     def party(self, token: Token, *, adjective_only: bool = False,
               bare_adjective: bool = False) -> Party | None:
@@ -218,6 +220,15 @@ class Resolver:
         only ever stand for the speaker. Elsewhere the nearest earlier subject name of the
         sentence, else the context.
         """
+        if token.i in self._open:
+            return None
+        self._open.add(token.i)
+        try:
+            return self._carried_once(token, mention)
+        finally:
+            self._open.discard(token.i)
+
+    def _carried_once(self, token: Token, mention: Mention) -> Party | None:
         named = self._of_phrase(token, named_only=True)
         if named is not None:
             return named  # "the government *of Mali*", "the president *of Armenia*"
