@@ -234,8 +234,6 @@ class Resolver:
             return named  # "the government *of Mali*", "the president *of Armenia*"
         verbs = self.lexicon.cue("reporting_verbs")
         reporter = reporting_verb(token, verbs)
-        if reporter is not None and token in speaker_words(reporter):
-            reporter = None  # "footage of jets *it* said were taking off": "it" speaks
         if token.lower_ in self.lexicon.cue("speaker_pronouns"):
             return self._speaker(reporter) if reporter is not None else self._any_speaker()
         since = reporter.i if reporter is not None and reporter.i < token.i else -1
