@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from coalition.extract.acts import (
+    ARMED_REACH,
     CONTINUED_REACH,
     Act,
     armed_acts,
@@ -195,12 +196,15 @@ class ClaimFinder:
             here = {m.code for m in item.found if not m.carrier and m.code}
             named |= here
             words = doc.char_span(lead, seg.end, alignment_mode="expand")
-            if any(m.carrier for m in item.found) or (
-                    here and words is not None and points_back(words, triggers, lexicon)):
-                here = here | named  # "he", "the country"; "condemned *the decision*"
+            if any(m.carrier for m in item.found):
+                here = here | named  # "he", "the country"
+            elif here and words is not None and points_back(words, triggers, lexicon):
+                # "condemned *the decision*": the parties of the acts just before (recall)
+                here = here | _recent_codes(plan.items[-ARMED_REACH:], named)
             attack = here and any(t.lower_ in self._attack_forms for t in words or ())
-            if here and triggers:  # a target the sentences before fixed (continued_target)
-                here = here | _recent_codes(plan.items[-CONTINUED_REACH:], named)
+            recent = _recent_codes(plan.items[-CONTINUED_REACH:], named) if triggers else set()
+            if here & recent:  # a target the same actor's act before fixed (continued_target)
+                here = here | recent
             if attack or (triggers and (not self.prefilter or
                                         _can_claim(here, {context.section, *plan.parties}))):
                 item.sub, item.kept = self._sentence_doc(doc, lead, seg.end)
@@ -334,11 +338,13 @@ def _body_start(text: str, start: int) -> int:
 
 
 def _recent_codes(items: list[_Item], named: set[str]) -> set[str]:
-    """The codes the sentences before could have claimed acts on: their names, or every name
-    so far when one of them has a carry-over word."""
-    if any(m.carrier for item in items for m in item.found):
+    """The codes the acts of the sentences before can have (:mod:`acts`): only parsed
+    sentences tell of acts; their names, or every name so far when one of them has a
+    carry-over word."""
+    parsed = [item for item in items if item.sub is not None]
+    if any(m.carrier for item in parsed for m in item.found):
         return named
-    return {m.code for item in items for m in item.found if m.code}
+    return {m.code for item in parsed for m in item.found if m.code}
 
 
 def _can_claim(reachable: set[str], defaults: set[str | None]) -> bool:
