@@ -31,11 +31,16 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
         if _in_name(word, resolver) or _in_right(word, token, resolver):
             continue  # "the UN *Security* Council", "X's right to *self-defence*"
         pair = f"{word.lower_} {word.nbor().lower_}" if word.i + 1 < len(word.doc) else ""
-        dimension = themes.get(pair) or themes.get(word.lower_) or themes.get(word.lemma_.lower())
+        dimension = _kind(word, themes) or themes.get(pair) or themes.get(word.lower_) or \
+            themes.get(word.lemma_.lower())
         if dimension and (best is None or abs(word.i - token.i) < best[0]):
             best = (abs(word.i - token.i), dimension, word)
     if best:
         return best[1], False, best[2]
+    money = resolver.lexicon.cue("money_signs")
+    sign = next((w for w in object_side(token) if w.lower_ in money), None)
+    if sign is not None:
+        return Dimension.ECONOMIC, False, sign  # "pledged *$2 billion* in aid"
     if hit.generic and any(c.dep_ == "advcl" and c.lemma_.lower() in
                              resolver.lexicon.cue("attack_verbs") for c in token.children):
         return Dimension.SECURITY, False, None  # "failed to help X when forces attacked"
@@ -49,6 +54,13 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     if hit.trigger.fallback in FORCES and _left_other(token, resolver):
         return None, False, None  # "withdrew from a cricket series": no force, no body
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
+
+
+def _kind(word: Token, themes: dict[str, Dimension]) -> Dimension | None:
+    """The theme of an "of" phrase that names a thing's kind: a "treaty *of friendship*" is
+    diplomatic whatever a treaty alone would be."""
+    return next((themes[o.lower_] for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.lower_ in themes), None)
 
 
 def _left_body(verb: Token, resolver: Resolver) -> bool:

@@ -14,7 +14,30 @@ from coalition.resolve import Lexicon
 
 def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, seized: bool
             ) -> tuple[Stance | None, Token | None, bool]:
-    """The stance after negation and refusal, the refusing word, and whether it shields."""
+    """The stance after negation and refusal, the refusing word, and whether it shields.
+
+    A visit or meeting (`refused_only`) is a claim only when refused or called off; a request
+    (`desist_requests`) only when it asks its addressee to desist ("urged X to stop")."""
+    term = hit.trigger.term
+    if term in lexicon.cue("desist_requests") and not _desisting(token, lexicon):
+        return None, None, False
+    stance, refusing, shielded = _stance(hit, token, governors, lexicon, seized)
+    if term in lexicon.cue("refused_only") and not (stance is Stance.REFUSE and (
+            refusing is None or refusing.lemma_.lower() in lexicon.cue("cancelling_verbs"))):
+        return None, refusing, False  # "ended a two-day visit" completes it
+    return stance, refusing, shielded
+
+
+def _desisting(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a request asks to desist or undo: its infinitive is a `desisting_verbs` verb,
+    or such a verb's own complement ("urged X *to stop* selling", "to *pull* out")."""
+    wanted = lexicon.cue("desisting_verbs")
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in wanted
+               for c in verb.children)
+
+
+def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, seized: bool
+            ) -> tuple[Stance | None, Token | None, bool]:
     base = Stance.OPPOSE if seized else hit.trigger.stance
     # a people noun describes ("Saudi *ally* Bahrain cut ties with Iran"): the verb its phrase
     # hangs on refuses nothing of it; only a negation does ("no longer an ally")

@@ -42,6 +42,7 @@ CUE_LISTS = (
     "led_bodies", "relational_nouns", "accepting_verbs",
     "drawing_verbs", "sponsoring_verbs", "convened_nouns", "contested_states", "tie_words",
     "land_status_nouns",
+    "refused_only", "desist_requests", "desisting_verbs", "money_signs", "cancelling_verbs",
 )
 
 
