@@ -21,6 +21,10 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     if hit.trigger.dimension is not None:
         return hit.trigger.dimension, False, None
     themes = resolver.lexicon.themes
+    if token.lemma_.lower() in resolver.lexicon.cue("threat_words"):
+        threatened = _threatened(token, resolver)
+        return (threatened, False, None) if threatened else (
+            hit.trigger.fallback, hit.trigger.fallback is not None, None)
     best: tuple[int, Dimension, Token] | None = None
     receivers: list[Token] = []
     for word in object_side(token) + _purpose(token, resolver):
@@ -36,7 +40,7 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
         if dimension and (best is None or abs(word.i - token.i) < best[0]):
             best = (abs(word.i - token.i), dimension, word)
     if best:
-        return best[1], False, best[2]
+        return _alliance(best[1], best[2], resolver), False, best[2]
     money = resolver.lexicon.cue("money_signs")
     sign = next((w for w in object_side(token) if w.lower_ in money), None)
     if sign is not None:
@@ -54,6 +58,36 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     if hit.trigger.fallback in FORCES and _left_other(token, resolver):
         return None, False, None  # "withdrew from a cricket series": no force, no body
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
+
+
+def _alliance(dimension: Dimension, word: Token, resolver: Resolver) -> Dimension:
+    """A military word that kinds a pact ("a *defence* cooperation pact", "a *military*
+    agreement") makes it an alliance duty: `security`, not help in arms or men."""
+    pact = word.head if word.dep_ in ("amod", "compound") else None
+    while pact is not None and pact.dep_ == "compound":
+        pact = pact.head  # "defence *cooperation* pact"
+    if pact is None or pact.lemma_.lower() not in resolver.lexicon.cue("alliance_nouns"):
+        return dimension
+    return Dimension.SECURITY if dimension in FORCES else dimension
+
+
+def _threatened(token: Token, resolver: Resolver) -> Dimension | None:
+    """What a threat or warning threatens: the nearest theme word or act with a dimension of
+    its own ("warned X *of sanctions*": economic, "threatened *strikes*": military), outside
+    its reasons ("*over the offensive*"). A warning threatens only in its "of/with" phrase:
+    "warned *that* X's troops were moving" describes X. ``None``: diplomatic."""
+    lexicon = resolver.lexicon
+    acts = {form[-1]: t.dimension for t in lexicon.triggers
+            if t.kind == "noun" and t.dimension is not None for form in t.inflected()}
+    words = object_side(token)
+    if token.lemma_.lower() in lexicon.cue("warning_words"):
+        words = [t for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "with")
+                 for t in p.subtree]
+    reasons = {t.i for p in token.children if p.dep_ == "prep"
+               and p.lower_ in lexicon.cue("reason_preps") for t in p.subtree}
+    found = [(abs(w.i - token.i), d) for w in words if w.i not in reasons
+             for d in [lexicon.themes.get(w.lower_) or acts.get(w.lower_)] if d]
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def _kind(word: Token, themes: dict[str, Dimension]) -> Dimension | None:

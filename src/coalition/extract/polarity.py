@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from coalition.extract import stance as st
 from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
-from coalition.models import Stance
+from coalition.models import Dimension, Stance
 from coalition.resolve import Lexicon
 
 
@@ -64,15 +64,25 @@ def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, se
     withdrawn = lexicon.cue("protest_withdrawals")
     withdraws = hit.trigger.stance is Stance.REFUSE and (
         protests(token, lexicon) or rebuts(hit, token, lexicon))
-    if stance is Stance.REFUSE and not denied and (withdraws or (
-            refusing is not None and token.lemma_.lower() in withdrawn
-            and refusing is st.governing_verb(token, governors))):
+    if stance is Stance.REFUSE and not denied and not defence_duty(token, lexicon) and (
+            withdraws or (refusing is not None and token.lemma_.lower() in withdrawn
+                          and refusing is st.governing_verb(token, governors))):
         # "recalled its ambassador", "suspended ties", "suspended the *treaty*", "rejected
         # X's comments": a protest against X
         return Stance.OPPOSE, refusing, False
     if stance is Stance.REFUSE and coerced(hit, token, refusing, lexicon):
         return Stance.OPPOSE, refusing, False  # "banned all imports from X": a sanction
     return stance, refusing, False
+
+
+def defence_duty(token: Token, lexicon: Lexicon) -> bool:
+    """Whether what is withdrawn is a defence pact ("ended its *defence cooperation pact*",
+    "suspended the military agreement"): alliance duties withheld (refuse), not a protest."""
+    pacts = [w for w in (token, *withdrawn_things(token))
+             if w.lemma_.lower() in lexicon.cue("alliance_nouns")]
+    duties = (Dimension.MILITARY, Dimension.TROOPS, Dimension.SECURITY)
+    return any(lexicon.themes.get(m.lower_) in duties for p in pacts for m in p.subtree
+               if m.i < p.i)
 
 
 def protests(token: Token, lexicon: Lexicon) -> bool:

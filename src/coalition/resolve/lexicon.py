@@ -43,6 +43,7 @@ CUE_LISTS = (
     "drawing_verbs", "sponsoring_verbs", "convened_nouns", "contested_states", "tie_words",
     "land_status_nouns",
     "refused_only", "desist_requests", "desisting_verbs", "money_signs", "cancelling_verbs",
+    "threat_words", "reason_preps", "alliance_nouns", "warning_words",
 )
 
 
