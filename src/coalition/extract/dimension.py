@@ -3,12 +3,16 @@ trigger's fallback."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
+from coalition.extract.pairing import Frame
 from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
 from coalition.extract.tree import accompanied_act, equips, object_side, subject
-from coalition.models import Dimension
+from coalition.models import Dimension, Stance
+from coalition.resolve import Lexicon
 from coalition.resolve.gazetteer import GROUP
 
 # Fallbacks of verbs that pull forces out ("withdraw", "pull out").
@@ -18,6 +22,10 @@ FORCES = frozenset({Dimension.MILITARY, Dimension.TROOPS})
 def dimension_of(hit: Hit, token: Token, resolver: Resolver
                ) -> tuple[Dimension | None, bool, Token | None]:
     """The trigger's dimension, whether it is only the fallback, and the theme word used."""
+    lexicon = resolver.lexicon
+    if token.lemma_.lower() in lexicon.cue("accession_only") and not any(
+            w.lemma_.lower() in lexicon.cue("accession_words") for w in object_side(token)):
+        return None, False, None  # "invited X to talks": no side taken; "to join NATO" is one
     if hit.trigger.dimension is not None:
         return hit.trigger.dimension, False, None
     themes = resolver.lexicon.themes
@@ -183,3 +191,14 @@ def body_dimension(hit: Hit, token: Token, dimension: Dimension, resolver: Resol
         return dimension
     return Dimension.SECURITY if bodies & lexicon.cue("defence_alliances") \
         else Dimension.DIPLOMATIC
+
+
+def alliance_duty(frame: Frame, lexicon: Lexicon) -> Frame:
+    """Forces a defence alliance (`defence_alliances`) sends, keeps or withholds are its
+    alliance duty: "NATO is beefing up its troops in Kosovo", "the CSTO sent no troops" are
+    `security`; its arms ("NATO allies delivered air defences") and its attacks stay as they
+    are."""
+    if frame.actor.code.lower() in lexicon.cue("defence_alliances") and \
+            frame.dimension in FORCES and frame.stance is not Stance.OPPOSE:
+        return replace(frame, dimension=Dimension.SECURITY)
+    return frame

@@ -158,9 +158,21 @@ def _negated_above(token: Token, governors: list[Token], lexicon: Lexicon) -> bo
     """A negation on a verb whose infinitive complement the trigger is: "did not *pledge* to
     support Mali", "has not agreed to send troops"."""
     cues = lexicon.cue("negation")
-    return any(below.dep_ == "xcomp" and word.pos_ in ("VERB", "AUX") and any(
+    return any(below.dep_ == "xcomp" and (word.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("neg", "advmod") and c.lower_ in cues for c in word.children)
+        or _short_of(word, cues))
         for below, word in zip([token, *governors], governors, strict=False))
+
+
+def _short_of(degree: Token, cues: frozenset[str]) -> bool:
+    """An adjective whose infinitive does not follow: "*not serious enough* to warrant an
+    intervention", "*too weak* to send troops"."""
+    if degree.pos_ not in ("ADJ", "ADV"):
+        return False
+    words = {c.lower_ for c in degree.children}
+    negated = any(c.dep_ == "neg" and c.lower_ in cues
+                  for w in (degree, degree.head) for c in w.children)
+    return "too" in words or ("enough" in words and negated)
 
 
 def _pending(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:
