@@ -33,6 +33,8 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
         threatened = _threatened(token, resolver)
         return (threatened, False, None) if threatened else (
             hit.trigger.fallback, hit.trigger.fallback is not None, None)
+    if _mutual_defence(token, resolver):
+        return Dimension.SECURITY, False, None
     best: tuple[int, Dimension, Token] | None = None
     receivers: list[Token] = []
     for word in object_side(token) + _purpose(token, resolver):
@@ -124,6 +126,17 @@ def _purpose(noun: Token, resolver: Resolver) -> list[Token]:
             if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
                                                     for a in c.children)
             for t in (c, *object_side(c))]
+
+
+def _mutual_defence(noun: Token, resolver: Resolver) -> bool:
+    """A pact whose own clause binds its parties against an attack: "a treaty *that obliges each
+    side to come to the other's aid if it is attacked*" is a defence pact (security)."""
+    lexicon = resolver.lexicon
+    if noun.pos_ not in ("NOUN", "PROPN") or \
+            noun.lemma_.lower() not in lexicon.cue("alliance_nouns"):
+        return False
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    return any(w.lemma_.lower() in lexicon.cue("attack_verbs") for c in clauses for w in c.subtree)
 
 
 def _in_name(word: Token, resolver: Resolver) -> bool:
