@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from coalition.extract.pairing import Frame
 from coalition.extract.parties import Resolver
+from coalition.extract.polarity import aimed_act
 from coalition.extract.sentence import Hit
 from coalition.extract.tree import accompanied_act, equips, object_side, subject
 from coalition.models import Dimension, Stance
@@ -28,6 +29,9 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
         return None, False, None  # "invited X to talks": no side taken; "to join NATO" is one
     if hit.trigger.dimension is not None:
         return hit.trigger.dimension, False, None
+    if token.lemma_.lower() in lexicon.cue("act_refusing_verbs") and \
+            aimed_act(token, lexicon) is None:
+        return Dimension.DIPLOMATIC, False, None  # "opposed the plan", not "opposed aid"
     themes = resolver.lexicon.themes
     if token.lemma_.lower() in resolver.lexicon.cue("threat_words"):
         threatened = _threatened(token, resolver)
@@ -67,6 +71,8 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
         return Dimension.DIPLOMATIC, False, None  # "withdrew from ECOWAS": leaving a body
     if hit.trigger.fallback in FORCES and _left_other(token, resolver):
         return None, False, None  # "withdrew from a cricket series": no force, no body
+    if token.lemma_.lower() in lexicon.cue("act_refusing_verbs"):
+        return None, False, None  # "opposing aid for X": what aid is not said
     return hit.trigger.fallback, hit.trigger.fallback is not None, None
 
 

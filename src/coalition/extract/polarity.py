@@ -21,11 +21,28 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
     term = hit.trigger.term
     if term in lexicon.cue("desist_requests") and not _desisting(token, lexicon):
         return None, None, False
+    if token.lemma_.lower() in lexicon.cue("act_refusing_verbs"):
+        act = aimed_act(token, lexicon)
+        if act is not None:  # "opposes military *aid* to X"; "opposes *sanctions*": none
+            return (Stance.REFUSE if act is Stance.SUPPORT else None), token, False
     stance, refusing, shielded = _stance(hit, token, governors, lexicon, seized)
     if term in lexicon.cue("refused_only") and not (stance is Stance.REFUSE and (
             refusing is None or refusing.lemma_.lower() in lexicon.cue("cancelling_verbs"))):
         return None, refusing, False  # "ended a two-day visit" completes it
     return stance, refusing, shielded
+
+
+def aimed_act(verb: Token, lexicon: Lexicon) -> Stance | None:
+    """The stance of the act noun a verb's object names ("opposed military *aid*": support,
+    "opposed *sanctions*": oppose), or ``None`` when its object is no act."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children if o.dep_ == "pobj"]  # "is opposed *to* military aid"
+    for trigger in lexicon.triggers:
+        if trigger.kind in ("noun", "goods") and any(
+                [o.lower_] in trigger.inflected() for o in objects):
+            return trigger.stance
+    return None
 
 
 def _desisting(verb: Token, lexicon: Lexicon) -> bool:

@@ -44,7 +44,7 @@ CUE_LISTS = (
     "land_status_nouns",
     "refused_only", "desist_requests", "desisting_verbs", "money_signs", "cancelling_verbs",
     "threat_words", "reason_preps", "alliance_nouns", "warning_words",
-    "accession_only",
+    "accession_only", "act_refusing_verbs",
 )
 
 
