@@ -27,6 +27,10 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
     if token.lemma_.lower() in lexicon.cue("accession_only") and not any(
             w.lemma_.lower() in lexicon.cue("accession_words") for w in object_side(token)):
         return None, False, None  # "invited X to talks": no side taken; "to join NATO" is one
+    if token.lemma_.lower() in lexicon.cue("tie_only") and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.cue("tie_objects")
+            for c in token.children):
+        return None, False, None  # "strengthened *ties* with X"; "expanded its army": none
     if hit.trigger.dimension is not None:
         return hit.trigger.dimension, False, None
     if token.lemma_.lower() in lexicon.cue("act_refusing_verbs") and \

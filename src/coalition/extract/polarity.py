@@ -26,10 +26,26 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
         if act is not None:  # "opposes military *aid* to X"; "opposes *sanctions*": none
             return (Stance.REFUSE if act is Stance.SUPPORT else None), token, False
     stance, refusing, shielded = _stance(hit, token, governors, lexicon, seized)
+    if stance is Stance.SUPPORT and _to_border(token, lexicon):
+        return Stance.OPPOSE, refusing, False  # "deployed troops to its border with X"
     if term in lexicon.cue("refused_only") and not (stance is Stance.REFUSE and (
             refusing is None or refusing.lemma_.lower() in lexicon.cue("cancelling_verbs"))):
         return None, refusing, False  # "ended a two-day visit" completes it
     return stance, refusing, shielded
+
+
+def _to_border(verb: Token, lexicon: Lexicon) -> bool:
+    """Forces moved to a border (`force_moving_verbs`, `border_words`) with no purpose clause:
+    a show of force against the state beyond it; "sent troops to the border *to fight the
+    rebels*" says what they are for."""
+    if verb.lemma_.lower() not in lexicon.cue("force_moving_verbs"):
+        return False
+    purpose = any(c.dep_ in ("advcl", "xcomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+    return not purpose and any(
+        p.dep_ == "prep" and p.lower_ in ("to", "along", "near", "toward", "towards", "on")
+        and any(o.lemma_.lower() in lexicon.cue("border_words") for o in p.children)
+        for p in verb.children)
 
 
 def aimed_act(verb: Token, lexicon: Lexicon) -> Stance | None:

@@ -44,7 +44,8 @@ CUE_LISTS = (
     "land_status_nouns",
     "refused_only", "desist_requests", "desisting_verbs", "money_signs", "cancelling_verbs",
     "threat_words", "reason_preps", "alliance_nouns", "warning_words",
-    "accession_only", "act_refusing_verbs",
+    "accession_only", "act_refusing_verbs", "tie_only", "tie_objects", "force_moving_verbs",
+    "border_words",
 )
 
 
