@@ -4,6 +4,7 @@ trigger's fallback."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -13,7 +14,7 @@ from coalition.extract.polarity import aimed_act
 from coalition.extract.sentence import Hit
 from coalition.extract.tree import accompanied_act, equips, object_side, subject
 from coalition.models import Dimension, Stance
-from coalition.resolve import Lexicon
+from coalition.resolve import Lexicon, Trigger
 from coalition.resolve.gazetteer import GROUP
 
 # Fallbacks of verbs that pull forces out ("withdraw", "pull out").
@@ -91,14 +92,20 @@ def _alliance(dimension: Dimension, word: Token, resolver: Resolver) -> Dimensio
     return Dimension.SECURITY if dimension in FORCES else dimension
 
 
+@lru_cache(maxsize=4)
+def act_dimensions(triggers: tuple[Trigger, ...]) -> dict[str, Dimension]:
+    """Every form of an act noun with a dimension of its own ("sanctions": economic)."""
+    return {form[-1]: t.dimension for t in triggers
+            if t.kind == "noun" and t.dimension is not None for form in t.inflected()}
+
+
 def _threatened(token: Token, resolver: Resolver) -> Dimension | None:
     """What a threat or warning threatens: the nearest theme word or act with a dimension of
     its own ("warned X *of sanctions*": economic, "threatened *strikes*": military), outside
     its reasons ("*over the offensive*"). A warning threatens only in its "of/with" phrase:
     "warned *that* X's troops were moving" describes X. ``None``: diplomatic."""
     lexicon = resolver.lexicon
-    acts = {form[-1]: t.dimension for t in lexicon.triggers
-            if t.kind == "noun" and t.dimension is not None for form in t.inflected()}
+    acts = act_dimensions(lexicon.triggers)
     words = object_side(token)
     if token.lemma_.lower() in lexicon.cue("warning_words"):
         words = [t for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "with")

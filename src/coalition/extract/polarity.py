@@ -3,13 +3,15 @@ goods."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
 from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
 from coalition.models import Dimension, Stance
-from coalition.resolve import Lexicon
+from coalition.resolve import Lexicon, Trigger
 
 
 def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, seized: bool
@@ -54,11 +56,15 @@ def aimed_act(verb: Token, lexicon: Lexicon) -> Stance | None:
     objects = [c for c in verb.children if c.dep_ == "dobj"] + [
         o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
         for o in p.children if o.dep_ == "pobj"]  # "is opposed *to* military aid"
-    for trigger in lexicon.triggers:
-        if trigger.kind in ("noun", "goods") and any(
-                [o.lower_] in trigger.inflected() for o in objects):
-            return trigger.stance
-    return None
+    acts = act_stances(lexicon.triggers)
+    return next((acts[o.lower_] for o in objects if o.lower_ in acts), None)
+
+
+@lru_cache(maxsize=4)
+def act_stances(triggers: tuple[Trigger, ...]) -> dict[str, Stance]:
+    """Every one-word form of an act noun or goods, with its stance ("aid": support)."""
+    return {form[0]: t.stance for t in reversed(triggers) if t.kind in ("noun", "goods")
+            for form in t.inflected() if len(form) == 1}
 
 
 def _desisting(verb: Token, lexicon: Lexicon) -> bool:
