@@ -32,6 +32,9 @@ def dimension_of(hit: Hit, token: Token, resolver: Resolver
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon.cue("tie_objects")
             for c in token.children):
         return None, False, None  # "strengthened *ties* with X"; "expanded its army": none
+    if hit.trigger.term in lexicon.cue("objectless_verbs") and any(
+            c.dep_ == "dobj" for c in token.children):
+        return None, False, None  # "trade with X" is commerce; "traded accusations" is not
     if hit.trigger.dimension is not None:
         return hit.trigger.dimension, False, None
     if token.lemma_.lower() in lexicon.cue("act_refusing_verbs") and \

@@ -45,6 +45,7 @@ CUE_LISTS = (
     "refused_only", "desist_requests", "desisting_verbs", "money_signs", "cancelling_verbs",
     "threat_words", "reason_preps", "alliance_nouns", "warning_words",
     "accession_only", "act_refusing_verbs", "tie_only", "tie_objects", "force_moving_verbs",
+    "objectless_verbs",
     "border_words",
 )
 
