@@ -165,7 +165,9 @@ def extract_articles(
 
 def _here(engine: Extractor, articles: Iterable[Article], size: int,
           on_cut: CutOff) -> Iterator[tuple[Article, list[Claim]]]:
+    from coalition.extract.extractor import frozen_heap
     from coalition.extract.guarded import extract_batch, unpack
 
-    for batch in batches(articles, size):
-        yield from unpack(batch, extract_batch(engine, batch), on_cut)
+    with frozen_heap():
+        for batch in batches(articles, size):
+            yield from unpack(batch, extract_batch(engine, batch), on_cut)

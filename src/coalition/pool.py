@@ -13,6 +13,7 @@ so only an article that kills its process a second time is skipped, with that as
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +40,9 @@ def _load(settings: Settings) -> None:
     from coalition.extract import Extractor
 
     _extractor = Extractor(settings)
+    # the process lives as long as its extractor: the model and rule data stay out of the
+    # collector's full passes for good (coalition.extract.extractor.frozen_heap says why)
+    gc.freeze()
 
 
 def _extract_batch(batch: list[Article]) -> list[Outcome]:

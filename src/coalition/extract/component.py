@@ -105,9 +105,11 @@ class _Plan:
     items: list[_Item] = field(default_factory=list)
 
 
-# Candidate sentences per parser batch: all of a batch of articles at once in practice; the
-# parser's matrix products run a few per cent faster on one large batch than on 64-sentence ones.
-_PARSE_BATCH = 1000
+# Candidate sentences per parser batch. With numpy's BLAS (extract/model.py) the products cost
+# the same per token from a few dozen sentences up, while a batch of 1,000 sentences made arrays
+# of tens of MB that were mapped and zeroed afresh each time: a second of system time per 500
+# real articles, against a tenth at 200.
+_PARSE_BATCH = 200
 
 
 class ClaimFinder:

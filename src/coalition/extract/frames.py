@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
-from coalition.extract.dimension import body_dimension, dimension_of
+from coalition.extract.dimension import alliance_duty, body_dimension, dimension_of
 from coalition.extract.hyphen import hyphen_actor, hyphen_frames
 from coalition.extract.pairing import DefaultTarget, Frame, avoiding, no_default, pairs
 from coalition.extract.parties import Party, Resolver
@@ -93,8 +93,9 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     claim = Frame(reading.actors[0], "", reading.dimension, reading.stance,
                   st.hedged(token, reading.governors, lexicon),
                   resolver.sentence.chars(token), 0.9 - 0.1 * reading.fallback)
-    frames = _attributed(pairs(claim, reading.actors, reading.targets,
-                               _default(hit, reading, resolver)), reading, resolver)
+    frames = [alliance_duty(f, lexicon) for f in _attributed(
+        pairs(claim, reading.actors, reading.targets, _default(hit, reading, resolver)),
+        reading, resolver)]
     theme = reading.theme
     words = [*doc[hit.start:hit.end], *([theme, theme.head] if theme is not None else []),
              *(c for c in token.children if c.dep_ == "dobj")]
