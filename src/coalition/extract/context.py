@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from coalition.extract.acts import Act
 from coalition.extract.sentence import CARRIER_ANY, CARRIER_PERSON, CARRIER_PLURAL, Mention
 from coalition.resolve.gazetteer import ADJECTIVE, GROUP, LEADER, REGION
 
@@ -58,9 +59,13 @@ class Context:
     # The latest list of two or more states and the paragraph that named it.
     members: tuple[str, ...] = ()
     members_paragraph: int = -1
+    # The acts told of so far (extract/recall.py) and the number of the current sentence.
+    acts: list[Act] = field(default_factory=list)
+    sentence: int = -1
 
     def enter(self, paragraph: int, heading: bool, mentions: list[Mention]) -> None:
         """Update the context for a new sentence (call before resolving it)."""
+        self.sentence += 1
         if paragraph != self.paragraph:
             self.earlier_leader = self.leaders[-1] if self.leaders else None
             self.paragraph, self.leaders = paragraph, []

@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
-from coalition.extract.dimension import body_dimension, dimension_of
+from coalition.extract.dimension import alliance_duty, body_dimension, dimension_of
 from coalition.extract.hyphen import hyphen_actor, hyphen_frames
-from coalition.extract.invitation import invited_frames
+from coalition.extract.invitation import invited_frames, invites_to_join
 from coalition.extract.noun_roles import own_act
 from coalition.extract.pairing import DefaultTarget, Frame, avoiding, no_default, pairs
 from coalition.extract.parties import Party, Resolver
@@ -87,7 +87,8 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
         return hyphen_frames(hit, token, hyphen, resolver)
     switched = switched_frames(hit, token, resolver)
     if switched is None:
-        switched = invited_frames(hit, token, resolver)
+        switched = [] if invites_to_join(hit, token, resolver) else \
+            invited_frames(hit, token, resolver)
     if switched is not None:
         return switched
     reading = _read(hit, token, resolver, others, default_target)
@@ -97,8 +98,9 @@ def frames_for(hit: Hit, resolver: Resolver, others: dict[int, Hit],
     claim = Frame(reading.actors[0], "", reading.dimension, reading.stance,
                   st.hedged(token, reading.governors, lexicon),
                   resolver.sentence.chars(token), 0.9 - 0.1 * reading.fallback)
-    frames = _attributed(pairs(claim, reading.actors, reading.targets,
-                               _default(hit, reading, resolver)), reading, resolver)
+    frames = [alliance_duty(f, lexicon) for f in _attributed(
+        pairs(claim, reading.actors, reading.targets, _default(hit, reading, resolver)),
+        reading, resolver)]
     theme = reading.theme
     words = [*doc[hit.start:hit.end], *([theme, theme.head] if theme is not None else []),
              *(c for c in token.children if c.dep_ == "dobj")]

@@ -47,6 +47,19 @@ def invited_frames(hit: Hit, token: Token, resolver: Resolver) -> list[Frame] | 
             for inviter in inviters for invitee in invitees]
 
 
+def invites_to_join(hit: Hit, token: Token, resolver: Resolver) -> bool:
+    """Whether an inviting verb's own trigger is left to the joining word it invites to (the
+    invitation frames above carry the claim, in the body's dimension)."""
+    lexicon = resolver.lexicon
+    if hit.trigger.kind != "verb" or token.lemma_.lower() not in lexicon.cue("inviting_verbs"):
+        return False
+    heads = {h.head(resolver.sentence.doc).i for h in resolver.sentence.hits
+             if h.trigger.kind == "verb"}
+    return any(t.i in heads and t.lemma_.lower() in lexicon.cue("accession_words")
+               and (v := _inviting(t, lexicon.cue("inviting_verbs"))) is not None
+               and v.i == token.i for t in token.subtree)
+
+
 def _inviting(token: Token, verbs: frozenset[str]) -> Token | None:
     """The inviting verb a joining word completes, directly ("invited X *to join*") or through
     the steps towards it ("invited X to begin accession talks *to join*")."""

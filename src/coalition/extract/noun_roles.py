@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coalition.extract.parties import Party, Resolver
+from coalition.extract.recall import recalled_victims
 from coalition.extract.targets import (
     object_parties,
     relied_on,
@@ -57,6 +58,8 @@ def noun_roles(noun: Token, resolver: Resolver, *, generic: bool, opposing: bool
                 return owner, targets
             if named is not None:
                 return [], []  # "their support": anaphora to claims already made
+    # "Iran carried out *the attacks*": whom the armed act told of before hit (recall.py)
+    targets = targets or recalled_victims(noun, verb, resolver)
     return subject_parties(verb, resolver) or _between(noun, resolver), targets
 
 

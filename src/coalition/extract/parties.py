@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from coalition.extract.acts import latest_armed
 from coalition.extract.context import Context
 from coalition.extract.coordination import listed
 from coalition.extract.sentence import (
@@ -23,7 +24,7 @@ from coalition.extract.sentence import (
     Sentence,
 )
 from coalition.extract.speech import quoted, reporting_verb, speaker_words
-from coalition.extract.tree import antecedent_of, co_subjects, relative_word, subject
+from coalition.extract.tree import antecedent_of, co_subjects, permitter, relative_word, subject
 from coalition.resolve import Conflict, Lexicon
 from coalition.resolve.gazetteer import DESCRIPTION, GROUP, LEADER, REGION
 
@@ -173,14 +174,17 @@ class Resolver:
 
     def _recalled_doers(self, token: Token) -> list[Party]:
         """Who did "*the* strikes", when an earlier sentence said who struck: the event a
-        definite event noun without a doer of its own takes up."""
+        definite event noun without a doer of its own takes up; by its word, else the latest
+        armed act ("the strikes" after "carried out attacks")."""
         if token.lemma_.lower() not in self.lexicon.cue("event_heads") or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
                 c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children):
             return []
         start, end = self.sentence.chars(token)
+        context = self.context
         return [Party(code, start, end, carried=True)
-                for code in self.context.doers.get(event_key(token.lemma_.lower()), ())]
+                for code in context.doers.get(event_key(token.lemma_.lower()), ())
+                or latest_armed(context.acts, context.sentence)]
 
     def _recognised(self, token: Token) -> bool:
         """Whether a word is what is recognised: below a recognition trigger or theme ("the
@@ -234,30 +238,27 @@ class Resolver:
         if token.lower_ in self.lexicon.cue("speaker_pronouns"):
             return self._speaker(reporter) if reporter is not None else self._any_speaker()
         since = reporter.i if reporter is not None and reporter.i < token.i else -1
-        code = self._permitter(token) or self._antecedent(token, mention.kind, since) or \
-            self._own(token)
+        lender = permitter(token, self.lexicon.cue("lent_verbs"),
+                           self.lexicon.cue("permission_verbs"))  # "to use *its* bases"
+        lent = self.party(lender) if lender is not None else None
+        code = (lent.code if lent is not None else None) or \
+            self._antecedent(token, mention.kind, since) or self._own(token)
         if code is None and reporter is not None:
             code = self._spoken_of(reporter)  # "'their support ...,' Blinken said *of China*"
+        # an object is never its own clause's subject: "Japan said it would sanction *the
+        # country*" is not Japan, though Japan speaks; the paragraph's state is left
+        doers = self._clause_doers(token, mention)
         if code is None and reporter is not None and self._speaks_of_itself(token, mention):
             speaker = self._speaker(reporter)
             code = speaker.code if speaker is not None else None
-        code = code or self._antecedent(token, mention.kind) or self.context.carry(mention.kind)
+        code = next((c for c in (code, self._antecedent(token, mention.kind),
+                                 self.context.carry(mention.kind)) if c and c not in doers), None)
         return Party(code, mention.char_start, mention.char_end, carried=True) if code else None
 
-    def _permitter(self, token: Token) -> str | None:
-        """Whose "its" is in what a permission lends (`lent_verbs`): "Cairo allowed the UAE to
-        use *its* bases" (Cairo's bases), not the one allowed to use them."""
-        if token.dep_ != "poss" or token.head.dep_ != "dobj":
-            return None
-        verb = token.head.head
-        lender = verb.head
-        if verb.dep_ not in ("ccomp", "xcomp") or \
-                verb.lemma_.lower() not in self.lexicon.cue("lent_verbs") or \
-                lender.lemma_.lower() not in self.lexicon.cue("permission_verbs"):
-            return None
-        doer, passive = subject(lender)
-        found = self.party(doer) if doer is not None and not passive else None
-        return found.code if found is not None else None
+    def _clause_doers(self, token: Token, mention: Mention) -> set[str]:
+        """The states of the subjects of an object carry-over word's own verb (`co_subjects`)."""
+        return {p.code for i in co_subjects(token, described=mention.kind == CARRIER_STATE)
+                if i != token.i for p in [self.party(self.sentence.doc[i])] if p is not None}
 
     def _own(self, token: Token) -> str | None:
         """Whose "their"/"its" on an object is: the verb's subject ("*a group of Moroccan

@@ -3,18 +3,80 @@ goods."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from coalition.extract import stance as st
 from coalition.extract.parties import Resolver
 from coalition.extract.sentence import Hit
-from coalition.models import Stance
-from coalition.resolve import Lexicon
+from coalition.models import Dimension, Stance
+from coalition.resolve import Lexicon, Trigger
 
 
 def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, seized: bool
             ) -> tuple[Stance | None, Token | None, bool]:
-    """The stance after negation and refusal, the refusing word, and whether it shields."""
+    """The stance after negation and refusal, the refusing word, and whether it shields.
+
+    A visit or meeting (`refused_only`) is a claim only when refused or called off; a request
+    (`desist_requests`) only when it asks its addressee to desist ("urged X to stop")."""
+    term = hit.trigger.term
+    if term in lexicon.cue("desist_requests") and not _desisting(token, lexicon):
+        return None, None, False
+    if token.lemma_.lower() in lexicon.cue("act_refusing_verbs"):
+        act = aimed_act(token, lexicon)
+        if act is not None:  # "opposes military *aid* to X"; "opposes *sanctions*": none
+            return (Stance.REFUSE if act is Stance.SUPPORT else None), token, False
+    stance, refusing, shielded = _stance(hit, token, governors, lexicon, seized)
+    if stance is Stance.SUPPORT and _to_border(token, lexicon):
+        return Stance.OPPOSE, refusing, False  # "deployed troops to its border with X"
+    if term in lexicon.cue("refused_only") and not (stance is Stance.REFUSE and (
+            refusing is None or refusing.lemma_.lower() in lexicon.cue("cancelling_verbs"))):
+        return None, refusing, False  # "ended a two-day visit" completes it
+    return stance, refusing, shielded
+
+
+def _to_border(verb: Token, lexicon: Lexicon) -> bool:
+    """Forces moved to a border (`force_moving_verbs`, `border_words`) with no purpose clause:
+    a show of force against the state beyond it; "sent troops to the border *to fight the
+    rebels*" says what they are for."""
+    if verb.lemma_.lower() not in lexicon.cue("force_moving_verbs"):
+        return False
+    purpose = any(c.dep_ in ("advcl", "xcomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+    return not purpose and any(
+        p.dep_ == "prep" and p.lower_ in ("to", "along", "near", "toward", "towards", "on")
+        and any(o.lemma_.lower() in lexicon.cue("border_words") for o in p.children)
+        for p in verb.children)
+
+
+def aimed_act(verb: Token, lexicon: Lexicon) -> Stance | None:
+    """The stance of the act noun a verb's object names ("opposed military *aid*": support,
+    "opposed *sanctions*": oppose), or ``None`` when its object is no act."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children if o.dep_ == "pobj"]  # "is opposed *to* military aid"
+    acts = act_stances(lexicon.triggers)
+    return next((acts[o.lower_] for o in objects if o.lower_ in acts), None)
+
+
+@lru_cache(maxsize=4)
+def act_stances(triggers: tuple[Trigger, ...]) -> dict[str, Stance]:
+    """Every one-word form of an act noun or goods, with its stance ("aid": support)."""
+    return {form[0]: t.stance for t in reversed(triggers) if t.kind in ("noun", "goods")
+            for form in t.inflected() if len(form) == 1}
+
+
+def _desisting(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a request asks to desist or undo: its infinitive is a `desisting_verbs` verb,
+    or such a verb's own complement ("urged X *to stop* selling", "to *pull* out")."""
+    wanted = lexicon.cue("desisting_verbs")
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in wanted
+               for c in verb.children)
+
+
+def _stance(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, seized: bool
+            ) -> tuple[Stance | None, Token | None, bool]:
     base = Stance.OPPOSE if seized else hit.trigger.stance
     # a people noun describes ("Saudi *ally* Bahrain cut ties with Iran"): the verb its phrase
     # hangs on refuses nothing of it; only a negation does ("no longer an ally")
@@ -41,15 +103,25 @@ def stance_of(hit: Hit, token: Token, governors: list[Token], lexicon: Lexicon, 
     withdrawn = lexicon.cue("protest_withdrawals")
     withdraws = hit.trigger.stance is Stance.REFUSE and (
         protests(token, lexicon) or rebuts(hit, token, lexicon))
-    if stance is Stance.REFUSE and not denied and (withdraws or (
-            refusing is not None and token.lemma_.lower() in withdrawn
-            and refusing is st.governing_verb(token, governors))):
+    if stance is Stance.REFUSE and not denied and not defence_duty(token, lexicon) and (
+            withdraws or (refusing is not None and token.lemma_.lower() in withdrawn
+                          and refusing is st.governing_verb(token, governors))):
         # "recalled its ambassador", "suspended ties", "suspended the *treaty*", "rejected
         # X's comments": a protest against X
         return Stance.OPPOSE, refusing, False
     if stance is Stance.REFUSE and coerced(hit, token, refusing, lexicon):
         return Stance.OPPOSE, refusing, False  # "banned all imports from X": a sanction
     return stance, refusing, False
+
+
+def defence_duty(token: Token, lexicon: Lexicon) -> bool:
+    """Whether what is withdrawn is a defence pact ("ended its *defence cooperation pact*",
+    "suspended the military agreement"): alliance duties withheld (refuse), not a protest."""
+    pacts = [w for w in (token, *withdrawn_things(token))
+             if w.lemma_.lower() in lexicon.cue("alliance_nouns")]
+    duties = (Dimension.MILITARY, Dimension.TROOPS, Dimension.SECURITY)
+    return any(lexicon.themes.get(m.lower_) in duties for p in pacts for m in p.subtree
+               if m.i < p.i)
 
 
 def protests(token: Token, lexicon: Lexicon) -> bool:
@@ -125,9 +197,21 @@ def _negated_above(token: Token, governors: list[Token], lexicon: Lexicon) -> bo
     """A negation on a verb whose infinitive complement the trigger is: "did not *pledge* to
     support Mali", "has not agreed to send troops"."""
     cues = lexicon.cue("negation")
-    return any(below.dep_ == "xcomp" and word.pos_ in ("VERB", "AUX") and any(
+    return any(below.dep_ == "xcomp" and (word.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("neg", "advmod") and c.lower_ in cues for c in word.children)
+        or _short_of(word, cues))
         for below, word in zip([token, *governors], governors, strict=False))
+
+
+def _short_of(degree: Token, cues: frozenset[str]) -> bool:
+    """An adjective whose infinitive does not follow: "*not serious enough* to warrant an
+    intervention", "*too weak* to send troops"."""
+    if degree.pos_ not in ("ADJ", "ADV"):
+        return False
+    words = {c.lower_ for c in degree.children}
+    negated = any(c.dep_ == "neg" and c.lower_ in cues
+                  for w in (degree, degree.head) for c in w.children)
+    return "too" in words or ("enough" in words and negated)
 
 
 def _pending(token: Token, governors: list[Token], lexicon: Lexicon) -> bool:

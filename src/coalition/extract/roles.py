@@ -14,6 +14,8 @@ from spacy.tokens import Token
 from coalition.extract import stance as st
 from coalition.extract.noun_roles import act_doers, goods_roles, noun_roles
 from coalition.extract.parties import Party, Resolver
+from coalition.extract.polarity import rebuts
+from coalition.extract.recall import recalled_doers
 from coalition.extract.sentence import Hit
 from coalition.extract.subordinate import companions
 from coalition.extract.targets import (
@@ -67,8 +69,8 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed
         targets = resolver.parties(patient) or [
             p for c in patient.children if c.dep_ == "poss" for p in resolver.parties(c)]
-    if hit.trigger.object_role == "target" and hit.trigger.stance is not Stance.REFUSE and \
-            not passive:
+    if hit.trigger.object_role == "target" and not passive and (
+            hit.trigger.stance is not Stance.REFUSE or rebuts(hit, verb, resolver.lexicon)):
         # ("reaffirmed *its* support for Israel": the judge's own act is no target)
         own = {a.code for a in actors}
         targets = targets or [p for p in _judged_doers(verb, resolver) if p.code not in own]
@@ -132,8 +134,10 @@ def _voice(text: Token, resolver: Resolver) -> list[Party]:
 def _judged_doers(verb: Token, resolver: Resolver) -> list[Party]:
     """Whoever does the act a verb judges: "slammed *the US* arms sale to Taiwan" opposes the
     US (praising it would back the US), "condemned the pact *as an attempt by Moscow*"
-    opposes Moscow."""
-    return [p for c in _judged(verb) for p in act_doers(c, resolver)] or [
+    opposes Moscow, "condemned *the decision*" whoever made the decision told of just before
+    (:mod:`recall`)."""
+    return [p for c in _judged(verb)
+            for p in act_doers(c, resolver) or recalled_doers(c, resolver)] or [
         p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
         for o in prep.children if o.dep_ == "pobj" for p in source_parties(o, resolver)]
 

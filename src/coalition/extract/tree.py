@@ -175,14 +175,18 @@ OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 
 
 def co_subjects(pronoun: Token, *, described: bool = False) -> set[int]:
-    """The subjects an object pronoun cannot stand for: those of its own verb and of the verbs
-    whose infinitive that verb is ("Belgrade refuses to recognise *it*"); ``described``: the
+    """The subjects an object pronoun cannot stand for: those of its own verb (through the
+    nouns and prepositions above it, "imposed sanctions on *it*") and of the verbs whose
+    infinitive that verb is ("Belgrade refuses to recognise *it*"); ``described``: the
     word is a description ("the UK accused *the country*"), which is never its verb's subject
     either."""
     if not (described or pronoun.lower_ in OBJECT_PRONOUNS) or \
             pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return set()
-    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "dobj") and \
+            verb.head.i != verb.i:
+        verb = verb.head  # "imposed sanctions *on* the regime": the verb above the noun
     found: set[int] = set()
     while verb.pos_ in ("VERB", "AUX"):
         doer, _ = subject(verb)
@@ -247,3 +251,17 @@ def antecedent_of(relative: Token) -> Token:
         if subject_word is not None:
             return subject_word
     return noun
+
+
+def permitter(token: Token, lent: frozenset[str], permitting: frozenset[str]) -> Token | None:
+    """Who lends what a possessive names under a permission: "Cairo allowed the UAE to use
+    *its* bases" (Cairo's bases, `lent_verbs` under `permission_verbs`), not the one allowed."""
+    if token.dep_ != "poss" or token.head.dep_ != "dobj":
+        return None
+    verb = token.head.head
+    lender = verb.head
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.lemma_.lower() not in lent or \
+            lender.lemma_.lower() not in permitting:
+        return None
+    doer, passive = subject(lender)
+    return None if passive else doer

@@ -41,8 +41,13 @@ CUE_LISTS = (
     "obligation_modals", "reacting_verbs", "reaction_verbs", "memory_verbs", "invasion_nouns",
     "led_bodies", "relational_nouns", "accepting_verbs",
     "drawing_verbs", "sponsoring_verbs", "convened_nouns", "contested_states", "tie_words",
-    "land_status_nouns", "voicing_nouns", "inviting_verbs",
-    "judging_nouns", "lent_verbs",
+    "land_status_nouns", "recall_nouns",
+    "refused_only", "desist_requests", "desisting_verbs", "money_signs", "cancelling_verbs",
+    "threat_words", "reason_preps", "alliance_nouns", "warning_words",
+    "accession_only", "act_refusing_verbs", "tie_only", "tie_objects", "force_moving_verbs",
+    "objectless_verbs",
+    "border_words",
+    "voicing_nouns", "inviting_verbs", "judging_nouns", "lent_verbs",
 )
 
 
