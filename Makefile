@@ -2,7 +2,7 @@
 SAMPLE := src/coalition/data/sample
 COALITION := .venv/bin/coalition
 
-.PHONY: run test setup setup-test lint bench eval funnel
+.PHONY: run test setup setup-test lint bench eval funnel agreement
 
 run: setup
 	$(COALITION) ingest $(SAMPLE) || [ $$? = 3 ]
@@ -31,3 +31,6 @@ eval: setup
 
 funnel: setup
 	.venv/bin/python scripts/funnel.py
+
+agreement: setup
+	.venv/bin/python scripts/agreement.py
