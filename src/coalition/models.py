@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from coalition.review import Review
 
-EXTRACTOR_VERSION = "coalition-rules/0.5.0"
+EXTRACTOR_VERSION = "coalition-rules/0.6.0"
 
 
 class Dimension(StrEnum):
