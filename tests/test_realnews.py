@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "eval" / "realnews"
 # Measured when set (session 8: tune F1 0.648, check 0.392, fresh 0.512), rounded down; they
 # only go up. Session 9 grew the tune half from 74 to 152 articles (a10-a12, unseen by the
-# rules then: F1 0.391 on them), so its floor is the grown half's 0.533.
-FLOORS = {"tune": 0.53, "check": 0.39, "fresh": 0.51}
+# rules then: F1 0.391 on them); its floor is the grown half's at the end of session 9 (0.600).
+FLOORS = {"tune": 0.60, "check": 0.39, "fresh": 0.52}
 
 
 def _known_codes() -> set[str]:
