@@ -70,10 +70,15 @@ def _articles(split: str) -> list[Article]:
     return [a for a in read_sources([str(p) for p in texts], Settings()) if isinstance(a, Article)]
 
 
+# The held-out halves are marked so rule writers can leave them out (`-m "not heldout"`): a
+# failing floor there tells which rule to drop, which fits the half the way tune was fitted.
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["tune", "check", "fresh"])
+@pytest.mark.parametrize("split", ["tune", pytest.param("check", marks=pytest.mark.heldout),
+                                   pytest.param("fresh", marks=pytest.mark.heldout)])
 def test_real_news_floor(split: str, extractor) -> None:  # type: ignore[no-untyped-def]
     articles = _articles(split)
     rows = [c.as_dict() for _, claims in extractor.extract_many(articles) for c in claims]
-    result = score(load_rows([BASE / "gold" / f"{split}.jsonl"]), rows)
-    assert result.strict.f1 >= FLOORS[split], result.strict
+    strict = score(load_rows([BASE / "gold" / f"{split}.jsonl"]), rows).strict
+    # figures only: the claims missed or wrong would show a held-out half's gold
+    assert strict.f1 >= FLOORS[split], (
+        f"{split}: P {strict.precision} R {strict.recall} F1 {strict.f1} < {FLOORS[split]}")
