@@ -5,7 +5,7 @@
 
 A second annotator wrote the gold of some check and fresh articles again, blind to the first
 one's (`eval/realnews/agreement/<annotator>.jsonl`, the articles done listed in
-`agreement/<annotator>-done.txt`). Each row scores one side's claims as predictions against the
+`agreement/<annotator>-done.csv`). Each row scores one side's claims as predictions against the
 other side's gold with the project's scorer, on the articles both annotated: the second
 annotator against the first (all its claims, then its required ones only), the first against
 the second, and the engine against each. The people's rows are the ceiling the engine's
@@ -15,6 +15,7 @@ scores can be read against. Scores only, so it is safe for the check half.
 from __future__ import annotations
 
 import argparse
+import csv
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -48,10 +49,10 @@ def main() -> None:
     texts = {path.stem: path for half in halves for path in half.texts}
     settings = Settings.load()
     extractor = Extractor(settings)
-    for done in sorted((args.realnews / "agreement").glob("*-done.txt")):
-        annotator = done.name.removesuffix("-done.txt")
-        docs = {line.strip().removesuffix(".txt") for line in done.read_text().splitlines()
-                if line.strip()} & set(texts)
+    for done in sorted((args.realnews / "agreement").glob("*-done.csv")):
+        annotator = done.name.removesuffix("-done.csv")
+        with done.open(encoding="utf-8", newline="") as fh:
+            docs = {row["id"] for row in csv.DictReader(fh)} & set(texts)
         second = load_rows([done.with_name(f"{annotator}.jsonl")])
         engine = _extract(extractor, [texts[d] for d in sorted(docs)], settings)
         a, b = _of(first, docs), _of(second, docs)
