@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coalition.models import Dimension, Stance
+
+if TYPE_CHECKING:  # pairing imports parties, which imports this module
+    from coalition.extract.pairing import Frame
 
 ARMED = frozenset({Dimension.MILITARY, Dimension.TROOPS, Dimension.ARMS})
 # How many sentences back an armed event noun ("the strikes") may take up an armed act.
@@ -29,21 +33,16 @@ class Act:
     sentence: int
 
 
-def remembered(claims: Sequence[tuple[str, str, Dimension, Stance, bool, int]],
-               sentence: int) -> list[Act]:
-    """The acts of one sentence's claims, one per trigger (by its start offset).
-
-    Args:
-        claims: (actor, target, dimension, stance, target named, trigger start) per claim.
-        sentence: the sentence's number in the article.
-    """
+def remembered(frames: Sequence[Frame], sentence: int) -> list[Act]:
+    """The acts of one sentence's claims (its kept frames), one per trigger."""
     grouped: dict[tuple[int, Dimension, Stance], tuple[list[str], list[str]]] = {}
-    for actor, target, dimension, stance, named, trigger in claims:
-        doers, targets = grouped.setdefault((trigger, dimension, stance), ([], []))
-        if actor not in doers:
-            doers.append(actor)
-        if named and target not in targets:
-            targets.append(target)
+    for frame in frames:
+        doers, targets = grouped.setdefault(
+            (frame.trigger[0], frame.dimension, frame.stance), ([], []))
+        if frame.actor.code not in doers:
+            doers.append(frame.actor.code)
+        if frame.named_target and frame.target not in targets:
+            targets.append(frame.target)
     return [Act(dimension, stance, tuple(doers), tuple(targets), sentence)
             for (_, dimension, stance), (doers, targets) in grouped.items()]
 

@@ -28,7 +28,6 @@ from spacy.tokens import Doc, Span, Token
 from coalition.extract.acts import (
     ARMED_REACH,
     CONTINUED_REACH,
-    Act,
     armed_acts,
     continued_target,
     remembered,
@@ -125,6 +124,7 @@ class ClaimFinder:
         self._data: tuple[Lexicon, Gazetteer, Any] | None = None
         self._parsers: list[Any] = []
         self._attack_forms: frozenset[str] = frozenset()
+        self._recall_words: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
                    lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
@@ -135,6 +135,7 @@ class ClaimFinder:
         lexicon = self._data[0]
         self._attack_forms = lexicon.verb_forms("attack_verbs") | {
             form for noun in lexicon.cue("event_heads") for form in (noun, noun + "s")}
+        self._recall_words = lexicon.cue("recall_nouns") | lexicon.cue("rebutted_nouns")
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -199,13 +200,15 @@ class ClaimFinder:
             context.enter(seg.paragraph, seg.heading, item.found)
             here = {m.code for m in item.found if not m.carrier and m.code}
             named |= here
-            words = doc.char_span(lead, seg.end, alignment_mode="expand")
-            if any(m.carrier for m in item.found):
+            carried = any(m.carrier for m in item.found)
+            if carried:
                 here = here | named  # "he", "the country"
-            elif here and words is not None and points_back(words, triggers, lexicon):
+            words = doc.char_span(lead, seg.end, alignment_mode="expand") if here else None
+            if not carried and words is not None and \
+                    points_back(words, triggers, lexicon, self._recall_words):
                 # "condemned *the decision*": the parties of the acts just before (recall)
                 here = here | _recent_codes(plan.items[-ARMED_REACH:], named)
-            attack = here and any(t.lower_ in self._attack_forms for t in words or ())
+            attack = words is not None and any(t.lower_ in self._attack_forms for t in words)
             recent = _recent_codes(plan.items[-CONTINUED_REACH:], named) if triggers else set()
             if here & recent:  # a target the same actor's act before fixed (continued_target)
                 here = here | recent
@@ -236,8 +239,8 @@ class ClaimFinder:
                 sides.learn(frames, plan.parties)
                 armed = attack_doers(resolver) | event_doers(resolver)
                 context.doers |= armed
-                context.acts += armed_acts(armed, context.sentence) + _acts(frames,
-                                                                            context.sentence)
+                context.acts += armed_acts(armed, context.sentence) + remembered(
+                    frames, context.sentence)
             context.remember(item.found, plan.text)
         return claims
 
@@ -294,12 +297,6 @@ class ClaimFinder:
             others = {i: other for i, other in heads.items() if i != here}
             frames += frames_for(hit, resolver, others, default_target)
         return frames
-
-
-def _acts(frames: list[Frame], sentence: int) -> list[Act]:
-    """The acts a sentence's frames tell of (:mod:`acts`)."""
-    return remembered([(f.actor.code, f.target, f.dimension, f.stance, f.named_target,
-                        f.trigger[0]) for f in frames], sentence)
 
 
 def _recognised(gazetteer: Gazetteer, frame: Frame) -> Frame:

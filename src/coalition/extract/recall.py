@@ -39,12 +39,12 @@ OBJECT_PREPS = frozenset({"on", "against", "of", "in", "into", "to", "with", "to
                           "towards"})
 
 
-def points_back(words: Span, hits: Sequence[Span], lexicon: Lexicon) -> bool:
+def points_back(words: Span, hits: Sequence[Span], lexicon: Lexicon,
+                generic: frozenset[str]) -> bool:
     """Whether a sentence (its words and hits, unparsed) may take up an earlier act: a
     definite determiner shortly before a noun trigger, a generic act noun or words said
-    ("the *new* sanctions", "the decision", "the claims"). The prefilter then lets it reach
-    every state named before."""
-    generic = lexicon.cue("recall_nouns") | lexicon.cue("rebutted_nouns")
+    (``generic``: `recall_nouns` and `rebutted_nouns`; "the *new* sanctions", "the
+    decision", "the claims"). The prefilter then lets it reach every state named before."""
     doc = words.doc
     ends = [h.end - 1 for h in hits if lexicon.triggers[int(h.label_)].kind == "noun"]
     ends += [t.i for t in words if t.lower_ in generic]
