@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.polarity import protests, withdrawn_things
-from coalition.extract.targets import subject_parties
+from coalition.extract.targets import owner_parties, subject_parties
 from coalition.extract.tree import governor, object_side
 from coalition.models import Stance
 
@@ -173,7 +173,7 @@ def _protest_roles(token: Token, resolver: Resolver, actors: list[Party],
         return actors, targets
     if token.pos_ in ("NOUN", "PROPN"):
         # the owner of the recall ("*its* recall of envoys") acts, else the subject above
-        owners = [p for c in token.children if c.dep_ == "poss" for p in resolver.parties(c)]
+        owners = owner_parties(token, resolver)
         actors = owners or subject_parties(governor(token), resolver)
     placed = {p.code for p in places}
     return [a for a in actors if a.code not in placed], places

@@ -9,6 +9,7 @@ from coalition.extract.parties import Party, Resolver
 from coalition.extract.recall import recalled_victims
 from coalition.extract.targets import (
     object_parties,
+    owner_parties,
     relied_on,
     source_parties,
     subject_parties,
@@ -264,5 +265,4 @@ def _doer_or_owner(verb: Token, resolver: Resolver) -> list[Party]:
     doer, passive = subject(verb)
     if doer is None or passive:
         return []
-    return resolver.parties(doer) or [
-        p for c in doer.children if c.dep_ == "poss" for p in resolver.parties(c)]
+    return resolver.parties(doer) or owner_parties(doer, resolver)

@@ -21,6 +21,7 @@ from coalition.extract.subordinate import companions
 from coalition.extract.targets import (
     clause_subject_parties,
     object_parties,
+    owner_parties,
     source_parties,
     subject_parties,
 )
@@ -67,8 +68,7 @@ def _verb_roles(hit: Hit, verb: Token, resolver: Resolver) -> tuple[list[Party],
         patient = verb.head  # "Morocco's plan, *backed by* Spain": the noun is what is backed
     if patient is not None and any(c.dep_ == "agent" for c in verb.children):
         # "Azerbaijan's offensive was backed by Turkey": the owner of the thing backed
-        targets = resolver.parties(patient) or [
-            p for c in patient.children if c.dep_ == "poss" for p in resolver.parties(c)]
+        targets = resolver.parties(patient) or owner_parties(patient, resolver)
     if hit.trigger.object_role == "target" and not passive and (
             hit.trigger.stance is not Stance.REFUSE or rebuts(hit, verb, resolver.lexicon)):
         # ("reaffirmed *its* support for Israel": the judge's own act is no target)
@@ -127,8 +127,7 @@ def _voice(text: Token, resolver: Resolver) -> list[Party]:
     *from the Peruvian foreign ministry*")."""
     if text.lemma_.lower() not in resolver.lexicon.cue("voicing_nouns"):
         return []
-    return [p for c in text.children if c.dep_ == "poss" for p in resolver.parties(c)] or \
-        source_parties(text, resolver)
+    return owner_parties(text, resolver) or source_parties(text, resolver)
 
 
 def _judged_doers(verb: Token, resolver: Resolver) -> list[Party]:
@@ -164,9 +163,9 @@ def _relative_object(verb: Token, resolver: Resolver) -> list[Party]:
         return []
     noun = verb.head
     described = [noun, noun.head] if noun.dep_ == "appos" else [noun]  # "Iran, *a country* X"
-    return next((found for word in described for found in [resolver.parties(word) or [
-        p for c in word.children if c.dep_ == "poss" for p in resolver.parties(c)]] if found),
-        [])
+    return next((found for word in described
+                 for found in [resolver.parties(word) or owner_parties(word, resolver)]
+                 if found), [])
 
 
 def _host(verb: Token, resolver: Resolver) -> list[Party]:
@@ -177,8 +176,7 @@ def _host(verb: Token, resolver: Resolver) -> list[Party]:
             for prep in (*thing.children, *verb.children)
             if prep.dep_ == "prep" and prep.lower_ in ("in", "to")
             for place in prep.children if place.dep_ == "pobj"
-            for p in resolver.parties(place) or [
-                q for c in place.children if c.dep_ == "poss" for q in resolver.parties(c)]]
+            for p in resolver.parties(place) or owner_parties(place, resolver)]
 
 
 def _zero_relative(verb: Token) -> bool:

@@ -252,6 +252,11 @@ def _in_reported_clause(token: Token, root: Token) -> bool:
     return current.head.i == root.i and current.dep_ == "ccomp" and has_subject(current)
 
 
+def owner_parties(word: Token, resolver: Resolver) -> list[Party]:
+    """The states a word's possessive names ("*Russia's* offensive", "*its* bases")."""
+    return [p for c in word.children if c.dep_ == "poss" for p in resolver.parties(c)]
+
+
 def subject_parties(verb: Token | None, resolver: Resolver) -> list[Party]:
     if verb is None:
         return []

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from coalition.extract.parties import Party, Resolver
 from coalition.extract.polarity import intrudes
-from coalition.extract.targets import object_parties, subject_parties
+from coalition.extract.targets import object_parties, owner_parties, subject_parties
 from coalition.extract.tree import governor, subject
 
 # Rights to land held by a state other than its owner: "*China's* lease on the base".
@@ -32,7 +32,7 @@ def territory_roles(noun: Token, resolver: Resolver) -> tuple[list[Party], list[
         owners = subject_parties(verb, resolver)  # who extends a lease lets its land
     if not owners and verb is not None:
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            owners = [p for c in obj.children if c.dep_ == "poss" for p in resolver.parties(c)]
+            owners = owner_parties(obj, resolver)
     users = holders or object_parties(noun, resolver, from_is_target=False,
                                       object_is_target=True, preps_only=True)
     if verb is None:
@@ -91,8 +91,7 @@ def _holders(noun: Token, verb: Token | None, resolver: Resolver) -> list[Party]
     if verb is None:
         return []
     return [p for obj in verb.children if obj.dep_ == "dobj" and obj.i != noun.i
-            and obj.lemma_.lower() in RIGHT_NOUNS
-            for c in obj.children if c.dep_ == "poss" for p in resolver.parties(c)]
+            and obj.lemma_.lower() in RIGHT_NOUNS for p in owner_parties(obj, resolver)]
 
 
 def _granted(noun: Token, resolver: Resolver) -> list[Party]:
