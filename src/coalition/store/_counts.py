@@ -24,12 +24,10 @@ from sqlalchemy import (
     union_all,
 )
 
-from coalition.models import Dimension, Stance, StanceCount
-from coalition.store._queries import check_range
+from coalition.models import StanceCount
+from coalition.store._queries import DIMENSIONS, STANCES, check_range
 from coalition.store._schema import stance_daily, stance_totals
 
-_DIMENSIONS = {d.value: d for d in Dimension}
-_STANCES = {s.value: s for s in Stance}
 # Packs a key's article, story and claim counts in one 63-bit integer
 # ((articles * _PACK + stories) * _PACK + claims), so that one seek reads all three; each
 # count per key stays below it (two million claims of one key).
@@ -55,7 +53,7 @@ def stance_counts(
         return _unpacked(rows)
     # Positional rows and dict lookups: the all-targets scorecard builds thousands of these.
     return [
-        StanceCount(actor, toward, _DIMENSIONS[dimension], _STANCES[stance], articles, stories,
+        StanceCount(actor, toward, DIMENSIONS[dimension], STANCES[stance], articles, stories,
                     count, first, last)
         for actor, toward, dimension, stance, articles, stories, count, first, last in rows
         if articles
@@ -77,7 +75,7 @@ def _unpacked(rows: Sequence[tuple[Any, ...]]) -> list[StanceCount]:
                 days[first] = _day(first)
             if last not in days:
                 days[last] = _day(last)
-            found.append(make((actor, toward, _DIMENSIONS[dimension], _STANCES[stance],
+            found.append(make((actor, toward, DIMENSIONS[dimension], STANCES[stance],
                                articles_n, packed >> _BITS & _MASK, packed & _MASK,
                                days[first], days[last], 0)))
     return found

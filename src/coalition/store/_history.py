@@ -20,11 +20,15 @@ from coalition.models import (
     Stance,
     StoredClaim,
 )
-from coalition.store._queries import CLAIM_COLUMNS, claim_filters, claims_of_page, stored_claim
+from coalition.store._queries import (
+    CLAIM_COLUMNS,
+    DIMENSIONS,
+    STANCES,
+    claim_filters,
+    claims_of_page,
+    stored_claim,
+)
 from coalition.store._schema import articles, claims
-
-_DIMENSIONS = {d.value: d for d in Dimension}
-_STANCES = {s.value: s for s in Stance}
 
 
 def month_counts(conn: Connection, query: ClaimQuery) -> list[MonthCount]:
@@ -38,7 +42,7 @@ def month_counts(conn: Connection, query: ClaimQuery) -> list[MonthCount]:
         .group_by(*keys)
     )
     return [
-        MonthCount(actor, target, _DIMENSIONS[dim], _STANCES[stance], str(when), n, count)
+        MonthCount(actor, target, DIMENSIONS[dim], STANCES[stance], str(when), n, count)
         for actor, target, dim, stance, when, n, count in conn.execute(stmt).tuples()
     ]
 
@@ -65,7 +69,7 @@ def period_counts(conn: Connection, query: ClaimQuery, split: date) -> list[Peri
     for target, actor, dim, stance, *sides in conn.execute(stmt).tuples():
         for later, n, count in ((False, sides[0], sides[1]), (True, sides[2], sides[3])):
             if count:
-                found.append(PeriodCount(actor, target, _DIMENSIONS[dim], _STANCES[stance],
+                found.append(PeriodCount(actor, target, DIMENSIONS[dim], STANCES[stance],
                                          later, int(n), int(count)))
     return found
 

@@ -37,6 +37,9 @@ from coalition.store._schema import articles, claims
 from coalition.store._stories import copies_of
 from coalition.store._wordpage import WordMatches, newest_word_page, word_matches
 
+# Stored values back to members, by a dict lookup (the count queries read thousands of rows)
+DIMENSIONS = {d.value: d for d in Dimension}
+STANCES = {s.value: s for s in Stance}
 CLAIM_COLUMNS = (
     *claims.c,
     articles.c.doc.label("article_doc"),
