@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from importlib import resources
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from coalition.extract import Extractor
+from coalition.extract.extractor import frozen_heap
 from coalition.extract.memo import memoised
 from coalition.ingest import read_sources
 from coalition.models import EXTRACTOR_VERSION, Article
@@ -164,11 +167,6 @@ def test_components_plug_in_through_the_entry_point() -> None:
 
 
 def test_frozen_heap_spares_what_lives_and_hands_it_back() -> None:
-    import gc
-    import weakref
-
-    from coalition.extract.extractor import frozen_heap
-
     class Node:
         pass
 
